@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import { MorningPostDB } from '@/lib/history/db';
+import { isWorkerRequest, type RefreshNowReply } from '@/lib/messages';
+import { RETRY_ALARM } from '@/lib/schedule';
+import { SETTINGS_KEY } from '@/lib/settings';
+import { SOURCES } from '@/lib/sources';
+import { createWorker } from '@/lib/worker';
+
+// main() stays synchronous and registers every listener at the top level: in
+// MV3 a listener added after an await misses the event that woke the worker
+// (WXT docs, "Background"; engineering.md, habit 3).
+export default defineBackground(() => {
+  const worker = createWorker({
+    db: new MorningPostDB(),
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    random: () => Math.random(),
+    sources: Object.values(SOURCES),
+    alarms: browser.alarms,
+    settings: browser.storage.sync,
+  });
+
+  browser.runtime.onInstalled.addListener(() => void worker.wake('install'));
+  browser.runtime.onStartup.addListener(() => void worker.wake('startup'));
+  browser.alarms.onAlarm.addListener((alarm) => void worker.wake(alarm.name === RETRY_ALARM ? 'retry' : 'alarm'));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && SETTINGS_KEY in changes) void worker.settingsChanged();
+  });
+  // An async handler returns a native promise; a Dexie promise would reach the
+  // sender as undefined (toolchain.md).
+  browser.runtime.onMessage.addListener(async (message: unknown): Promise<RefreshNowReply | undefined> => {
+    if (!isWorkerRequest(message)) return undefined;
+    return { outcomes: await worker.wake('manual') };
+  });
+});

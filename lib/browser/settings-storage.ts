@@ -1,0 +1,13 @@
+import { browser } from 'wxt/browser';
+import { SETTINGS_KEY, type SettingsStorage } from '../settings';
+
+export const syncSettingsStorage: SettingsStorage = browser.storage.sync;
+
+/** Calls `listener` when the settings change in any context; returns an unsubscribe. */
+export function onSettingsChange(listener: () => void): () => void {
+  const handler = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'sync' && SETTINGS_KEY in changes) listener();
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}

@@ -1,0 +1,44 @@
+/** Numbers and times as the reader sees them; the locale is the browser's. */
+
+const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
+const whole = new Intl.NumberFormat(undefined);
+
+/** 12,099 → "12.1K"; small numbers stay whole. */
+export function compactNumber(value: number | undefined): string {
+  if (value === undefined) return '—';
+  return value < 10_000 ? whole.format(value) : compact.format(value);
+}
+
+export function fullNumber(value: number | undefined): string {
+  return value === undefined ? 'unknown' : whole.format(value);
+}
+
+const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayAndTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+const longDate = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+
+/** "10:42" today, "Tue 10:42" on another day. */
+export function timeOfDay(at: number, now: number): string {
+  return new Date(at).toDateString() === new Date(now).toDateString()
+    ? clockTime.format(at)
+    : dayAndTime.format(at);
+}
+
+export function dateline(at: number): string {
+  return longDate.format(at);
+}
+
+/** "just now", "12 min ago", "3 h ago", "2 days ago". */
+export function ago(at: number, now: number): string {
+  const minutes = Math.round((now - at) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
+/** ISO timestamp for `<time datetime>`. */
+export function isoTime(at: number): string {
+  return new Date(at).toISOString();
+}

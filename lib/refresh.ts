@@ -1,0 +1,107 @@
+import { fetchSource, type FetchLike } from './fetch-source';
+import type { MorningPostDB, SourceStatus } from './history/db';
+import { recordFailure, recordSuccess } from './history/write';
+import type { Source } from './sources/contract';
+import { SourceError, type SourceFailure } from './sources/errors';
+import type { SourceId } from './sources/ids';
+
+export type RefreshTrigger = 'install' | 'startup' | 'alarm' | 'retry' | 'manual';
+
+export interface RefreshDeps {
+  db: MorningPostDB;
+  fetch: FetchLike;
+  now: () => number;
+  /** In [0, 1); spreads retries so that many browsers do not return at once. */
+  random: () => number;
+  sources: readonly Source[];
+  intervalMinutes: number;
+  timeoutMs?: number;
+}
+
+export type SourceOutcome =
+  | { sourceId: SourceId; result: 'stored'; items: number; dropped: number }
+  | { sourceId: SourceId; result: 'failed'; failure: SourceFailure; nextAttemptAt: number }
+  | { sourceId: SourceId; result: 'skipped'; reason: 'not-due' | 'rate-limited'; until: number };
+
+/**
+ * An alarm may fire a little early or late (Chrome rounds alarm times); a
+ * source due within this window counts as due so that it is not skipped for a
+ * whole interval.
+ */
+const DUE_SLACK_MS = 60_000;
+
+/** First retry after a failure; doubled on each further failure, capped at the refresh interval. */
+export const BACKOFF_BASE_MS = 2 * 60_000;
+
+/**
+ * Refresh every source that is due, one request each, in parallel.
+ * - Automatic triggers skip a source whose `nextAttemptAt` is still ahead.
+ * - A reader's "refresh now" skips the back-off, but never a wait the server
+ *   asked for (`notBefore`: Retry-After, rate-limit headers).
+ * A failure keeps the last good snapshot and records why and when we try again.
+ */
+export async function refreshSources(deps: RefreshDeps, trigger: RefreshTrigger): Promise<SourceOutcome[]> {
+  return Promise.all(deps.sources.map((source) => refreshOne(deps, source, trigger)));
+}
+
+async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTrigger): Promise<SourceOutcome> {
+  const { db } = deps;
+  const startedAt = deps.now();
+  const status = await db.sourceStatus.get(source.id);
+  const skip = skipReason(status, trigger, startedAt);
+  if (skip) return { sourceId: source.id, result: 'skipped', ...skip };
+
+  const intervalMs = deps.intervalMinutes * 60_000;
+  try {
+    const list = await fetchSource(source, {
+      fetch: deps.fetch,
+      now: startedAt,
+      ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+    });
+    const at = deps.now();
+    await recordSuccess(db, source.id, list, at, at + intervalMs);
+    return { sourceId: source.id, result: 'stored', items: list.items.length, dropped: list.dropped };
+  } catch (error) {
+    const failure: SourceFailure =
+      error instanceof SourceError
+        ? error.failure
+        : { kind: 'network', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+    const at = deps.now();
+    const failures = (status?.consecutiveFailures ?? 0) + 1;
+    const nextAttemptAt = Math.max(at + backoffMs(failures, intervalMs, deps.random()), failure.retryAfterAt ?? 0);
+    await recordFailure(db, source.id, failure, at, nextAttemptAt);
+    return { sourceId: source.id, result: 'failed', failure, nextAttemptAt };
+  }
+}
+
+function skipReason(
+  status: SourceStatus | undefined,
+  trigger: RefreshTrigger,
+  now: number,
+): { reason: 'not-due' | 'rate-limited'; until: number } | undefined {
+  if (!status) return undefined;
+  if (status.notBefore !== undefined && status.notBefore > now) return { reason: 'rate-limited', until: status.notBefore };
+  if (trigger === 'manual') return undefined;
+  if (status.nextAttemptAt !== undefined && status.nextAttemptAt > now + DUE_SLACK_MS) {
+    return { reason: 'not-due', until: status.nextAttemptAt };
+  }
+  return undefined;
+}
+
+/**
+ * Exponential back-off with jitter: 2, 4, 8… minutes, never more than the
+ * refresh interval, each drawn from [½, 1] of its step so retries spread out.
+ */
+export function backoffMs(failures: number, intervalMs: number, random: number): number {
+  const step = Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1), intervalMs);
+  return Math.round(step * (0.5 + random / 2));
+}
+
+/** The earliest time a failing source will be tried again, if any source is failing. */
+export function nextRetryAt(statuses: readonly (SourceStatus | undefined)[]): number | undefined {
+  const times = statuses
+    .filter((status): status is SourceStatus => !!status && status.consecutiveFailures > 0)
+    .map((status) => status.nextAttemptAt)
+    .filter((time): time is number => time !== undefined);
+  return times.length ? Math.min(...times) : undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * The alarms that wake the worker. Created only when missing or changed:
+ * re-creating an alarm on every wake resets its timer, so a worker woken more
+ * often than the interval would never refresh (engineering.md, "alarms
+ * duplicated or lost on every wake").
+ */
+export const REFRESH_ALARM = 'refresh';
+export const RETRY_ALARM = 'retry';
+
+export interface Alarm {
+  name: string;
+  scheduledTime: number;
+  periodInMinutes?: number;
+}
+
+/** The slice of `browser.alarms` the scheduler uses; tests pass WXT's fake browser. */
+export interface AlarmsApi {
+  get(name: string): Promise<Alarm | undefined>;
+  create(name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }): unknown;
+  clear(name: string): Promise<boolean>;
+}
+
+/** Returns true when it had to create (or re-create) the alarm. */
+export async function ensureRefreshAlarm(alarms: AlarmsApi, intervalMinutes: number): Promise<boolean> {
+  const existing = await alarms.get(REFRESH_ALARM);
+  if (existing?.periodInMinutes === intervalMinutes) return false;
+  await alarms.create(REFRESH_ALARM, { delayInMinutes: intervalMinutes, periodInMinutes: intervalMinutes });
+  return true;
+}
+
+/**
+ * A one-shot alarm for the earliest retry of a failing source, when that comes
+ * before the next periodic refresh; cleared when nothing is failing.
+ */
+export async function scheduleRetry(alarms: AlarmsApi, retryAt: number | undefined): Promise<void> {
+  const existing = await alarms.get(RETRY_ALARM);
+  if (retryAt === undefined) {
+    if (existing) await alarms.clear(RETRY_ALARM);
+    return;
+  }
+  const periodic = await alarms.get(REFRESH_ALARM);
+  if (periodic && periodic.scheduledTime <= retryAt) {
+    if (existing) await alarms.clear(RETRY_ALARM);
+    return;
+  }
+  if (existing?.scheduledTime === retryAt) return;
+  await alarms.create(RETRY_ALARM, { when: retryAt });
+}

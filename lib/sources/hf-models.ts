@@ -1,0 +1,52 @@
+import * as v from 'valibot';
+import type { Source, TrendingItem } from './contract';
+import { count, optionalText, parseJsonList, strings, tagList } from './json';
+import { huggingFaceUrl, isHuggingFaceRepoId } from '../links';
+
+/**
+ * Hugging Face's trending models.
+ * `GET /api/models?sort=trendingScore` returns a bare JSON array, already in
+ * trending order; `direction` is gone ("Sorting is always descending",
+ * huggingface_hub #3630). Default items carry `id, likes, downloads (30 days),
+ * trendingScore, pipeline_tag?, library_name?, tags, createdAt` (api-facts.md).
+ */
+export const HF_MODELS_LIMIT = 50;
+
+const ModelSchema = v.object({
+  id: v.pipe(v.string(), v.check(isHuggingFaceRepoId, 'not a Hugging Face repo id')),
+  likes: count,
+  downloads: count,
+  trendingScore: v.optional(v.pipe(v.number(), v.finite())),
+  // Absent on GGUF and LoRA repos (api-facts.md, pitfall 2).
+  pipeline_tag: optionalText,
+  library_name: optionalText,
+  tags: tagList,
+  createdAt: optionalText,
+});
+
+export const hfModels: Source = {
+  id: 'hf-models',
+  label: 'Hugging Face models',
+  request: () => ({
+    url: `https://huggingface.co/api/models?sort=trendingScore&limit=${HF_MODELS_LIMIT}`,
+    headers: { accept: 'application/json' },
+  }),
+  parse: (body) =>
+    parseJsonList(body, ModelSchema, (model): TrendingItem => {
+      const item: TrendingItem = {
+        id: model.id,
+        name: model.id,
+        url: huggingFaceUrl('model', model.id),
+        metrics: {},
+      };
+      if (model.likes !== undefined) item.metrics.likes = model.likes;
+      if (model.downloads !== undefined) item.metrics.downloads = model.downloads;
+      if (model.trendingScore !== undefined) item.metrics.trendingScore = model.trendingScore;
+      if (model.pipeline_tag) item.task = model.pipeline_tag;
+      if (model.library_name) item.library = model.library_name;
+      const tags = strings(model.tags);
+      if (tags?.length) item.tags = tags;
+      if (model.createdAt) item.createdAt = model.createdAt;
+      return item;
+    }),
+};

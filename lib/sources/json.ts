@@ -1,0 +1,66 @@
+import * as v from 'valibot';
+import type { ParsedList, TrendingItem } from './contract';
+import { parseError } from './errors';
+
+/** JSON.parse that fails as a parse error naming what came back instead. */
+export function parseJsonBody(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    const start = body.trimStart().slice(0, 40).replace(/\s+/g, ' ');
+    throw parseError(`the response is not JSON (it starts with ${JSON.stringify(start)})`);
+  }
+}
+
+/**
+ * Validate a JSON list item by item: an item that fails its schema is dropped
+ * and counted (repair), a body that is not a list or leaves nothing is rejected.
+ */
+export function parseJsonList<Schema extends v.GenericSchema>(
+  body: string,
+  itemSchema: Schema,
+  toItem: (raw: v.InferOutput<Schema>) => TrendingItem | undefined,
+  pick: (json: unknown) => unknown = (json) => json,
+): ParsedList {
+  const list = pick(parseJsonBody(body));
+  if (!Array.isArray(list)) {
+    throw parseError(`expected a JSON list, got ${describeJson(list)}`);
+  }
+  const items: TrendingItem[] = [];
+  const seen = new Set<string>();
+  for (const raw of list) {
+    const result = v.safeParse(itemSchema, raw);
+    const item = result.success ? toItem(result.output) : undefined;
+    // A list that repeats an id would give one item two ranks; keep the first.
+    if (item && !seen.has(item.id)) {
+      seen.add(item.id);
+      items.push(item);
+    }
+  }
+  if (items.length === 0) {
+    throw parseError(
+      list.length === 0 ? 'the list is empty' : `none of the ${list.length} entries has the expected fields`,
+    );
+  }
+  return { items, dropped: list.length - items.length };
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') {
+    const keys = Object.keys(value).slice(0, 3);
+    return keys.length ? `an object with ${keys.map((k) => JSON.stringify(k)).join(', ')}` : 'an empty object';
+  }
+  return `a ${typeof value}`;
+}
+
+/** A count the API sends as a non-negative integer; anything else reads as absent. */
+export const count = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)));
+/** An optional string that may also arrive as null. */
+export const optionalText = v.optional(v.nullable(v.string()));
+/** Tags: keep the strings, drop anything else. */
+export const tagList = v.optional(v.array(v.unknown()));
+
+export function strings(list: unknown[] | undefined): string[] | undefined {
+  return list?.filter((tag): tag is string => typeof tag === 'string');
+}

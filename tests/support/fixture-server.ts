@@ -1,0 +1,97 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A loopback HTTPS server that stands in for huggingface.co, github.com and
+ * api.github.com. Chromium is pointed at it with `--host-resolver-rules`, so
+ * the extension's production code makes its real requests, from the first one
+ * at install onwards, and gets recorded responses back.
+ */
+export interface RecordedResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+export interface RequestLogEntry {
+  host: string;
+  path: string;
+  at: number;
+}
+
+export const STUBBED_HOSTS = ['huggingface.co', 'github.com', 'api.github.com'] as const;
+
+export class FixtureServer {
+  /** Keyed by `host + pathname` (query ignored), e.g. `huggingface.co/api/models`. */
+  private readonly responses = new Map<string, RecordedResponse>();
+  readonly requests: RequestLogEntry[] = [];
+
+  private constructor(
+    private readonly server: Server,
+    private readonly certDir: string,
+  ) {}
+
+  static async start(): Promise<FixtureServer> {
+    const certDir = mkdtempSync(join(tmpdir(), 'amp-cert-'));
+    const key = join(certDir, 'key.pem');
+    const cert = join(certDir, 'cert.pem');
+    // A throwaway self-signed certificate; Chromium runs with --ignore-certificate-errors.
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=huggingface.co',
+      '-addext', `subjectAltName=${STUBBED_HOSTS.map((host) => `DNS:${host}`).join(',')}`,
+      '-keyout', key, '-out', cert,
+    ], { stdio: 'ignore' });
+    let fixtures: FixtureServer | undefined;
+    const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (request, response) => {
+      fixtures?.handle(request.headers.host ?? '', request.url ?? '/', response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    fixtures = new FixtureServer(server, certDir);
+    return fixtures;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Chromium flags that send the stubbed hosts here and every other host nowhere. */
+  chromiumArgs(): string[] {
+    const rules = [...STUBBED_HOSTS.map((host) => `MAP ${host} 127.0.0.1:${this.port}`), 'MAP * ~NOTFOUND'];
+    return [`--host-resolver-rules=${rules.join(', ')}`, '--ignore-certificate-errors'];
+  }
+
+  /** Answer `host/path` with this response until told otherwise. */
+  respond(hostAndPath: string, response: RecordedResponse): void {
+    this.responses.set(hostAndPath, response);
+  }
+
+  respondWithFile(hostAndPath: string, file: string, contentType = 'application/json; charset=utf-8'): void {
+    this.respond(hostAndPath, { body: readFileSync(file, 'utf8'), headers: { 'content-type': contentType } });
+  }
+
+  requestsTo(hostAndPath: string): RequestLogEntry[] {
+    return this.requests.filter((entry) => `${entry.host}${entry.path}` === hostAndPath);
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    rmSync(this.certDir, { recursive: true, force: true });
+  }
+
+  private handle(hostHeader: string, url: string, response: import('node:http').ServerResponse): void {
+    const host = hostHeader.replace(/:\d+$/, '');
+    const path = new URL(url, 'https://placeholder').pathname;
+    this.requests.push({ host, path, at: Date.now() });
+    const recorded = this.responses.get(`${host}${path}`);
+    if (!recorded) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end(`no recorded response for ${host}${path}`);
+      return;
+    }
+    response.writeHead(recorded.status ?? 200, recorded.headers ?? {}).end(recorded.body);
+  }
+}

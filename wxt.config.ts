@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+
+// Hosts the sources read, and nothing else (issue #2: no <all_urls>, no tabs).
+// Extension pages and the worker skip CORS for these hosts (Chrome docs,
+// "Cross-origin network requests").
+export const HOST_PERMISSIONS = [
+  'https://huggingface.co/*',
+  'https://github.com/*',
+  'https://api.github.com/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // The design card keeps static files under assets/; the icons are copied as-is.
+  publicDir: 'assets/public',
+  manifest: ({ browser }) => ({
+    name: 'The AI Morning Post',
+    short_name: 'Morning Post',
+    description:
+      'What is trending in AI — Hugging Face and GitHub — as a morning newspaper on every new tab.',
+    permissions: ['alarms', 'storage'],
+    host_permissions: HOST_PERMISSIONS,
+    action: { default_title: 'The AI Morning Post' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'ai-morning-post@morningpost.invalid',
+              strict_min_version: '128.0',
+              // Firefox asks every new extension to declare what it collects: nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Source, TrendingItem } from './contract';
-import { count, optionalText, parseJsonList, strings, tagList } from './json';
+import { count, optionalText, parseJsonList, score, strings, tagList } from './json';
 import { huggingFaceUrl, isHuggingFaceRepoId } from '../links';
 
 /**
@@ -16,7 +16,7 @@ const ModelSchema = v.object({
   id: v.pipe(v.string(), v.check(isHuggingFaceRepoId, 'not a Hugging Face repo id')),
   likes: count,
   downloads: count,
-  trendingScore: v.optional(v.pipe(v.number(), v.finite())),
+  trendingScore: score,
   // Absent on GGUF and LoRA repos (api-facts.md, pitfall 2).
   pipeline_tag: optionalText,
   library_name: optionalText,

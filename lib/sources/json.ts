@@ -54,12 +54,18 @@ function describeJson(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+// Secondary fields repair rather than reject: a drifted value reads as absent,
+// so one odd field does not cost the reader the whole item. Only the id, which
+// every link is built from, rejects an item.
+
 /** A count the API sends as a non-negative integer; anything else reads as absent. */
-export const count = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)));
-/** An optional string that may also arrive as null. */
-export const optionalText = v.optional(v.nullable(v.string()));
-/** Tags: keep the strings, drop anything else. */
-export const tagList = v.optional(v.array(v.unknown()));
+export const count = v.fallback(v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))), undefined);
+/** A finite number (a score); anything else reads as absent. */
+export const score = v.fallback(v.optional(v.pipe(v.number(), v.finite())), undefined);
+/** An optional string that may also arrive as null; anything else reads as absent. */
+export const optionalText = v.fallback(v.optional(v.nullable(v.string())), undefined);
+/** Tags: a list whose strings are kept (see `strings`); anything else reads as absent. */
+export const tagList = v.fallback(v.optional(v.array(v.unknown())), undefined);
 
 export function strings(list: unknown[] | undefined): string[] | undefined {
   return list?.filter((tag): tag is string => typeof tag === 'string');

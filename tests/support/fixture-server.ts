@@ -45,12 +45,12 @@ export class FixtureServer {
       '-addext', `subjectAltName=${STUBBED_HOSTS.map((host) => `DNS:${host}`).join(',')}`,
       '-keyout', key, '-out', cert,
     ], { stdio: 'ignore' });
-    let fixtures: FixtureServer | undefined;
-    const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (request, response) => {
-      fixtures?.handle(request.headers.host ?? '', request.url ?? '/', response);
+    const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) });
+    const fixtures = new FixtureServer(server, certDir);
+    server.on('request', (request, response) => {
+      fixtures.handle(request.headers.host ?? '', request.url ?? '/', response);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    fixtures = new FixtureServer(server, certDir);
     return fixtures;
   }
 

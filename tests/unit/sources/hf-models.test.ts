@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hfModels } from '@/lib/sources/hf-models';
+import { SourceError } from '@/lib/sources/errors';
+import { OWN_FIXTURES, sharedFixture } from '../../support/paths';
+
+const read = (path: string) => readFileSync(path, 'utf8');
+
+describe('hf-models source over real recorded responses (../shared/fixtures)', () => {
+  it('reads all 30 trending models of hf-models-trending.json, in API order', () => {
+    const body = read(sharedFixture('hf-models-trending.json'));
+    const raw = JSON.parse(body) as { id: string; likes: number; downloads: number; trendingScore: number; pipeline_tag?: string }[];
+    const { items, dropped } = hfModels.parse(body);
+    expect(items).toHaveLength(30);
+    expect(dropped).toBe(0);
+    expect(items.map((item) => item.id)).toEqual(raw.map((model) => model.id));
+    expect(items[0]).toMatchObject({
+      id: 'Qwen/Qwen3.8-27B',
+      url: 'https://huggingface.co/Qwen/Qwen3.8-27B',
+      task: 'image-text-to-text',
+      metrics: { likes: 12099, downloads: 2090699, trendingScore: 2047 },
+    });
+    // The fixture README: pipeline_tag is absent on 3 rows (GGUF and similar repos).
+    expect(items.filter((item) => item.task === undefined)).toHaveLength(3);
+    for (const [index, item] of items.entries()) {
+      expect(item.metrics).toEqual({ likes: raw[index]!.likes, downloads: raw[index]!.downloads, trendingScore: raw[index]!.trendingScore });
+    }
+  });
+
+  it('reads the raw default item shape, with library and tags', () => {
+    const { items } = hfModels.parse(read(sharedFixture('hf-models-list-raw-sample.json')));
+    expect(items).toHaveLength(3);
+    expect(items[0]).toMatchObject({
+      id: 'deepseek-ai/DeepSeek-V4-Pro',
+      library: 'transformers',
+      task: 'text-generation',
+      createdAt: '2026-04-22T06:04:45.000Z',
+    });
+    expect(items[0]!.tags).toContain('license:mit');
+  });
+});
+
+describe('hf-models source over the project fixture', () => {
+  it('keeps legacy ids without an org and rows without a task', () => {
+    const { items } = hfModels.parse(read(join(OWN_FIXTURES, 'hf-models-trending-2026-11-26.json')));
+    expect(items).toHaveLength(12);
+    expect(items.find((item) => item.id === 'gpt2')?.url).toBe('https://huggingface.co/gpt2');
+    const gguf = items.find((item) => item.id === 'northwind-ai/Aurora-R1-32B-GGUF');
+    expect(gguf?.task).toBeUndefined();
+    expect(gguf?.library).toBeUndefined();
+  });
+});
+
+describe('hf-models source over bad input', () => {
+  const model = (fields: Record<string, unknown>) => ({ id: 'org/model', likes: 1, downloads: 2, trendingScore: 3, ...fields });
+
+  it.each([
+    ['HTML instead of JSON', '<!doctype html><title>Hugging Face – down</title>', /not JSON.*<!doctype html>/],
+    ['a truncated body', '[{"id":"Qwen/Qwen3.8-27B","likes":12', /not JSON/],
+    ['an error object', '{"error":"Invalid sort parameter"}', /expected a JSON list, got an object with "error"/],
+    ['null', 'null', /expected a JSON list, got null/],
+    ['an empty list', '[]', /the list is empty/],
+    ['a list of the wrong things', '[1, "two", {"name": "x"}]', /none of the 3 entries/],
+  ])('rejects %s with a parse error', (_name, body, message) => {
+    const error = (() => {
+      try {
+        hfModels.parse(body);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(SourceError);
+    expect((error as SourceError).failure.kind).toBe('parse');
+    expect((error as SourceError).message).toMatch(message);
+  });
+
+  it('drops entries that cannot be linked safely and counts them', () => {
+    const body = JSON.stringify([
+      model({ id: 'good/one' }),
+      model({ id: 'javascript:alert(1)' }),
+      model({ id: '../../etc/passwd' }),
+      model({ id: 'https://evil.example/x' }),
+      model({ id: 42 }),
+      model({ id: 'good/two' }),
+    ]);
+    const { items, dropped } = hfModels.parse(body);
+    expect(items.map((item) => item.id)).toEqual(['good/one', 'good/two']);
+    expect(dropped).toBe(4);
+  });
+
+  it('reads drifted metrics as absent rather than wrong', () => {
+    const { items } = hfModels.parse(
+      JSON.stringify([model({ likes: '1,234', downloads: -5, trendingScore: null, pipeline_tag: null, tags: ['a', 7] })]),
+    );
+    expect(items[0]!.metrics).toEqual({});
+    expect(items[0]!.task).toBeUndefined();
+    expect(items[0]!.tags).toEqual(['a']);
+  });
+
+  it('keeps the first rank of an id the list repeats', () => {
+    const { items, dropped } = hfModels.parse(JSON.stringify([model({ id: 'a/x' }), model({ id: 'b/y' }), model({ id: 'a/x', likes: 99 })]));
+    expect(items.map((item) => item.id)).toEqual(['a/x', 'b/y']);
+    expect(items[0]!.metrics.likes).toBe(1);
+    expect(dropped).toBe(1);
+  });
+
+  it('keeps remote text as data, to be rendered as text', () => {
+    const { items } = hfModels.parse(JSON.stringify([model({ pipeline_tag: '<img src=x onerror=alert(1)>' })]));
+    expect(items[0]!.task).toBe('<img src=x onerror=alert(1)>');
+  });
+});

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { FetchLike } from '@/lib/fetch-source';
+import type { MorningPostDB } from '@/lib/history/db';
+import { REFRESH_ALARM, RETRY_ALARM } from '@/lib/schedule';
+import { SETTINGS_KEY } from '@/lib/settings';
+import { hfModels } from '@/lib/sources/hf-models';
+import { createWorker } from '@/lib/worker';
+import { freshDb } from '../support/db';
+import { sharedFixture } from '../support/paths';
+
+const T0 = Date.parse('2026-11-27T07:00:00Z');
+const recorded = readFileSync(sharedFixture('hf-models-trending.json'), 'utf8');
+
+let db: MorningPostDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+function setup(respond: FetchLike) {
+  db = freshDb();
+  let now = T0;
+  const fetch = vi.fn(respond);
+  const worker = createWorker({
+    db,
+    fetch,
+    now: () => now,
+    random: () => 0.5,
+    sources: [hfModels],
+    alarms: fakeBrowser.alarms,
+    settings: fakeBrowser.storage.sync,
+  });
+  return { worker, fetch, advance: (ms: number) => (now += ms) };
+}
+
+const ok: FetchLike = async () => new Response(recorded, { status: 200 });
+
+describe('the background worker', () => {
+  it('on install fetches, stores and sets the hourly alarm', async () => {
+    const { worker, fetch } = setup(ok);
+    await worker.wake('install');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(await db.snapshots.count()).toBe(1);
+    expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toMatchObject({ periodInMinutes: 60 });
+    expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
+  });
+
+  it('makes one request and one snapshot however many triggers arrive at once', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { worker, fetch } = setup(async () => {
+      await gate;
+      return new Response(recorded, { status: 200 });
+    });
+    const runs = [worker.wake('startup'), worker.wake('alarm'), worker.wake('manual'), worker.wake('install')];
+    release();
+    const outcomes = await Promise.all(runs);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(await db.snapshots.count()).toBe(1);
+    // Every caller is told what the one run did.
+    expect(new Set(outcomes)).toHaveProperty('size', 1);
+  });
+
+  it('after days closed, start-up and the overdue alarm make one catch-up refresh', async () => {
+    const { worker, fetch, advance } = setup(ok);
+    await worker.wake('install');
+    advance(3 * 24 * 3_600_000);
+    await Promise.all([worker.wake('startup'), worker.wake('alarm')]);
+    await worker.wake('alarm'); // the alarm again, right after: not due
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(await db.snapshots.count()).toBe(2);
+  });
+
+  it('does not re-create the alarm on every wake, but follows a changed interval', async () => {
+    const { worker } = setup(ok);
+    await worker.wake('install');
+    const create = vi.spyOn(fakeBrowser.alarms, 'create');
+    await worker.wake('startup');
+    await worker.wake('alarm');
+    expect(create).not.toHaveBeenCalled();
+
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, refreshIntervalMinutes: 180 } });
+    await worker.settingsChanged();
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toMatchObject({ periodInMinutes: 180 });
+  });
+
+  it('sets a retry alarm at the back-off time after a failure, and clears it after a success', async () => {
+    let respond: FetchLike = async () => new Response('', { status: 500 });
+    const { worker, advance } = setup((url, init) => respond(url, init));
+    await worker.wake('install');
+    const status = await db.sourceStatus.get('hf-models');
+    expect(status?.lastError?.message).toMatch(/HTTP 500/);
+    expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toMatchObject({ scheduledTime: status?.nextAttemptAt });
+
+    respond = ok;
+    advance(status!.nextAttemptAt! - T0);
+    await worker.wake('retry');
+    expect(await db.snapshots.count()).toBe(1);
+    expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
+  });
+});

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit tests: floors 0–3 against fakes (fake-indexeddb, WXT's fake browser, happy-dom).
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    // Explicit, so the end-to-end files are not collected here (toolchain.md).
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['tests/unit/setup.ts'],
+    mockReset: true,
+    restoreMocks: true,
+    sequence: { shuffle: true },
+  },
+});

@@ -28,7 +28,7 @@ export function SourceHealth({ label, status, shownFetchedAt, now, refreshing, r
         {shownFetchedAt !== undefined ? (
           <span>
             updated <time dateTime={isoTime(shownFetchedAt)}>{timeOfDay(shownFetchedAt, now)}</time> (
-            {ago(shownFetchedAt, now)})
+            {ago(shownFetchedAt, now)}){failing ? '.' : null}
           </span>
         ) : failing ? null : (
           <span>fetching the first edition…</span>

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHROME_BUILD, FIREFOX_BUILD } from '../support/paths';
+
+// `npm run test:e2e` builds both targets first; these read what it built.
+const manifestOf = (dir: string) => {
+  const path = join(dir, 'manifest.json');
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build && npm run build:firefox\` first.`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & {
+    permissions?: string[];
+    host_permissions?: string[];
+    icons?: Record<string, string>;
+  };
+};
+
+const HOSTS = ['https://huggingface.co/*', 'https://github.com/*', 'https://api.github.com/*'];
+
+describe('the Chrome MV3 build', () => {
+  const manifest = manifestOf(CHROME_BUILD);
+
+  it('has the new tab, the popup, the side panel and a background service worker', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.chrome_url_overrides).toEqual({ newtab: 'newtab.html' });
+    expect(manifest.action).toMatchObject({ default_popup: 'popup.html' });
+    expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    expect(manifest.background).toEqual({ service_worker: 'background.js' });
+    expect(manifest.options_ui).toMatchObject({ page: 'options.html' });
+    for (const page of ['newtab.html', 'popup.html', 'sidepanel.html', 'options.html', 'background.js']) {
+      expect(existsSync(join(CHROME_BUILD, page)), page).toBe(true);
+    }
+  });
+
+  it('asks only for the hosts the sources need and the few APIs it uses', () => {
+    expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...HOSTS].sort());
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['alarms', 'sidePanel', 'storage']);
+    const all = JSON.stringify(manifest);
+    expect(all).not.toContain('<all_urls>');
+    expect(manifest.permissions).not.toContain('tabs');
+    expect(manifest).not.toHaveProperty('optional_host_permissions');
+  });
+
+  it('leaves the default content security policy alone', () => {
+    expect(manifest).not.toHaveProperty('content_security_policy');
+  });
+
+  it('has icons at 16, 32, 48 and 128 px', () => {
+    expect(Object.keys(manifest.icons ?? {}).sort()).toEqual(['128', '16', '32', '48']);
+    for (const file of Object.values(manifest.icons ?? {})) {
+      expect(existsSync(join(CHROME_BUILD, file)), file).toBe(true);
+    }
+  });
+});
+
+describe('the Firefox MV3 build', () => {
+  const manifest = manifestOf(FIREFOX_BUILD);
+
+  it('uses a background script, a sidebar and a gecko id', () => {
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.background).toEqual({ scripts: ['background.js'] });
+    expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
+    expect(manifest.chrome_url_overrides).toEqual({ newtab: 'newtab.html' });
+    expect(manifest.browser_specific_settings).toMatchObject({ gecko: { id: expect.stringContaining('@') } });
+    expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...HOSTS].sort());
+    expect(manifest.permissions).toEqual(['alarms', 'storage']);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from '../support/browser';
+
+/** Page object for any surface that shows the trending models list. */
+export class TrendingSurface {
+  constructor(readonly page: Page) {}
+
+  rows() {
+    return this.page.locator('.trending__row');
+  }
+
+  /** The item ids on screen, in order. */
+  async ids(): Promise<string[]> {
+    return this.rows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item-id') ?? ''));
+  }
+
+  async links(): Promise<{ name: string; href: string }[]> {
+    return this.page
+      .locator('.trending__link')
+      .evaluateAll((links) => links.map((link) => ({ name: link.textContent ?? '', href: link.getAttribute('href') ?? '' })));
+  }
+
+  health() {
+    return this.page.locator('[data-health]');
+  }
+
+  async waitForRows(count: number): Promise<void> {
+    await this.page.waitForFunction((n) => document.querySelectorAll('.trending__row').length === n, count, { timeout: 20_000 });
+  }
+
+  async waitForHealthText(pattern: RegExp): Promise<string> {
+    await this.page.waitForFunction(
+      ([source, flags]) => new RegExp(source, flags).test(document.querySelector('[data-health]')?.textContent ?? ''),
+      [pattern.source, pattern.flags] as const,
+      { timeout: 20_000 },
+    );
+    return (await this.health().textContent()) ?? '';
+  }
+
+  /** Click "Refresh now" and wait until the worker has answered. */
+  async refreshNow(): Promise<void> {
+    const button = this.page.getByRole('button', { name: 'Refresh now' });
+    await button.click();
+    await this.page.getByRole('button', { name: 'Refresh now' }).waitFor({ timeout: 20_000 });
+  }
+
+  /** Rows per snapshot, read straight from the browser's IndexedDB (not through the extension's code). */
+  async storedSnapshots(): Promise<number[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise<number[]>((resolve, reject) => {
+          const open = indexedDB.open('ai-morning-post');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('snapshots').objectStore('snapshots').getAll();
+            request.onsuccess = () => {
+              resolve((request.result as { entries: unknown[] }[]).map((snapshot) => snapshot.entries.length));
+              open.result.close();
+            };
+            request.onerror = () => reject(request.error);
+          };
+        }),
+    );
+  }
+}
+
+/** Stop the extension's service worker, as the browser does after ~30 s idle. */
+export async function stopServiceWorkers(session: ExtensionSession, page: Page): Promise<void> {
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, openReady, type ExtensionSession } from '../support/browser';
+import { FixtureServer } from '../support/fixture-server';
+import { sharedFixture } from '../support/paths';
+import { TrendingSurface } from './pages';
+
+const MODELS = 'huggingface.co/api/models';
+
+/** Runs inside the extension's service worker, where `chrome` is the extension API. */
+async function readAlarmPeriod(name: string): Promise<number | undefined> {
+  const api = (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } } }).chrome;
+  return (await api.alarms.get(name))?.periodInMinutes;
+}
+const recordedFile = sharedFixture('hf-models-trending.json');
+const recorded = JSON.parse(readFileSync(recordedFile, 'utf8')) as { id: string }[];
+
+describe('popup, side panel and options, in Chromium', () => {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    server = await FixtureServer.start();
+    server.respondWithFile(MODELS, recordedFile);
+    session = await launchExtension({ args: server.chromiumArgs() });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await server?.stop();
+  });
+
+  it('the popup shows the top 10 and opens the paper in a new tab', async () => {
+    // The popup cannot be opened as real UI under automation; open its page (toolchain.md).
+    const popup = new TrendingSurface(await openReady(session, session.url('popup.html'), { width: 380, height: 600 }));
+    await popup.waitForRows(10);
+    expect(await popup.ids()).toEqual(recorded.slice(0, 10).map((model) => model.id));
+    const opened = session.context.waitForEvent('page');
+    await popup.page.getByRole('button', { name: /open the full paper/i }).click();
+    const paper = await opened;
+    await paper.waitForSelector('html[data-ready]');
+    expect(paper.url()).toMatch(/newtab\.html$|^chrome:\/\/newtab/);
+    await paper.close();
+    await popup.page.close();
+  });
+
+  it('the side panel shows the whole list with its health', async () => {
+    const panel = new TrendingSurface(await openReady(session, session.url('sidepanel.html'), { width: 400, height: 900 }));
+    await panel.waitForRows(30);
+    expect(await panel.ids()).toEqual(recorded.map((model) => model.id));
+    expect(await panel.health().getAttribute('data-health')).toBe('ok');
+    await panel.page.close();
+  });
+
+  it('the options page changes the refresh interval, and the worker follows it', async () => {
+    const page = await openReady(session, session.url('options.html'));
+    const select = page.getByLabel('Refresh the trending lists');
+    expect(await select.inputValue()).toBe('60');
+    await select.selectOption('180');
+    await page.getByText('Saved.').waitFor();
+    await expect
+      .poll(() => session.worker.evaluate(readAlarmPeriod, 'refresh'), { timeout: 10_000 })
+      .toBe(180);
+    await page.reload();
+    await page.waitForSelector('html[data-ready]');
+    expect(await page.getByLabel('Refresh the trending lists').inputValue()).toBe('180');
+    await page.close();
+  });
+
+  it('every surface can be used from the keyboard: the first Tab lands on a visible control', async () => {
+    for (const target of ['chrome://newtab/', session.url('popup.html'), session.url('sidepanel.html'), session.url('options.html')]) {
+      const page = await openReady(session, target);
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return element && element !== document.body ? { tag: element.tagName, visible: element.offsetParent !== null } : null;
+      });
+      expect(focused, target).toMatchObject({ visible: true });
+      await page.close();
+    }
+  });
+});

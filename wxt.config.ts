@@ -13,6 +13,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The design card keeps static files under assets/; the icons are copied as-is.
   publicDir: 'assets/public',
+  zip: {
+    // The Firefox sources package is for a reviewer rebuilding the code: no screenshots, no scratch.
+    excludeSources: ['docs/screenshots/**', 'screenshots/**', '.tmp/**'],
+  },
   manifest: ({ browser }) => ({
     name: 'The AI Morning Post',
     short_name: 'Morning Post',

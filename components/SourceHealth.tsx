@@ -15,6 +15,8 @@ export interface SourceHealthProps {
 /**
  * When a source last refreshed, and if it is failing: what failed, since when,
  * and when it will try again (product.md: "never claim fresh data").
+ * Only the failure sits in the live region: the ticking "3 min ago" is not
+ * announced to screen readers every minute.
  */
 export function SourceHealth({ label, status, shownFetchedAt, now, refreshing, refreshError, onRefresh }: SourceHealthProps) {
   const failing = status?.lastError && (status.lastSuccessAt ?? 0) < status.lastError.at ? status.lastError : undefined;
@@ -23,7 +25,7 @@ export function SourceHealth({ label, status, shownFetchedAt, now, refreshing, r
 
   return (
     <div class={`health health--${state}`} data-source={status?.sourceId} data-health={state}>
-      <p class="health__text" role="status">
+      <p class="health__text">
         <strong class="health__label">{label}</strong>{' '}
         {shownFetchedAt !== undefined ? (
           <span>
@@ -32,21 +34,22 @@ export function SourceHealth({ label, status, shownFetchedAt, now, refreshing, r
           </span>
         ) : failing ? null : (
           <span>fetching the first edition…</span>
-        )}
-        {failing ? (
-          <span class="health__error" data-error-kind={failing.kind}>
-            {' '}
-            Refresh failed at <time dateTime={isoTime(failing.at)}>{timeOfDay(failing.at, now)}</time>: {failing.message}.
-            {retryAt ? (
-              <>
-                {' '}
-                Next try <time dateTime={isoTime(retryAt)}>{timeOfDay(retryAt, now)}</time>.
-              </>
-            ) : null}
-            {shownFetchedAt !== undefined ? ' Showing the last good list.' : null}
-          </span>
-        ) : null}
-        {refreshError ? <span class="health__error"> Could not reach the background worker: {refreshError}.</span> : null}
+        )}{' '}
+        <span class="health__error" role="status">
+          {failing ? (
+            <span data-error-kind={failing.kind}>
+              Refresh failed at <time dateTime={isoTime(failing.at)}>{timeOfDay(failing.at, now)}</time>: {failing.message}.
+              {retryAt ? (
+                <>
+                  {' '}
+                  Next try <time dateTime={isoTime(retryAt)}>{timeOfDay(retryAt, now)}</time>.
+                </>
+              ) : null}
+              {shownFetchedAt !== undefined ? ' Showing the last good list.' : null}
+            </span>
+          ) : null}
+          {refreshError ? <span> Could not reach the background worker: {refreshError}.</span> : null}
+        </span>
       </p>
       <button type="button" class="health__refresh" onClick={onRefresh} disabled={refreshing}>
         {refreshing ? 'Refreshing…' : 'Refresh now'}

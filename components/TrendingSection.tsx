@@ -15,6 +15,10 @@ export function TrendingSection({ model, heading, label, limit, headingLevel = 2
   const list = model.list.value;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `${label.replace(/\W+/g, '-').toLowerCase()}-heading`;
+  if (!model.loaded.value) {
+    // The database answers within a frame or two; say nothing rather than flash a wrong empty state.
+    return <section class="section" aria-labelledby={headingId} aria-busy="true"><Heading id={headingId} class="section__heading">{heading}</Heading></section>;
+  }
   return (
     <section class="section" aria-labelledby={headingId}>
       <Heading id={headingId} class="section__heading">

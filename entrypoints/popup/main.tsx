@@ -5,4 +5,4 @@ import { createModelsModel } from '@/lib/models/pages';
 import '@/components/styles/base.css';
 import '@/components/styles/compact.css';
 
-render(<PopupPage models={createModelsModel()} openPaper={openPaperTab} />, document.getElementById('app')!);
+render(<PopupPage models={createModelsModel()} openPaper={() => void openPaperTab()} />, document.getElementById('app')!);

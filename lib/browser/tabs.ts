@@ -1,6 +1,5 @@
-import { browser } from 'wxt/browser';
-
 /** Opens a new tab, which the extension fills with the paper. Needs no `tabs` permission. */
-export function openPaperTab(): void {
-  void browser.tabs.create({});
+export async function openPaperTab(): Promise<void> {
+  const { browser } = await import('wxt/browser');
+  await browser.tabs.create({});
 }

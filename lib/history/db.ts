@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { MetricName } from '../sources/contract';
+import type { MetricName, TrendingItem } from '../sources/contract';
 import type { SourceFailure } from '../sources/errors';
 import type { SourceId } from '../sources/ids';
 
@@ -22,17 +22,9 @@ export interface SnapshotEntry {
 }
 
 /** What an item is (as opposed to how it ranks): kept once, updated on every sighting. */
-export interface StoredItem {
+export interface StoredItem extends Omit<TrendingItem, 'id' | 'metrics'> {
   sourceId: SourceId;
   itemId: string;
-  name: string;
-  url: string;
-  description?: string;
-  task?: string;
-  library?: string;
-  language?: string;
-  tags?: string[];
-  createdAt?: string;
   firstSeenAt: number;
   lastSeenAt: number;
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openReady, type ExtensionSession } from '../support/browser';
-import { FixtureServer } from '../support/fixture-server';
+import { launchWithRecordings, openReady, type ExtensionSession } from '../support/browser';
+import type { FixtureServer } from '../support/fixture-server';
 import { OWN_FIXTURES, sharedFixture } from '../support/paths';
 import { stopServiceWorkers, TrendingSurface } from './pages';
 
@@ -15,19 +15,15 @@ const later = JSON.parse(readFileSync(laterFile, 'utf8')) as { id: string }[];
 describe('the new tab, in Chromium, over recorded Hugging Face responses', () => {
   let server: FixtureServer;
   let session: ExtensionSession;
+  let close: () => Promise<void>;
   let newTab: TrendingSurface;
 
   beforeAll(async () => {
-    server = await FixtureServer.start();
     // Served from the first request on: the worker fetches at install, before any page exists.
-    server.respondWithFile(MODELS, recordedFile);
-    session = await launchExtension({ args: server.chromiumArgs() });
+    ({ server, session, close } = await launchWithRecordings((fixtures) => fixtures.respondWithFile(MODELS, recordedFile)));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  afterAll(() => close?.());
 
   it('shows all 30 models of hf-models-trending.json, in order, linked to their pages', async () => {
     newTab = new TrendingSurface(await openReady(session, 'chrome://newtab/'));

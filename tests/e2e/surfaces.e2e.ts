@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, openReady, type ExtensionSession } from '../support/browser';
-import { FixtureServer } from '../support/fixture-server';
+import { launchWithRecordings, openReady, type ExtensionSession } from '../support/browser';
 import { sharedFixture } from '../support/paths';
 import { TrendingSurface } from './pages';
 
@@ -16,19 +15,14 @@ const recordedFile = sharedFixture('hf-models-trending.json');
 const recorded = JSON.parse(readFileSync(recordedFile, 'utf8')) as { id: string }[];
 
 describe('popup, side panel and options, in Chromium', () => {
-  let server: FixtureServer;
   let session: ExtensionSession;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    server = await FixtureServer.start();
-    server.respondWithFile(MODELS, recordedFile);
-    session = await launchExtension({ args: server.chromiumArgs() });
+    ({ session, close } = await launchWithRecordings((fixtures) => fixtures.respondWithFile(MODELS, recordedFile)));
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await server?.stop();
-  });
+  afterAll(() => close?.());
 
   it('the popup shows the top 10 and opens the paper in a new tab', async () => {
     // The popup cannot be opened as real UI under automation; open its page (toolchain.md).

@@ -76,3 +76,26 @@ export async function openReady(session: ExtensionSession, target: string, viewp
   await page.waitForSelector('html[data-ready]', { timeout: 15_000 });
   return page;
 }
+
+/**
+ * The extension in a fresh profile with the stubbed hosts answered by a new
+ * fixture server; `setup` registers the first responses before Chromium
+ * starts, so the install refresh already gets them.
+ */
+export async function launchWithRecordings(
+  setup: (server: import('./fixture-server').FixtureServer) => void,
+  options: Omit<LaunchOptions, 'args'> = {},
+): Promise<{ server: import('./fixture-server').FixtureServer; session: ExtensionSession; close(): Promise<void> }> {
+  const { FixtureServer } = await import('./fixture-server');
+  const server = await FixtureServer.start();
+  setup(server);
+  const session = await launchExtension({ ...options, args: server.chromiumArgs() });
+  return {
+    server,
+    session,
+    async close() {
+      await session.close();
+      await server.stop();
+    },
+  };
+}

@@ -1,11 +1,11 @@
-import type { SourceStatus } from '@/lib/history/db';
+import type { Health } from '@/lib/health';
 import { ago, isoTime, timeOfDay } from '@/lib/format';
 
 export interface SourceHealthProps {
   label: string;
-  status: SourceStatus | undefined;
+  health: Health;
   /** When the list on screen was fetched. */
-  shownFetchedAt: number | undefined;
+  fetchedAt: number | undefined;
   now: number;
   refreshing: boolean;
   refreshError: string | undefined;
@@ -18,34 +18,32 @@ export interface SourceHealthProps {
  * Only the failure sits in the live region: the ticking "3 min ago" is not
  * announced to screen readers every minute.
  */
-export function SourceHealth({ label, status, shownFetchedAt, now, refreshing, refreshError, onRefresh }: SourceHealthProps) {
-  const failing = status?.lastError && (status.lastSuccessAt ?? 0) < status.lastError.at ? status.lastError : undefined;
-  const retryAt = failing ? Math.max(status?.nextAttemptAt ?? 0, status?.notBefore ?? 0) : undefined;
-  const state = failing ? 'failing' : shownFetchedAt === undefined ? 'waiting' : 'ok';
-
+export function SourceHealth({ label, health, fetchedAt, now, refreshing, refreshError, onRefresh }: SourceHealthProps) {
+  const { state, failure, retryAt } = health;
   return (
-    <div class={`health health--${state}`} data-source={status?.sourceId} data-health={state}>
+    <div class={`health health--${state}`} data-health={state}>
       <p class="health__text">
         <strong class="health__label">{label}</strong>{' '}
-        {shownFetchedAt !== undefined ? (
+        {fetchedAt !== undefined ? (
           <span>
-            updated <time dateTime={isoTime(shownFetchedAt)}>{timeOfDay(shownFetchedAt, now)}</time> (
-            {ago(shownFetchedAt, now)}){failing ? '.' : null}
+            updated <time dateTime={isoTime(fetchedAt)}>{timeOfDay(fetchedAt, now)}</time> ({ago(fetchedAt, now)})
+            {state === 'failing' || state === 'stale' ? '.' : null}
+            {state === 'stale' ? ' This list is old: it will refresh at the next chance.' : null}
           </span>
-        ) : failing ? null : (
+        ) : failure ? null : (
           <span>fetching the first edition…</span>
         )}{' '}
         <span class="health__error" role="status">
-          {failing ? (
-            <span data-error-kind={failing.kind}>
-              Refresh failed at <time dateTime={isoTime(failing.at)}>{timeOfDay(failing.at, now)}</time>: {failing.message}.
+          {failure ? (
+            <span data-error-kind={failure.kind}>
+              Refresh failed at <time dateTime={isoTime(failure.at)}>{timeOfDay(failure.at, now)}</time>: {failure.message}.
               {retryAt ? (
                 <>
                   {' '}
                   Next try <time dateTime={isoTime(retryAt)}>{timeOfDay(retryAt, now)}</time>.
                 </>
               ) : null}
-              {shownFetchedAt !== undefined ? ' Showing the last good list.' : null}
+              {fetchedAt !== undefined ? ' Showing the last good list.' : null}
             </span>
           ) : null}
           {refreshError ? <span> Could not reach the background worker: {refreshError}.</span> : null}

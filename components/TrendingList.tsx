@@ -1,7 +1,7 @@
 import type { ListRow } from '@/lib/history/read';
 import { compactNumber, fullNumber } from '@/lib/format';
 import { isSafeLink } from '@/lib/links';
-import type { MetricName } from '@/lib/sources';
+import type { MetricName } from '@/lib/sources/contract';
 
 export interface TrendingListProps {
   rows: readonly ListRow[];
@@ -11,6 +11,8 @@ export interface TrendingListProps {
   metrics: readonly MetricName[];
   /** Show at most this many rows. */
   limit?: number;
+  /** Show each item's description (repositories, papers). */
+  descriptions?: boolean;
 }
 
 const METRIC_UNIT: Record<MetricName, string> = {
@@ -24,29 +26,40 @@ const METRIC_UNIT: Record<MetricName, string> = {
 };
 
 /** A ranked list. Every string from the network is rendered as text; links are re-checked. */
-export function TrendingList({ rows, label, metrics, limit }: TrendingListProps) {
+export function TrendingList({ rows, label, metrics, limit, descriptions = false }: TrendingListProps) {
   const shown = limit === undefined ? rows : rows.slice(0, limit);
   return (
     <ol class="trending" aria-label={label}>
-      {shown.map((row) => (
-        <li class="trending__row" key={row.item.itemId} data-item-id={row.item.itemId}>
-          <span class="trending__rank" aria-hidden="true">
-            {row.rank}
-          </span>
-          <div class="trending__body">
-            <ItemName name={row.item.name} url={row.item.url} />
-            {row.item.task ? <span class="trending__task">{row.item.task}</span> : null}
-          </div>
-          <p class="trending__metrics">
-            {metrics.map((metric) => (
-              <span class="metric" key={metric} title={`${fullNumber(row.metrics[metric])} ${METRIC_UNIT[metric]}`}>
-                <span class="metric__value">{compactNumber(row.metrics[metric])}</span>{' '}
-                <span class="metric__unit">{METRIC_UNIT[metric]}</span>
-              </span>
-            ))}
-          </p>
-        </li>
-      ))}
+      {shown.map((row) => {
+        const chip = row.item.task ?? row.item.sdk ?? row.item.language;
+        return (
+          <li class="trending__row" key={row.itemId} data-item-id={row.itemId}>
+            <span class="trending__rank" aria-hidden="true">
+              {row.rank}
+            </span>
+            <div class="trending__body">
+              <ItemName name={row.item.name} url={row.item.url} />
+              {chip ? <span class="trending__task">{chip}</span> : null}
+            </div>
+            {descriptions && row.item.description ? <p class="trending__description">{row.item.description}</p> : null}
+            <p class="trending__metrics">
+              {metrics
+                .filter((metric) => row.metrics[metric] !== undefined)
+                .map((metric) => (
+                  <span class="metric" key={metric} title={`${fullNumber(row.metrics[metric])} ${METRIC_UNIT[metric]}`}>
+                    <span class="metric__value">{compactNumber(row.metrics[metric])}</span>{' '}
+                    <span class="metric__unit">{METRIC_UNIT[metric]}</span>
+                  </span>
+                ))}
+              {row.item.codeUrl && isSafeLink(row.item.codeUrl) ? (
+                <a class="metric trending__code" href={row.item.codeUrl} rel="noopener noreferrer">
+                  code
+                </a>
+              ) : null}
+            </p>
+          </li>
+        );
+      })}
     </ol>
   );
 }
@@ -54,8 +67,8 @@ export function TrendingList({ rows, label, metrics, limit }: TrendingListProps)
 /** `org/name` with the org set lighter; a link only when the stored URL passes the allowlist. */
 function ItemName({ name, url }: { name: string; url: string }) {
   const slash = name.indexOf('/');
-  const owner = slash > 0 ? name.slice(0, slash + 1) : '';
-  const rest = slash > 0 ? name.slice(slash + 1) : name;
+  const owner = slash > 0 && !name.includes(' ') ? name.slice(0, slash + 1) : '';
+  const rest = owner ? name.slice(slash + 1) : name;
   const text = (
     <>
       {owner ? <span class="trending__owner">{owner}</span> : null}

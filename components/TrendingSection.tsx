@@ -1,51 +1,58 @@
-import type { TrendingModel } from '@/lib/models/trending';
+import type { SourcesModel, SourceView } from '@/lib/models/sources';
 import { SourceHealth } from './SourceHealth';
 import { TrendingList } from './TrendingList';
 
 export interface TrendingSectionProps {
-  model: TrendingModel;
+  model: SourcesModel;
+  view: SourceView;
   heading: string;
-  label: string;
   limit?: number;
-  headingLevel?: 2 | 3;
+  /** Render the heading (a tab panel is already named by its tab). */
+  showHeading?: boolean;
 }
 
 /** A source's list with its health line, and what to say while there is no list yet. */
-export function TrendingSection({ model, heading, label, limit, headingLevel = 2 }: TrendingSectionProps) {
-  const list = model.list.value;
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const headingId = `${label.replace(/\W+/g, '-').toLowerCase()}-heading`;
-  if (!model.loaded.value) {
-    // The database answers within a frame or two; say nothing rather than flash a wrong empty state.
-    return <section class="section" aria-labelledby={headingId} aria-busy="true"><Heading id={headingId} class="section__heading">{heading}</Heading></section>;
-  }
+export function TrendingSection({ model, view, heading, limit, showHeading = true }: TrendingSectionProps) {
+  const headingId = `${view.id}-heading`;
   return (
-    <section class="section" aria-labelledby={headingId}>
-      <Heading id={headingId} class="section__heading">
-        {heading}
-      </Heading>
+    <section class="section" aria-labelledby={showHeading ? headingId : undefined} aria-label={showHeading ? undefined : heading} data-source={view.id}>
+      {showHeading ? (
+        <h2 id={headingId} class="section__heading">
+          {heading}
+        </h2>
+      ) : null}
       <SourceHealth
-        label={label}
-        status={model.status.value}
-        shownFetchedAt={list?.fetchedAt}
+        label={view.info.label}
+        health={view.health}
+        fetchedAt={view.fetchedAt}
         now={model.now.value}
         refreshing={model.refreshing.value}
         refreshError={model.refreshError.value}
         onRefresh={() => void model.refreshNow()}
       />
-      {model.storageError.value ? (
-        <p class="empty" role="alert">
-          The local database could not be read: {model.storageError.value}
-        </p>
-      ) : list && list.rows.length > 0 ? (
-        <TrendingList rows={list.rows} label={heading} metrics={['trendingScore', 'likes', 'downloads']} limit={limit} />
+      {view.rows.length > 0 ? (
+        <TrendingList
+          rows={view.rows}
+          label={heading}
+          metrics={view.info.metrics}
+          descriptions={view.info.family !== 'huggingface'}
+          {...(limit !== undefined ? { limit } : {})}
+        />
       ) : (
-        <p class="empty">
-          {model.status.value?.lastError
-            ? 'No list yet: the first refresh has not succeeded.'
-            : 'The first edition is on its way: the trending lists arrive within a few seconds of install.'}
-        </p>
+        <p class="empty">{emptyText(view)}</p>
       )}
+      {view.hidden > 0 ? (
+        <p class="section__note">
+          {view.hidden} {view.hidden === 1 ? 'entry is' : 'entries are'} hidden by your filters
+          {view.info.family === 'github' ? ' or the AI/ML rule' : ''}.
+        </p>
+      ) : null}
     </section>
   );
+}
+
+function emptyText(view: SourceView): string {
+  if (view.fetchedAt !== undefined) return 'Nothing in this list passes your filters right now.';
+  if (view.health.state === 'failing') return 'No list yet: the first refresh has not succeeded.';
+  return 'The first edition is on its way: the lists arrive within a few seconds of install.';
 }

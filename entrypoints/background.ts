@@ -18,6 +18,7 @@ export default defineBackground(() => {
     sources: Object.values(SOURCES),
     alarms: browser.alarms,
     settings: browser.storage.sync,
+    local: browser.storage.local,
   });
 
   browser.runtime.onInstalled.addListener(() => void worker.wake('install'));

@@ -9,6 +9,7 @@ export interface FetchSourceOptions {
   now: number;
   /** Give up after this long (a worker is stopped after ~30 s idle, MV3). */
   timeoutMs?: number;
+  githubToken?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -18,7 +19,10 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
  * `SourceError` with a reader-facing message; nothing else is thrown.
  */
 export async function fetchSource(source: Source, options: FetchSourceOptions): Promise<ParsedList> {
-  const { url, headers } = source.request();
+  const { url, headers } = source.request({
+    now: options.now,
+    ...(options.githubToken ? { githubToken: options.githubToken } : {}),
+  });
   const where = describeUrl(url);
   let response: Response;
   try {

@@ -1,5 +1,6 @@
 import { fetchSource, type FetchLike } from './fetch-source';
 import type { MorningPostDB, SourceStatus } from './history/db';
+import { pruneHistory } from './history/retention';
 import { recordFailure, recordSuccess } from './history/write';
 import type { Source } from './sources/contract';
 import { SourceError, type SourceFailure } from './sources/errors';
@@ -16,6 +17,7 @@ export interface RefreshDeps {
   sources: readonly Source[];
   intervalMinutes: number;
   timeoutMs?: number;
+  githubToken?: string;
 }
 
 export type SourceOutcome =
@@ -57,9 +59,10 @@ async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTri
       fetch: deps.fetch,
       now: startedAt,
       ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+      ...(deps.githubToken ? { githubToken: deps.githubToken } : {}),
     });
     const at = deps.now();
-    await recordSuccess(db, source.id, list, at, at + intervalMs);
+    await storeMakingRoom(() => recordSuccess(db, source.id, list, at, at + intervalMs), () => pruneHistory(db, at, QUOTA_RETENTION));
     return { sourceId: source.id, result: 'stored', items: list.items.length, dropped: list.dropped };
   } catch (error) {
     const failure: SourceFailure =
@@ -72,6 +75,28 @@ async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTri
     await recordFailure(db, source.id, failure, at, nextAttemptAt);
     return { sourceId: source.id, result: 'failed', failure, nextAttemptAt };
   }
+}
+
+/**
+ * When the disk is full, thin the history harder and try the write once more
+ * (engineering.md, "quota exceeded": prune old history and retry; what the
+ * reader sees now survives).
+ */
+export const QUOTA_RETENTION = { denseDays: 1, keepDays: 90 };
+
+async function storeMakingRoom(write: () => Promise<void>, makeRoom: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    await makeRoom();
+    await write();
+  }
+}
+
+function isQuotaError(error: unknown): boolean {
+  const named = (value: unknown) => typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'QuotaExceededError';
+  return named(error) || named((error as { inner?: unknown } | null)?.inner);
 }
 
 function skipReason(

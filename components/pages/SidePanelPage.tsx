@@ -1,15 +1,34 @@
-import type { TrendingModel } from '@/lib/models/trending';
+import { useSignal } from '@preact/signals';
+import type { SourcesModel } from '@/lib/models/sources';
+import type { SourceId } from '@/lib/sources/ids';
 import { Masthead } from '../Masthead';
+import { SourceTabs } from '../SourceTabs';
+import { StorageError } from '../StorageError';
 import { TrendingSection } from '../TrendingSection';
 import { useReadyMarker } from '../useReadyMarker';
 
-export function SidePanelPage({ models }: { models: TrendingModel }) {
-  useReadyMarker(models.loaded.value);
+/** The trending sidebar: a tab per source, each list live, each with its health. */
+export function SidePanelPage({ model, initialTab }: { model: SourcesModel; initialTab?: SourceId }) {
+  useReadyMarker(model.loaded.value);
+  const chosen = useSignal<SourceId | undefined>(initialTab);
+  const views = model.sources.value;
+  const selected = views.find((view) => view.id === chosen.value) ?? views[0];
   return (
     <div class="compact compact--panel">
-      <Masthead now={models.now.value} compact />
+      <Masthead now={model.now.value} compact />
       <main>
-        <TrendingSection model={models} heading="Trending models" label="Hugging Face models" />
+        {model.storageError.value ? (
+          <StorageError message={model.storageError.value} />
+        ) : selected ? (
+          <>
+            <SourceTabs views={views} selected={selected.id} onSelect={(id) => (chosen.value = id)} />
+            <div role="tabpanel" id={`panel-${selected.id}`} aria-labelledby={`tab-${selected.id}`} class="tabs__panel">
+              <TrendingSection model={model} view={selected} heading={selected.info.label} showHeading={false} />
+            </div>
+          </>
+        ) : model.loaded.value ? (
+          <p class="empty">Every source is turned off in the options.</p>
+        ) : null}
       </main>
     </div>
   );

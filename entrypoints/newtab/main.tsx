@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { NewTabPage } from '@/components/pages/NewTabPage';
-import { createModelsModel } from '@/lib/models/pages';
+import { createSourcesModel } from '@/lib/models/pages';
 import '@/components/styles/base.css';
 import '@/components/styles/paper.css';
 
-render(<NewTabPage models={createModelsModel()} />, document.getElementById('app')!);
+render(<NewTabPage model={createSourcesModel(['hf-models'])} />, document.getElementById('app')!);

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { OptionsPage } from '@/components/pages/OptionsPage';
-import { onSettingsChange, syncSettingsStorage } from '@/lib/browser/settings-storage';
+import { localStorageArea, onSettingsChange, syncSettingsStorage } from '@/lib/browser/settings-storage';
 import { OptionsModel } from '@/lib/models/options';
 import '@/components/styles/base.css';
 import '@/components/styles/options.css';
 
-const model = new OptionsModel({ storage: syncSettingsStorage, onExternalChange: onSettingsChange });
+const model = new OptionsModel({ storage: syncSettingsStorage, local: localStorageArea, onExternalChange: onSettingsChange });
 render(<OptionsPage model={model} />, document.getElementById('app')!);

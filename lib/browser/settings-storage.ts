@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY, type SettingsStorage } from '../settings';
+import { loadSettings, SETTINGS_KEY, type SettingsStorage } from '../settings';
 
 export const syncSettingsStorage: SettingsStorage = browser.storage.sync;
+export const localStorageArea = browser.storage.local;
+export { loadSettings as loadSettingsFrom };
 
 /** Calls `listener` when the settings change in any context; returns an unsubscribe. */
 export function onSettingsChange(listener: () => void): () => void {

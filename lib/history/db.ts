@@ -2,27 +2,29 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MetricName, TrendingItem } from '../sources/contract';
 import type { SourceFailure } from '../sources/errors';
 import type { SourceId } from '../sources/ids';
+import { declareSchema } from './schema';
 
 export const DB_NAME = 'ai-morning-post';
 
-/** One refresh of one source: the rank and metrics of every item, in list order. */
+/**
+ * One refresh of one source, stored densely: a year of hourly refreshes must
+ * stay a few MB (issue #3). Items are referred to by their catalog key, in
+ * rank order (rank = index + 1); each metric is a column aligned with `keys`,
+ * `null` where the source did not send it for that item.
+ */
 export interface Snapshot {
   id?: number;
   sourceId: SourceId;
   /** Epoch ms when the response arrived. */
   fetchedAt: number;
-  entries: SnapshotEntry[];
+  keys: number[];
+  metrics: Partial<Record<MetricName, (number | null)[]>>;
 }
 
-export interface SnapshotEntry {
-  itemId: string;
-  /** 1-based position in the source's list. */
-  rank: number;
-  metrics: Partial<Record<MetricName, number>>;
-}
-
-/** What an item is (as opposed to how it ranks): kept once, updated on every sighting. */
-export interface StoredItem extends Omit<TrendingItem, 'id' | 'metrics'> {
+/** What an item is (as opposed to how it ranks): kept once per source, updated on every sighting. */
+export interface CatalogItem extends Omit<TrendingItem, 'id' | 'metrics'> {
+  /** Auto-incremented; what snapshots store. */
+  key?: number;
   sourceId: SourceId;
   itemId: string;
   firstSeenAt: number;
@@ -45,19 +47,20 @@ export interface SourceStatus {
   lastDropped?: number;
 }
 
+/** Small facts about the database itself, e.g. when history was last thinned. */
+export interface MetaRecord {
+  name: string;
+  value: number;
+}
+
 export class MorningPostDB extends Dexie {
   snapshots!: EntityTable<Snapshot, 'id'>;
-  items!: Table<StoredItem, [SourceId, string]>;
+  catalog!: EntityTable<CatalogItem, 'key'>;
   sourceStatus!: EntityTable<SourceStatus, 'sourceId'>;
+  meta!: Table<MetaRecord, string>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    // Version 1. Every later version gets an upgrade and a test that opens a
-    // database written by the version before it (engineering.md, habit 6).
-    this.version(1).stores({
-      snapshots: '++id, [sourceId+fetchedAt], fetchedAt',
-      items: '[sourceId+itemId], sourceId, lastSeenAt',
-      sourceStatus: 'sourceId',
-    });
+    declareSchema(this);
   }
 }

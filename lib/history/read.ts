@@ -1,9 +1,14 @@
 import Dexie from 'dexie';
+import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
-import type { MorningPostDB, Snapshot, SnapshotEntry, SourceStatus, StoredItem } from './db';
+import type { CatalogItem, MorningPostDB, Snapshot, SourceStatus } from './db';
 
-export interface ListRow extends SnapshotEntry {
-  item: StoredItem;
+export interface ListRow {
+  /** 1-based position in the source's list. */
+  rank: number;
+  itemId: string;
+  metrics: Partial<Record<MetricName, number>>;
+  item: CatalogItem;
 }
 
 export interface LatestList {
@@ -12,17 +17,27 @@ export interface LatestList {
   rows: ListRow[];
 }
 
-/** The newest snapshot of a source, joined with its items' metadata: what the lists show. */
+/** The newest snapshot of a source, joined with its catalog entries: what the lists show. */
 export async function latestList(db: MorningPostDB, sourceId: SourceId): Promise<LatestList | undefined> {
   const snapshot = await latestSnapshot(db, sourceId);
   if (!snapshot) return undefined;
-  const items = await db.items.bulkGet(snapshot.entries.map((entry) => [sourceId, entry.itemId] as [SourceId, string]));
+  const items = await db.catalog.bulkGet(snapshot.keys);
   const rows: ListRow[] = [];
-  snapshot.entries.forEach((entry, index) => {
+  snapshot.keys.forEach((_key, index) => {
     const item = items[index];
-    if (item) rows.push({ ...entry, item });
+    if (item) rows.push({ rank: index + 1, itemId: item.itemId, metrics: metricsAt(snapshot, index), item });
   });
   return { sourceId, fetchedAt: snapshot.fetchedAt, rows };
+}
+
+/** The metrics of the item at `index` of a snapshot, absent ones left out. */
+export function metricsAt(snapshot: Snapshot, index: number): Partial<Record<MetricName, number>> {
+  const metrics: Partial<Record<MetricName, number>> = {};
+  for (const [name, column] of Object.entries(snapshot.metrics) as [MetricName, (number | null)[]][]) {
+    const value = column[index];
+    if (value !== null && value !== undefined) metrics[name] = value;
+  }
+  return metrics;
 }
 
 export function latestSnapshot(db: MorningPostDB, sourceId: SourceId): Promise<Snapshot | undefined> {

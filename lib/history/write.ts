@@ -1,12 +1,13 @@
-import type { ParsedList } from '../sources/contract';
+import type { MetricName, ParsedList } from '../sources/contract';
 import type { SourceFailure } from '../sources/errors';
 import type { SourceId } from '../sources/ids';
-import type { MorningPostDB, Snapshot, SourceStatus, StoredItem } from './db';
+import type { CatalogItem, MorningPostDB, Snapshot, SourceStatus } from './db';
 
 /**
- * Store a good response: the snapshot, each item's metadata and the source's
- * status, in one transaction. A worker stopped half-way leaves nothing behind
- * (IndexedDB aborts an unfinished transaction), so the next wake starts clean.
+ * Store a good response: each item's catalog entry, the snapshot and the
+ * source's status, in one transaction. A worker stopped half-way leaves
+ * nothing behind (IndexedDB aborts an unfinished transaction), so the next
+ * wake starts clean.
  */
 export async function recordSuccess(
   db: MorningPostDB,
@@ -15,19 +16,10 @@ export async function recordSuccess(
   at: number,
   nextAttemptAt: number,
 ): Promise<void> {
-  const snapshot: Snapshot = {
-    sourceId,
-    fetchedAt: at,
-    entries: list.items.map((item, index) => ({ itemId: item.id, rank: index + 1, metrics: item.metrics })),
-  };
-  await db.transaction('rw', db.snapshots, db.items, db.sourceStatus, async () => {
-    const known = await db.items.bulkGet(list.items.map((item) => [sourceId, item.id] as [SourceId, string]));
-    const items = list.items.map((item, index): StoredItem => {
-      const { id, metrics: _metrics, ...meta } = item;
-      return { ...meta, sourceId, itemId: id, firstSeenAt: known[index]?.firstSeenAt ?? at, lastSeenAt: at };
-    });
+  await db.transaction('rw', db.snapshots, db.catalog, db.sourceStatus, async () => {
+    const keys = await upsertCatalog(db, sourceId, list, at);
+    const snapshot: Snapshot = { sourceId, fetchedAt: at, keys, metrics: metricColumns(list) };
     await db.snapshots.add(snapshot);
-    await db.items.bulkPut(items);
     const previous = await db.sourceStatus.get(sourceId);
     const status: SourceStatus = {
       sourceId,
@@ -43,7 +35,31 @@ export async function recordSuccess(
   });
 }
 
-/** Record a failure; the last good snapshot and items are not touched. */
+/** Update what is known of each item (keeping its key and first sighting); returns the keys in list order. */
+async function upsertCatalog(db: MorningPostDB, sourceId: SourceId, list: ParsedList, at: number): Promise<number[]> {
+  const known = await db.catalog
+    .where('[sourceId+itemId]')
+    .anyOf(list.items.map((item) => [sourceId, item.id]))
+    .toArray();
+  const byId = new Map(known.map((entry) => [entry.itemId, entry]));
+  const rows = list.items.map((item): CatalogItem => {
+    const { id, metrics: _metrics, ...meta } = item;
+    const previous = byId.get(id);
+    const row: CatalogItem = { ...meta, sourceId, itemId: id, firstSeenAt: previous?.firstSeenAt ?? at, lastSeenAt: at };
+    if (previous?.key !== undefined) row.key = previous.key;
+    return row;
+  });
+  return (await db.catalog.bulkPut(rows, { allKeys: true })) as number[];
+}
+
+function metricColumns(list: ParsedList): Snapshot['metrics'] {
+  const columns: Snapshot['metrics'] = {};
+  const names = new Set(list.items.flatMap((item) => Object.keys(item.metrics) as MetricName[]));
+  for (const name of names) columns[name] = list.items.map((item) => item.metrics[name] ?? null);
+  return columns;
+}
+
+/** Record a failure; the last good snapshot and the catalog are not touched. */
 export async function recordFailure(
   db: MorningPostDB,
   sourceId: SourceId,

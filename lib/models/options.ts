@@ -1,33 +1,54 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
-import { loadSettings, saveSettings, type Settings, type SettingsStorage } from '../settings';
+import { loadGithubToken, saveGithubToken, type LocalStorageArea } from '../secrets';
+import { loadSettings, saveSettings, type Settings, type SettingsChange, type SettingsStorage } from '../settings';
 
 export interface OptionsModelDeps {
   storage: SettingsStorage;
+  /** `storage.local`, for the GitHub token. */
+  local: LocalStorageArea;
   /** Subscribe to changes made elsewhere (another options tab, sync); returns an unsubscribe. */
   onExternalChange: (listener: () => void) => () => void;
 }
 
+export type SaveState = { state: 'idle' } | { state: 'saved'; what: string } | { state: 'failed'; message: string };
+
 export const OptionsModel = createModel((deps: OptionsModelDeps) => {
   const settings = signal<Settings | undefined>(undefined);
-  const saved = signal<'idle' | 'saved' | 'failed'>('idle');
-  const load = () => loadSettings(deps.storage).then((value) => (settings.value = value));
+  const hasToken = signal(false);
+  const saved = signal<SaveState>({ state: 'idle' });
+  const load = async () => {
+    const [next, token] = await Promise.all([loadSettings(deps.storage), loadGithubToken(deps.local)]);
+    settings.value = next;
+    hasToken.value = token !== undefined;
+  };
   effect(() => {
     void load();
     return deps.onExternalChange(() => void load());
   });
-  const update = action(async (change: Partial<Omit<Settings, 'version'>>) => {
+  const update = action(async (change: SettingsChange, what: string = 'Saved.') => {
     try {
       settings.value = await saveSettings(deps.storage, change);
-      saved.value = 'saved';
-    } catch {
-      saved.value = 'failed';
+      saved.value = { state: 'saved', what };
+    } catch (error) {
+      saved.value = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+  });
+  const setGithubToken = action(async (token: string) => {
+    try {
+      await saveGithubToken(deps.local, token);
+      hasToken.value = token.trim() !== '';
+      saved.value = { state: 'saved', what: token.trim() ? 'Token saved on this device.' : 'Token removed.' };
+    } catch (error) {
+      saved.value = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
   });
   return {
     settings: computed(() => settings.value),
+    hasGithubToken: computed(() => hasToken.value),
     loaded: computed(() => settings.value !== undefined),
     saved: computed(() => saved.value),
     update,
+    setGithubToken,
   };
 });
 

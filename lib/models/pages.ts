@@ -1,8 +1,10 @@
 import { requestRefresh } from '../browser/runtime';
 import { MorningPostDB } from '../history/db';
-import { TrendingModel } from './trending';
+import { SOURCE_IDS, type SourceId } from '../sources/ids';
+import { settingsSignal } from './settings';
+import { SourcesModel } from './sources';
 
-/** The models a page needs, wired to the real browser: one call per entrypoint. */
-export function createModelsModel(): TrendingModel {
-  return new TrendingModel({ db: new MorningPostDB(), sourceId: 'hf-models', requestRefresh });
+/** A page's sources model, wired to the real browser: one call per entrypoint. */
+export function createSourcesModel(sourceIds: readonly SourceId[] = SOURCE_IDS): SourcesModel {
+  return new SourcesModel({ db: new MorningPostDB(), sourceIds, requestRefresh, settings: settingsSignal() });
 }

@@ -10,8 +10,8 @@ export interface Source {
   readonly id: SourceId;
   /** What the reader calls it: "Hugging Face models". */
   readonly label: string;
-  /** The request to make. */
-  request(): SourceRequest;
+  /** The request to make. `context.now` dates queries such as GitHub's `created:>…`. */
+  request(context: RequestContext): SourceRequest;
   /**
    * Turn a response body into validated items, in the source's own rank order.
    * Throws a `SourceError` of kind `parse` when the body is not the promised
@@ -19,6 +19,13 @@ export interface Source {
    * empty list (product.md, "Scrapers break when GitHub changes its markup").
    */
   parse(body: string): ParsedList;
+}
+
+export interface RequestContext {
+  /** Epoch ms. */
+  now: number;
+  /** A GitHub token the reader gave in the options (storage.local only); raises GitHub's limits. */
+  githubToken?: string;
 }
 
 export interface SourceRequest {
@@ -46,10 +53,21 @@ export interface TrendingItem {
   description?: string;
   /** Hugging Face pipeline tag, e.g. `text-generation`. */
   task?: string;
+  /** Hugging Face `library_name`, e.g. `transformers`. */
   library?: string;
+  /** A Space's SDK: `gradio`, `docker`, `static`, `streamlit`. */
+  sdk?: string;
+  /** Programming language of a GitHub repository. */
   language?: string;
+  /** Hugging Face tags, or GitHub topics. */
   tags?: string[];
+  /** Paper authors, in order. */
+  authors?: string[];
+  /** A paper's code repository, built from a validated `owner/repo` (https://github.com/…). */
+  codeUrl?: string;
+  /** ISO timestamps, as the source gives them. */
   createdAt?: string;
+  publishedAt?: string;
   /** Numbers that move: likes, downloads, trendingScore, stars… Absent when the source did not send them. */
   metrics: Partial<Record<MetricName, number>>;
 }

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { Source, TrendingItem } from './contract';
 import { count, optionalText, parseJsonList, score, strings, tagList } from './json';
 import { huggingFaceUrl, isHuggingFaceRepoId } from '../links';
+import { SOURCE_INFO } from './info';
 
 /**
  * Hugging Face's trending models.
@@ -24,9 +25,32 @@ const ModelSchema = v.object({
   createdAt: optionalText,
 });
 
+/**
+ * The model list of a response. Besides the bare array of `/api/models`, this
+ * also reads the `{recentlyTrending: [{repoType, repoData}]}` envelope of
+ * `GET /api/trending`: the same model repositories (`id, likes, downloads,
+ * pipeline_tag?`, no `trendingScore`, api-facts.md pitfall 5) in another
+ * wrapper, so a list endpoint that drifts to that shape, or a switch to the
+ * trending endpoint, keeps working instead of failing every refresh. Entries of
+ * another `repoType` (the endpoint mixes them unless `type=model`) are not
+ * models and are skipped, not counted as dropped; a malformed entry is dropped.
+ */
+function modelList(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || !('recentlyTrending' in json)) return json;
+  const entries = json.recentlyTrending;
+  if (!Array.isArray(entries)) return entries;
+  return entries
+    .filter((entry: unknown) => !isOtherRepoType(entry))
+    .map((entry: unknown) => (typeof entry === 'object' && entry !== null && 'repoData' in entry ? entry.repoData : undefined));
+}
+
+function isOtherRepoType(entry: unknown): boolean {
+  return typeof entry === 'object' && entry !== null && 'repoType' in entry && typeof entry.repoType === 'string' && entry.repoType !== 'model';
+}
+
 export const hfModels: Source = {
   id: 'hf-models',
-  label: 'Hugging Face models',
+  label: SOURCE_INFO['hf-models'].label,
   request: () => ({
     url: `https://huggingface.co/api/models?sort=trendingScore&limit=${HF_MODELS_LIMIT}`,
     headers: { accept: 'application/json' },
@@ -48,5 +72,5 @@ export const hfModels: Source = {
       if (tags?.length) item.tags = tags;
       if (model.createdAt) item.createdAt = model.createdAt;
       return item;
-    }),
+    }, modelList),
 };

@@ -54,7 +54,7 @@ export class TrendingSurface {
           open.onsuccess = () => {
             const request = open.result.transaction('snapshots').objectStore('snapshots').getAll();
             request.onsuccess = () => {
-              resolve((request.result as { entries: unknown[] }[]).map((snapshot) => snapshot.entries.length));
+              resolve((request.result as { keys: unknown[] }[]).map((snapshot) => snapshot.keys.length));
               open.result.close();
             };
             request.onerror = () => reject(request.error);

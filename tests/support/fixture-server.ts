@@ -20,13 +20,18 @@ export interface RecordedResponse {
 export interface RequestLogEntry {
   host: string;
   path: string;
+  search: string;
   at: number;
 }
 
 export const STUBBED_HOSTS = ['huggingface.co', 'github.com', 'api.github.com'] as const;
 
 export class FixtureServer {
-  /** Keyed by `host + pathname` (query ignored), e.g. `huggingface.co/api/models`. */
+  /**
+   * Keyed by `host + pathname`, e.g. `huggingface.co/api/models`, or by
+   * `host + pathname + search` where the query tells two pages apart
+   * (`github.com/trending?since=daily`); the longer key wins.
+   */
   private readonly responses = new Map<string, RecordedResponse>();
   readonly requests: RequestLogEntry[] = [];
 
@@ -73,8 +78,9 @@ export class FixtureServer {
     this.respond(hostAndPath, { body: readFileSync(file, 'utf8'), headers: { 'content-type': contentType } });
   }
 
-  requestsTo(hostAndPath: string): RequestLogEntry[] {
-    return this.requests.filter((entry) => `${entry.host}${entry.path}` === hostAndPath);
+  /** Requests to `host + path`, or to `host + path + search` when the key has a query. */
+  requestsTo(key: string): RequestLogEntry[] {
+    return this.requests.filter((entry) => `${entry.host}${entry.path}` === key || `${entry.host}${entry.path}${entry.search}` === key);
   }
 
   async stop(): Promise<void> {
@@ -85,9 +91,9 @@ export class FixtureServer {
 
   private handle(hostHeader: string, url: string, response: import('node:http').ServerResponse): void {
     const host = hostHeader.replace(/:\d+$/, '');
-    const path = new URL(url, 'https://placeholder').pathname;
-    this.requests.push({ host, path, at: Date.now() });
-    const recorded = this.responses.get(`${host}${path}`);
+    const { pathname: path, search } = new URL(url, 'https://placeholder');
+    this.requests.push({ host, path, search, at: Date.now() });
+    const recorded = this.responses.get(`${host}${path}${search}`) ?? this.responses.get(`${host}${path}`);
     if (!recorded) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end(`no recorded response for ${host}${path}`);
       return;

@@ -38,7 +38,7 @@ const ok = (body: string): FetchLike => async () => new Response(body, { status:
 
 /** Everything the history holds, to prove a failure changed none of it. */
 async function dump(database: MorningPostDB) {
-  return { snapshots: await database.snapshots.toArray(), items: await database.items.toArray() };
+  return { snapshots: await database.snapshots.toArray(), items: await database.catalog.toArray() };
 }
 
 describe('refreshSources', () => {
@@ -50,7 +50,7 @@ describe('refreshSources', () => {
     expect(list?.fetchedAt).toBe(T0);
     expect(list?.rows.map((row) => row.rank)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(list?.rows[0]).toMatchObject({ itemId: 'Qwen/Qwen3.8-27B', metrics: { trendingScore: 2047 } });
-    expect(await db.items.count()).toBe(30);
+    expect(await db.catalog.count()).toBe(30);
     expect(await db.sourceStatus.get('hf-models')).toMatchObject({
       lastSuccessAt: T0,
       consecutiveFailures: 0,
@@ -133,7 +133,7 @@ describe('refreshSources', () => {
     await refreshSources(deps, 'install');
     const before = await dump(db);
     // The worker dies between the snapshot and the items: the transaction aborts as a whole.
-    const bulkPut = vi.spyOn(db.items, 'bulkPut').mockRejectedValueOnce(new Error('worker stopped'));
+    const bulkPut = vi.spyOn(db.catalog, 'bulkPut').mockRejectedValueOnce(new Error('worker stopped'));
     fetch = ok(later);
     advance(HOUR);
     const [outcome] = await refreshSources(deps, 'alarm');
@@ -146,6 +146,22 @@ describe('refreshSources', () => {
     expect((await latestList(db, 'hf-models'))?.rows[0]?.itemId).toBe('northwind-ai/Aurora-R1-32B');
   });
 
+  it('when the disk is full, thins old history and stores the new list', async () => {
+    const { deps, advance } = setup(ok(recorded));
+    for (let hour = 0; hour < 72; hour++) {
+      await refreshSources(deps, 'manual');
+      advance(HOUR);
+    }
+    expect(await db.snapshots.count()).toBe(72);
+    const add = vi.spyOn(db.snapshots, 'add').mockRejectedValueOnce(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const [outcome] = await refreshSources(deps, 'manual');
+    expect(add).toHaveBeenCalledTimes(2);
+    expect(outcome).toMatchObject({ result: 'stored', items: 30 });
+    // Only the last day stays dense; older days keep their last snapshot.
+    expect(await db.snapshots.count()).toBeLessThan(30);
+    expect((await latestList(db, 'hf-models'))?.rows).toHaveLength(30);
+  });
+
   it('keeps first-seen times across refreshes', async () => {
     let fetch: FetchLike = ok(recorded);
     const { deps, advance } = setup((url, init) => fetch(url, init));
@@ -153,7 +169,7 @@ describe('refreshSources', () => {
     advance(HOUR);
     fetch = ok(recorded);
     await refreshSources(deps, 'alarm');
-    const item = await db.items.get(['hf-models', 'Qwen/Qwen3.8-27B']);
+    const item = await db.catalog.where('[sourceId+itemId]').equals(['hf-models', 'Qwen/Qwen3.8-27B']).first();
     expect(item).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0 + HOUR });
   });
 });

@@ -1,28 +1,82 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, readSettings, saveSettings, SETTINGS_KEY } from '@/lib/settings';
+import { GITHUB_TOKEN_KEY, loadGithubToken, saveGithubToken } from '@/lib/secrets';
+import { DEFAULT_SETTINGS, loadSettings, parseWordList, readSettings, saveSettings, SETTINGS_KEY } from '@/lib/settings';
 
 describe('settings', () => {
-  it('defaults when nothing is stored', async () => {
-    expect(await loadSettings(fakeBrowser.storage.sync)).toEqual(DEFAULT_SETTINGS);
+  it('defaults when nothing is stored: every source on, hourly, no filters', async () => {
+    const settings = await loadSettings(fakeBrowser.storage.sync);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(Object.values(settings.sources).every(Boolean)).toBe(true);
+    expect(settings.refreshIntervalMinutes).toBe(60);
   });
 
   it.each([
-    [{ refreshIntervalMinutes: 30 }, 30],
-    [{ refreshIntervalMinutes: 5 }, 60], // below 15 minutes
-    [{ refreshIntervalMinutes: 10_000 }, 60], // above 24 hours
-    [{ refreshIntervalMinutes: '30' }, 60],
-    [{ refreshIntervalMinutes: 22.5 }, 60],
+    [{ version: 2, refreshIntervalMinutes: 30 }, 30],
+    [{ version: 2, refreshIntervalMinutes: 15 }, 15],
+    [{ version: 2, refreshIntervalMinutes: 1440 }, 1440],
+    [{ version: 2, refreshIntervalMinutes: 5 }, 60], // below 15 minutes
+    [{ version: 2, refreshIntervalMinutes: 10_000 }, 60], // above 24 hours
+    [{ version: 2, refreshIntervalMinutes: '30' }, 60],
+    [{ version: 2, refreshIntervalMinutes: 22.5 }, 60],
     ['garbage', 60],
     [null, 60],
   ])('reads %j as an interval of %i minutes', (stored, minutes) => {
-    expect(readSettings(stored)).toEqual({ version: 1, refreshIntervalMinutes: minutes });
+    expect(readSettings(stored).refreshIntervalMinutes).toBe(minutes);
   });
 
-  it('saves a change under one versioned key', async () => {
-    await saveSettings(fakeBrowser.storage.sync, { refreshIntervalMinutes: 120 });
-    expect(await fakeBrowser.storage.sync.get(SETTINGS_KEY)).toEqual({
-      [SETTINGS_KEY]: { version: 1, refreshIntervalMinutes: 120 },
+  it('migrates version 1 (interval only) to version 2 with defaults for the rest', () => {
+    expect(readSettings({ version: 1, refreshIntervalMinutes: 120 })).toEqual({ ...DEFAULT_SETTINGS, refreshIntervalMinutes: 120 });
+    // Issue #2 wrote no other fields; a stray one in a v1 record is not trusted.
+    expect(readSettings({ version: 1, refreshIntervalMinutes: 120, aiKeywords: ['x'] }).aiKeywords).toEqual([]);
+  });
+
+  it('reads each field on its own: one bad field does not cost the others', () => {
+    const settings = readSettings({
+      version: 2,
+      refreshIntervalMinutes: 'often',
+      sources: { 'gh-search': false, 'hf-spaces': 'no', 'not-a-source': false },
+      hfTasks: { include: ['text-generation', 'text-generation', ' '], hide: 'all' },
+      githubLanguages: ['Python', 'Rust'],
+      aiKeywords: [42],
     });
+    expect(settings.refreshIntervalMinutes).toBe(60);
+    expect(settings.sources['gh-search']).toBe(false);
+    expect(settings.sources['hf-spaces']).toBe(true);
+    expect(settings.sources).not.toHaveProperty('not-a-source');
+    expect(settings.hfTasks).toEqual({ include: [], hide: [] });
+    expect(settings.githubLanguages).toEqual(['Python', 'Rust']);
+    expect(settings.aiKeywords).toEqual([]);
+    expect(readSettings({ version: 2, hfTasks: { include: ['text-generation', 'text-generation'] } }).hfTasks.include).toEqual(['text-generation']);
+  });
+
+  it('saves a change under one versioned key in storage.sync', async () => {
+    await saveSettings(fakeBrowser.storage.sync, { refreshIntervalMinutes: 120, aiKeywords: ['robotics'] });
+    const stored = (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    expect(stored).toEqual({ ...DEFAULT_SETTINGS, refreshIntervalMinutes: 120, aiKeywords: ['robotics'] });
+  });
+
+  it('splits typed word lists', () => {
+    expect(parseWordList(' rust, Go\npython,, rust ')).toEqual(['rust', 'Go', 'python']);
+    expect(parseWordList('')).toEqual([]);
+  });
+});
+
+describe('the GitHub token', () => {
+  const token = `ghp_${'a1B2'.repeat(9)}`;
+
+  it('is kept in storage.local only, never in storage.sync', async () => {
+    await saveGithubToken(fakeBrowser.storage.local, `  ${token} `);
+    expect(await loadGithubToken(fakeBrowser.storage.local)).toBe(token);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+  });
+
+  it('refuses what is not a token, and forgets on an empty value', async () => {
+    await expect(saveGithubToken(fakeBrowser.storage.local, 'hunter2')).rejects.toThrow(/does not look like a GitHub token/);
+    await saveGithubToken(fakeBrowser.storage.local, `github_pat_${'x'.repeat(40)}`);
+    await saveGithubToken(fakeBrowser.storage.local, '');
+    expect(await fakeBrowser.storage.local.get(GITHUB_TOKEN_KEY)).toEqual({});
+    await fakeBrowser.storage.local.set({ [GITHUB_TOKEN_KEY]: 'garbage' });
+    expect(await loadGithubToken(fakeBrowser.storage.local)).toBeUndefined();
   });
 });

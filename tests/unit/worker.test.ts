@@ -6,7 +6,7 @@ import type { MorningPostDB } from '@/lib/history/db';
 import { REFRESH_ALARM, RETRY_ALARM } from '@/lib/schedule';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { hfModels } from '@/lib/sources/hf-models';
-import { createWorker } from '@/lib/worker';
+import { createWorker, WATCHDOG_MS } from '@/lib/worker';
 import { freshDb } from '../support/db';
 import { sharedFixture } from '../support/paths';
 
@@ -30,6 +30,7 @@ function setup(respond: FetchLike) {
     sources: [hfModels],
     alarms: fakeBrowser.alarms,
     settings: fakeBrowser.storage.sync,
+    local: fakeBrowser.storage.local,
   });
   return { worker, fetch, advance: (ms: number) => (now += ms) };
 }
@@ -78,11 +79,12 @@ describe('the background worker', () => {
     const create = vi.spyOn(fakeBrowser.alarms, 'create');
     await worker.wake('startup');
     await worker.wake('alarm');
-    expect(create).not.toHaveBeenCalled();
+    const refreshAlarmsCreated = () => create.mock.calls.filter(([name]) => name === REFRESH_ALARM).length;
+    expect(refreshAlarmsCreated()).toBe(0);
 
-    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 1, refreshIntervalMinutes: 180 } });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 2, refreshIntervalMinutes: 180 } });
     await worker.settingsChanged();
-    expect(create).toHaveBeenCalledTimes(1);
+    expect(refreshAlarmsCreated()).toBe(1);
     expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toMatchObject({ periodInMinutes: 180 });
   });
 
@@ -97,6 +99,39 @@ describe('the background worker', () => {
     respond = ok;
     advance(status!.nextAttemptAt! - T0);
     await worker.wake('retry');
+    expect(await db.snapshots.count()).toBe(1);
+    expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
+  });
+
+  it('fetches nothing from a source the reader turned off', async () => {
+    const { worker, fetch } = setup(ok);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 2, sources: { 'hf-models': false } } });
+    expect(await worker.wake('install')).toEqual([]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('when stopped mid-refresh, leaves a retry alarm that lets the next worker finish the work', async () => {
+    // The first worker's request never returns: the browser stops it there.
+    const stalled = setup(() => new Promise<Response>(() => undefined));
+    void stalled.worker.wake('alarm');
+    await vi.waitFor(() => expect(stalled.fetch).toHaveBeenCalledTimes(1));
+    expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toMatchObject({ scheduledTime: T0 + WATCHDOG_MS });
+    expect(await db.snapshots.count()).toBe(0);
+
+    // The retry alarm wakes a fresh worker (memory gone, same database).
+    const fetch = vi.fn(ok);
+    const next = createWorker({
+      db,
+      fetch,
+      now: () => T0 + WATCHDOG_MS,
+      random: () => 0.5,
+      sources: [hfModels],
+      alarms: fakeBrowser.alarms,
+      settings: fakeBrowser.storage.sync,
+      local: fakeBrowser.storage.local,
+    });
+    await next.wake('retry');
+    expect(fetch).toHaveBeenCalledTimes(1);
     expect(await db.snapshots.count()).toBe(1);
     expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
   });

@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NewTabPage } from '@/components/pages/NewTabPage';
 import type { MorningPostDB } from '@/lib/history/db';
 import { recordFailure, recordSuccess } from '@/lib/history/write';
-import { TrendingModel } from '@/lib/models/trending';
+import { signal } from '@preact/signals';
+import { SourcesModel } from '@/lib/models/sources';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { hfModels } from '@/lib/sources/hf-models';
 import { freshDb } from '../../support/db';
 import { OWN_FIXTURES } from '../../support/paths';
@@ -16,7 +18,7 @@ const owned = hfModels.parse(readFileSync(join(OWN_FIXTURES, 'hf-models-trending
 const NOW = Date.parse('2026-11-27T07:00:00');
 
 let db: MorningPostDB;
-let model: TrendingModel | undefined;
+let model: SourcesModel | undefined;
 afterEach(async () => {
   cleanup();
   model?.[Symbol.dispose]();
@@ -26,8 +28,8 @@ afterEach(async () => {
 
 function mount(requestRefresh = vi.fn(async () => undefined)) {
   db = freshDb();
-  model = new TrendingModel({ db, sourceId: 'hf-models', requestRefresh, now: () => NOW });
-  render(<NewTabPage models={model} />);
+  model = new SourcesModel({ db, sourceIds: ['hf-models'], requestRefresh, now: () => NOW, settings: signal(DEFAULT_SETTINGS) });
+  render(<NewTabPage model={model} />);
   return { requestRefresh };
 }
 

@@ -3,6 +3,7 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SourceHealth } from '@/components/SourceHealth';
 import { TrendingList } from '@/components/TrendingList';
+import { healthOf } from '@/lib/health';
 import type { SourceStatus } from '@/lib/history/db';
 import type { ListRow } from '@/lib/history/read';
 
@@ -69,7 +70,15 @@ describe('SourceHealth', () => {
 
   it('names the failed request, when it failed and when it retries, and that the list is the last good one', () => {
     render(
-      <SourceHealth label="Hugging Face models" status={failing} shownFetchedAt={NOW - 60 * 60_000} now={NOW} refreshing={false} refreshError={undefined} onRefresh={() => undefined} />,
+      <SourceHealth
+        label="Hugging Face models"
+        health={healthOf(failing, NOW - 60 * 60_000, NOW, 60)}
+        fetchedAt={NOW - 60 * 60_000}
+        now={NOW}
+        refreshing={false}
+        refreshError={undefined}
+        onRefresh={() => undefined}
+      />,
     );
     const text = document.querySelector('[data-health]')?.textContent ?? '';
     expect(text).toContain('huggingface.co/api/models answered HTTP 500');
@@ -86,15 +95,15 @@ describe('SourceHealth', () => {
 
   it('says it is fetching before the first list, and is healthy after a success', () => {
     const { rerender } = render(
-      <SourceHealth label="Hugging Face models" status={undefined} shownFetchedAt={undefined} now={NOW} refreshing={false} refreshError={undefined} onRefresh={() => undefined} />,
+      <SourceHealth label="Hugging Face models" health={healthOf(undefined, undefined, NOW, 60)} fetchedAt={undefined} now={NOW} refreshing={false} refreshError={undefined} onRefresh={() => undefined} />,
     );
     expect(document.querySelector('[data-health]')?.textContent).toContain('fetching the first edition');
     expect(screen.getByRole('status').textContent).toBe('');
     rerender(
       <SourceHealth
         label="Hugging Face models"
-        status={{ ...failing, lastSuccessAt: NOW, consecutiveFailures: 0 }}
-        shownFetchedAt={NOW}
+        health={healthOf({ ...failing, lastSuccessAt: NOW, consecutiveFailures: 0 }, NOW, NOW, 60)}
+        fetchedAt={NOW}
         now={NOW}
         refreshing
         refreshError={undefined}
@@ -104,5 +113,14 @@ describe('SourceHealth', () => {
     expect(document.querySelector('[data-health]')?.getAttribute('data-health')).toBe('ok');
     expect(screen.getByRole('button').textContent).toBe('Refreshing…');
     expect(screen.getByRole('button').hasAttribute('disabled')).toBe(true);
+  });
+
+  it('says a list is stale when it is older than two intervals and nothing failed', () => {
+    const ok: SourceStatus = { sourceId: 'hf-models', lastSuccessAt: NOW - 3 * 60 * 60_000, consecutiveFailures: 0 };
+    render(
+      <SourceHealth label="Hugging Face models" health={healthOf(ok, NOW - 3 * 60 * 60_000, NOW, 60)} fetchedAt={NOW - 3 * 60 * 60_000} now={NOW} refreshing={false} refreshError={undefined} onRefresh={() => undefined} />,
+    );
+    expect(document.querySelector('[data-health]')?.getAttribute('data-health')).toBe('stale');
+    expect(document.querySelector('[data-health]')?.textContent).toContain('This list is old');
   });
 });

@@ -41,6 +41,59 @@ describe('hf-models source over real recorded responses (../shared/fixtures)', (
   });
 });
 
+describe('hf-models source over the /api/trending envelope (../shared/fixtures)', () => {
+  it('reads the 10 models of hf-api-trending-models.json, in API order, without a trending score', () => {
+    const body = read(sharedFixture('hf-api-trending-models.json'));
+    const raw = JSON.parse(body) as { recentlyTrending: { repoType: string; repoData: { id: string; likes: number; downloads: number } }[] };
+    const { items, dropped } = hfModels.parse(body);
+    expect(items).toHaveLength(10);
+    expect(dropped).toBe(0);
+    expect(items.map((item) => item.id)).toEqual(raw.recentlyTrending.map((entry) => entry.repoData.id));
+    // Every field the envelope gives: no trendingScore, tags, library or createdAt (api-facts.md, pitfall 5).
+    expect(items[0]).toEqual({
+      id: 'Qwen/Qwen3.8-27B',
+      name: 'Qwen/Qwen3.8-27B',
+      url: 'https://huggingface.co/Qwen/Qwen3.8-27B',
+      task: 'image-text-to-text',
+      metrics: { likes: 12054, downloads: 2090699 },
+    });
+    for (const [index, item] of items.entries()) {
+      const { likes, downloads } = raw.recentlyTrending[index]!.repoData;
+      expect(item.metrics).toEqual({ likes, downloads });
+      expect(item.url).toBe(`https://huggingface.co/${item.id}`);
+    }
+    // The GGUF repo has no pipeline_tag.
+    expect(items.find((item) => item.id === 'unsloth/Qwen3.8-27B-GGUF')?.task).toBeUndefined();
+  });
+
+  const entry = (repoType: unknown, id: string) => ({ repoType, repoData: { id, likes: 1, downloads: 2, repoType } });
+
+  it('skips the datasets and spaces of a mixed envelope, without counting them as dropped', () => {
+    const { items, dropped } = hfModels.parse(
+      JSON.stringify({ recentlyTrending: [entry('dataset', 'org/data'), entry('model', 'org/one'), entry('space', 'org/app'), entry('model', 'org/two')] }),
+    );
+    expect(items.map((item) => item.url)).toEqual(['https://huggingface.co/org/one', 'https://huggingface.co/org/two']);
+    expect(dropped).toBe(0);
+  });
+
+  it('drops malformed and hostile entries of the envelope and counts them', () => {
+    const { items, dropped } = hfModels.parse(
+      JSON.stringify({ recentlyTrending: [entry('model', 'org/one'), { repoType: 'model' }, null, entry('model', 'javascript:alert(1)'), entry(undefined, '../x')] }),
+    );
+    expect(items.map((item) => item.id)).toEqual(['org/one']);
+    expect(dropped).toBe(4);
+  });
+
+  it.each([
+    ['an envelope without a list', '{"recentlyTrending":{"repoType":"model"}}', /expected a JSON list, got an object with "repoType"/],
+    ['an empty envelope', '{"recentlyTrending":[]}', /the list is empty/],
+    ['an envelope of datasets only', JSON.stringify({ recentlyTrending: [entry('dataset', 'org/data')] }), /the list is empty/],
+  ])('rejects %s with a parse error', (_name, body, message) => {
+    expect(() => hfModels.parse(body)).toThrow(SourceError);
+    expect(() => hfModels.parse(body)).toThrow(message);
+  });
+});
+
 describe('hf-models source over the project fixture', () => {
   it('keeps legacy ids without an org and rows without a task', () => {
     const { items } = hfModels.parse(read(join(OWN_FIXTURES, 'hf-models-trending-2026-11-26.json')));

@@ -1,0 +1,36 @@
+import type { SourceStatus } from './history/db';
+import type { SourceFailure } from './sources/errors';
+
+/**
+ * How a source is doing, as the reader is told (product.md: silent staleness
+ * is the complaint after a blank new tab):
+ * - waiting: nothing stored yet and nothing failed (the first refresh is on its way);
+ * - ok: the last attempt succeeded and is recent;
+ * - stale: no failure on record, but the list is older than two intervals
+ *   (the browser was closed, or the source was turned off for a while);
+ * - failing: the last attempt failed; the list shown is the last good one.
+ */
+export type HealthState = 'waiting' | 'ok' | 'stale' | 'failing';
+
+export interface Health {
+  state: HealthState;
+  failure?: SourceFailure & { at: number };
+  /** When the next attempt is due (back-off, or a wait the server asked for). */
+  retryAt?: number;
+}
+
+export function healthOf(
+  status: SourceStatus | undefined,
+  shownFetchedAt: number | undefined,
+  now: number,
+  intervalMinutes: number,
+): Health {
+  const error = status?.lastError;
+  if (error && (status.lastSuccessAt ?? 0) < error.at) {
+    const retryAt = Math.max(status.nextAttemptAt ?? 0, status.notBefore ?? 0);
+    return { state: 'failing', failure: error, ...(retryAt > 0 ? { retryAt } : {}) };
+  }
+  if (shownFetchedAt === undefined) return { state: 'waiting' };
+  if (now - shownFetchedAt > 2 * intervalMinutes * 60_000) return { state: 'stale' };
+  return { state: 'ok' };
+}

@@ -1,0 +1,75 @@
+import type { MorningPostDB } from './db';
+import { DAY_MS } from './queries';
+
+/**
+ * Dense where it matters, thin where it does not (issue #3): every snapshot of
+ * the last `denseDays`, the last snapshot of each day up to `keepDays`, nothing
+ * older. Items not seen for `keepDays` leave the catalog with them.
+ */
+export interface RetentionPolicy {
+  denseDays: number;
+  keepDays: number;
+}
+
+export const DEFAULT_RETENTION: RetentionPolicy = { denseDays: 7, keepDays: 365 };
+
+/** Local calendar day of a time: the reader's "one a day". */
+export function localDay(at: number): string {
+  const date = new Date(at);
+  return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
+}
+
+export interface PruneReport {
+  deletedSnapshots: number;
+  deletedItems: number;
+}
+
+export async function pruneHistory(
+  db: MorningPostDB,
+  now: number,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+  dayOf: (at: number) => string = localDay,
+): Promise<PruneReport> {
+  const denseFrom = now - policy.denseDays * DAY_MS;
+  const keepFrom = now - policy.keepDays * DAY_MS;
+  return db.transaction('rw', db.snapshots, db.catalog, async () => {
+    // Keys only: the compound index gives source and time without reading a snapshot's body
+    // (a year of hourly history is a few thousand keys).
+    const old: { id: number; sourceId: string; at: number }[] = [];
+    await db.snapshots.orderBy('[sourceId+fetchedAt]').eachKey((key, cursor) => {
+      const [sourceId, at] = key as [string, number];
+      if (at < denseFrom) old.push({ id: cursor.primaryKey as number, sourceId, at });
+    });
+    const doomed: number[] = [];
+    const lastOfDay = new Map<string, { id: number; at: number }>();
+    for (const entry of old) {
+      if (entry.at < keepFrom) {
+        doomed.push(entry.id);
+        continue;
+      }
+      const day = `${entry.sourceId}\u0000${dayOf(entry.at)}`;
+      const kept = lastOfDay.get(day);
+      if (!kept || entry.at > kept.at) {
+        if (kept) doomed.push(kept.id);
+        lastOfDay.set(day, { id: entry.id, at: entry.at });
+      } else {
+        doomed.push(entry.id);
+      }
+    }
+    await db.snapshots.bulkDelete(doomed);
+    // An item last seen before the kept window is in no kept snapshot (lastSeenAt ≥ every snapshot holding it).
+    const deletedItems = await db.catalog.where('lastSeenAt').below(keepFrom).delete();
+    return { deletedSnapshots: doomed.length, deletedItems };
+  });
+}
+
+const LAST_PRUNED = 'lastPrunedAt';
+
+/** Thin the history at most once a day; cheap to call after every refresh. */
+export async function pruneIfDue(db: MorningPostDB, now: number, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<PruneReport | undefined> {
+  const last = await db.meta.get(LAST_PRUNED);
+  if (last && now - last.value < DAY_MS) return undefined;
+  const report = await pruneHistory(db, now, policy);
+  await db.meta.put({ name: LAST_PRUNED, value: now });
+  return report;
+}

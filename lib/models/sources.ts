@@ -1,0 +1,101 @@
+import { action, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
+import { visibleRows } from '../filters';
+import { healthOf, type Health } from '../health';
+import type { MorningPostDB, SourceStatus } from '../history/db';
+import { latestList, type LatestList, type ListRow } from '../history/read';
+import type { RefreshNowReply } from '../messages';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { SourceId } from '../sources/ids';
+import { SOURCE_INFO, type SourceInfo } from '../sources/info';
+import { clockSignal, liveQuerySignal } from './live-query';
+
+export interface SourcesModelDeps {
+  db: MorningPostDB;
+  /** Which sources this page shows, in order. */
+  sourceIds: readonly SourceId[];
+  /** Asks the background worker to refresh now (lib/browser/runtime.ts in the pages). */
+  requestRefresh: () => Promise<RefreshNowReply | undefined>;
+  /** The reader's settings; undefined until loaded (lib/models/settings.ts in the pages). */
+  settings: ReadonlySignal<Settings | undefined>;
+  now?: () => number;
+}
+
+/** One source as a page shows it: its list after the reader's filters, and its health. */
+export interface SourceView {
+  id: SourceId;
+  info: SourceInfo;
+  fetchedAt: number | undefined;
+  rows: ListRow[];
+  /** Rows the filters hid. */
+  hidden: number;
+  status: SourceStatus | undefined;
+  health: Health;
+}
+
+/**
+ * The live lists and health of a page's sources. Components read it and call
+ * its actions; the database is read through one liveQuery that re-runs when
+ * the worker stores a snapshot or a status.
+ */
+export const SourcesModel = createModel((deps: SourcesModelDeps) => {
+  const query = liveQuerySignal(async () => {
+    const [lists, statuses] = await Promise.all([
+      Promise.all(deps.sourceIds.map((id) => latestList(deps.db, id))),
+      deps.db.sourceStatus.bulkGet([...deps.sourceIds]),
+    ]);
+    return { lists, statuses };
+  });
+  const now = clockSignal(deps.now ?? (() => Date.now()));
+  const refreshing = signal(false);
+  const refreshError = signal<string | undefined>(undefined);
+
+  const sources = computed<SourceView[]>(() => {
+    const state = query.value;
+    const settings = deps.settings.value ?? DEFAULT_SETTINGS;
+    if (state.state !== 'ready') return [];
+    return deps.sourceIds
+      .map((id, index): SourceView => {
+        const list: LatestList | undefined = state.value.lists[index];
+        const status = state.value.statuses[index];
+        const rows = list ? visibleRows(id, list.rows, settings) : [];
+        return {
+          id,
+          info: SOURCE_INFO[id],
+          fetchedAt: list?.fetchedAt,
+          rows,
+          hidden: (list?.rows.length ?? 0) - rows.length,
+          status,
+          health: healthOf(status, list?.fetchedAt, now.value, settings.refreshIntervalMinutes),
+        };
+      })
+      .filter((view) => settings.sources[view.id]);
+  });
+
+  const refreshNow = action(async () => {
+    if (refreshing.value) return;
+    refreshing.value = true;
+    refreshError.value = undefined;
+    try {
+      await deps.requestRefresh();
+    } catch (error) {
+      // The worker could not be reached; no stored status says so, so say it here.
+      refreshError.value = error instanceof Error ? error.message : String(error);
+    } finally {
+      refreshing.value = false;
+    }
+  });
+
+  return {
+    sources,
+    /** True once the database and the settings have answered: pages set `data-ready` then. */
+    loaded: computed(() => query.value.state !== 'loading' && deps.settings.value !== undefined),
+    /** The database itself could not be read (the page says so instead of crashing). */
+    storageError: computed(() => (query.value.state === 'error' ? query.value.message : undefined)),
+    refreshing: computed(() => refreshing.value),
+    refreshError: computed(() => refreshError.value),
+    now,
+    refreshNow,
+  };
+});
+
+export type SourcesModel = InstanceType<typeof SourcesModel>;

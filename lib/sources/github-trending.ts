@@ -1,0 +1,215 @@
+import { selectAll, selectOne } from 'css-select';
+import type { AnyNode, Element } from 'domhandler';
+import { getAttributeValue, textContent } from 'domutils';
+import { parseDocument } from 'htmlparser2';
+import type { MetricName, ParsedList, Source, TrendingItem } from './contract';
+import { parseError } from './errors';
+import { githubRepoUrl, isGithubRepoFullName } from '../links';
+import { SOURCE_INFO } from './info';
+
+/**
+ * GitHub trending, read from the HTML page: there is no API for it
+ * (api-facts.md, "Trending: no API, HTML only").
+ *
+ * The page is parsed with htmlparser2 + css-select + domutils, because the
+ * service worker that refreshes sources has no `DOMParser` (api-facts.md,
+ * "Extension"). htmlparser2 decodes entities (`&amp;`, `&#39;`: pitfall 10).
+ *
+ * Markup eras this parser reads (api-facts.md pitfall 8, shared/fixtures/README.md):
+ * - 2023 onward: `article.Box-row` → `h2.h3.lh-condensed > a[href="/owner/repo"]`, forks `/o/r/forks`;
+ *   2025–26 adds `tmp-` utility classes and writes `data-view-component` before `class`.
+ * - 2020–22: `article.Box-row` → `h1.h3.lh-condensed > a`, forks `/o/r/network/members.r`.
+ * - ≤2019: `ol.repo-list > li` → `h3 > a`, forks `/o/r/network/members`.
+ * Every selector below names elements and single classes only, never a class
+ * list in order or an attribute position, so the `tmp-` churn does not matter.
+ */
+
+/** The rows of every era, newest first. */
+const ROW_SELECTORS = [
+  // 2020 onward (2020–22 `h1`, 2023+ `h2`): one `<article class="Box-row">` per repository.
+  'article.Box-row',
+  // ≤2019 (the 2019 fixture): `<ol class="repo-list">` with one `<li>` per repository.
+  'ol.repo-list > li',
+] as const;
+
+/**
+ * The repository link: the anchor in the row's heading. `h2` since 2023, `h1`
+ * in 2020–22, `h3` up to 2019 (pitfall 8). Its visible text is split across
+ * `<span class="text-normal">owner /</span> repo` and whitespace (pitfall 9),
+ * so the name is read from the `href`, never from the text.
+ */
+const HEADING_LINK = 'h1 a[href], h2 a[href], h3 a[href]';
+
+/** `1,430 stars today`, `13,176 stars this week`, `… this month`; `1 star today` in the singular. */
+const STARS_IN_PERIOD = /^([\d,]+) stars? (?:today|this week|this month)$/;
+
+/**
+ * `"13,176"` → 13176. Trending numbers are comma-grouped strings
+ * (api-facts.md pitfall 7). Anything else (`"1.2k"`, `""`, `"12,34"`) is
+ * undefined: a number we cannot read is absent, never 0 or a guess.
+ */
+export function parseCount(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)$/.test(trimmed)) return undefined;
+  const value = Number(trimmed.replaceAll(',', ''));
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/**
+ * Read one trending page (any period, any language filter) into items in page
+ * order. Rows whose link is not a plain `/owner/repo` are dropped and counted;
+ * a repeated repository keeps its first rank. A body that is not HTML, or an
+ * HTML page without a single recognisable row (a login wall, an error page, a
+ * markup change) is a parse error, never an empty list: product.md, "Scrapers
+ * break when GitHub changes its markup".
+ */
+export function parseTrendingPage(html: string): ParsedList {
+  assertLooksLikeHtml(html);
+  const document = parseDocument(html);
+  const rows = findRows(document);
+  if (rows.length === 0) {
+    const title = collapse(textContent(selectOne('title', document) ?? []));
+    throw parseError(
+      'no repositories found: the trending page markup was not recognised' +
+        (title ? ` (the page is titled ${JSON.stringify(title.slice(0, 80))})` : ''),
+    );
+  }
+
+  const items: TrendingItem[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const item = readRow(row);
+    // A page that repeats a repository would give it two ranks; keep the first.
+    if (item && !seen.has(item.id)) {
+      seen.add(item.id);
+      items.push(item);
+    }
+  }
+  if (items.length === 0) {
+    throw parseError(`none of the ${rows.length} trending rows links to a GitHub repository`);
+  }
+  return { items, dropped: rows.length - items.length };
+}
+
+function assertLooksLikeHtml(body: string): void {
+  const start = body.trimStart();
+  if (start === '') throw parseError('the response is empty (expected the GitHub trending page)');
+  // A JSON body (an API error, a proxy's answer) or plain text is not the page;
+  // htmlparser2 would happily read it as one text node, so say what it was.
+  if (start.startsWith('{') || start.startsWith('[') || !start.includes('<')) {
+    const preview = start.slice(0, 40).replace(/\s+/g, ' ');
+    throw parseError(`the response is not HTML (it starts with ${JSON.stringify(preview)})`);
+  }
+}
+
+/** The rows of the first era whose selector matches anything. */
+function findRows(document: AnyNode): Element[] {
+  for (const selector of ROW_SELECTORS) {
+    const rows = selectAll<AnyNode, Element>(selector, document);
+    if (rows.length > 0) return rows;
+  }
+  return [];
+}
+
+function readRow(row: Element): TrendingItem | undefined {
+  const link = selectOne(HEADING_LINK, row);
+  const id = link ? repoFromHref(getAttributeValue(link, 'href')) : undefined;
+  if (!id) return undefined;
+
+  const item: TrendingItem = { id, name: id, url: githubRepoUrl(id), metrics: {} };
+
+  // The description is the row's paragraph (`p.col-9 …` in every era; absent
+  // when the repository has none, e.g. one row of the weekly fixture).
+  const paragraph = selectOne('p', row);
+  const description = paragraph ? collapse(textContent(paragraph)) : '';
+  if (description) item.description = description;
+
+  // Optional: repositories GitHub cannot classify have no language (pitfall 9).
+  const languageNode = selectOne('[itemprop=programmingLanguage]', row);
+  const language = languageNode ? collapse(textContent(languageNode)) : '';
+  if (language) item.language = language;
+
+  // Stars and forks are the links to the repository's own stargazers / forks
+  // pages. Matched on the exact repo path so the "Built by" avatars (which link
+  // to `/user`) or a link in the description can never be read as a count.
+  // Forks: `/o/r/forks` since 2023, `/o/r/network/members.r` in 2020–22 and
+  // `/o/r/network/members` in 2019 (pitfall 8); some scrapers of the 2020–22
+  // page also saw `/o/r/stargazers.r`, so a `.suffix` is allowed on both.
+  for (const anchor of selectAll('a[href]', row)) {
+    const path = getAttributeValue(anchor, 'href') ?? '';
+    const metric = countLinkMetric(path, id);
+    if (metric && item.metrics[metric] === undefined) {
+      const value = parseCount(collapse(textContent(anchor)));
+      if (value !== undefined) item.metrics[metric] = value;
+    }
+  }
+
+  // "1,430 stars today" sits in `span.float-sm-right`; match the whole text of
+  // a span rather than that class, so a description that happens to say
+  // "stars today" (it is in the `<p>`, not a span) is never read.
+  for (const span of selectAll('span', row)) {
+    const match = STARS_IN_PERIOD.exec(collapse(textContent(span)));
+    if (match) {
+      const value = parseCount(match[1]!);
+      if (value !== undefined) item.metrics.starsInPeriod = value;
+      break;
+    }
+  }
+  return item;
+}
+
+/**
+ * `/owner/repo` → `owner/repo`, validated. Only a site-relative path of exactly
+ * two segments counts: `javascript:`, `https://elsewhere/…`, `/a/b/c`, queries
+ * and fragments are all refused (engineering.md: links come from validated ids).
+ */
+function repoFromHref(href: string | undefined): string | undefined {
+  const match = /^\/([^/?#]+)\/([^/?#]+)$/.exec(href?.trim() ?? '');
+  if (!match) return undefined;
+  const fullName = `${match[1]}/${match[2]}`;
+  return isGithubRepoFullName(fullName) ? fullName : undefined;
+}
+
+function countLinkMetric(path: string, id: string): Extract<MetricName, 'stars' | 'forks'> | undefined {
+  const base = `/${id}/`;
+  if (!path.startsWith(base)) return undefined;
+  const rest = path.slice(base.length);
+  const suffix = `.${id.split('/')[1]}`;
+  if (rest === 'stargazers' || rest === `stargazers${suffix}`) return 'stars';
+  if (rest === 'forks' || rest === 'network/members' || rest === `network/members${suffix}`) return 'forks';
+  return undefined;
+}
+
+/** Trim and collapse whitespace: the markup indents every text (pitfall 9). */
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A trending source for one period; the pages differ only in `since=` and the "stars …" wording. */
+export function githubTrendingSource(options: {
+  id: 'gh-trending-daily' | 'gh-trending-weekly';
+  label: string;
+  since: 'daily' | 'weekly';
+}): Source {
+  return {
+    id: options.id,
+    label: options.label,
+    request: () => ({
+      url: `https://github.com/trending?since=${options.since}`,
+      headers: { accept: 'text/html' },
+    }),
+    parse: parseTrendingPage,
+  };
+}
+
+export const ghTrendingDaily: Source = githubTrendingSource({
+  id: 'gh-trending-daily',
+  label: SOURCE_INFO['gh-trending-daily'].label,
+  since: 'daily',
+});
+
+export const ghTrendingWeekly: Source = githubTrendingSource({
+  id: 'gh-trending-weekly',
+  label: SOURCE_INFO['gh-trending-weekly'].label,
+  since: 'weekly',
+});

@@ -1,0 +1,50 @@
+import * as v from 'valibot';
+import type { Source, TrendingItem } from './contract';
+import { count, optionalText, parseJsonList, score, strings, tagList } from './json';
+import { huggingFaceUrl, isHuggingFaceRepoId } from '../links';
+import { SOURCE_INFO } from './info';
+
+/**
+ * Hugging Face's trending Spaces (demo apps).
+ * `GET /api/spaces?sort=trendingScore` returns a bare JSON array in trending
+ * order; default items are `{_id, id, likes, trendingScore, private, sdk, tags,
+ * createdAt}` (raw fixture). Spaces have no download count; `sort=downloads` is
+ * not even offered for them (api-facts.md).
+ */
+export const HF_SPACES_LIMIT = 50;
+
+const SpaceSchema = v.object({
+  id: v.pipe(v.string(), v.check(isHuggingFaceRepoId, 'not a Hugging Face repo id')),
+  likes: count,
+  trendingScore: score,
+  // `gradio`, `docker`, `static`, `streamlit`; shown as a label, so any drift reads as absent.
+  sdk: optionalText,
+  tags: tagList,
+  createdAt: optionalText,
+});
+
+export const hfSpaces: Source = {
+  id: 'hf-spaces',
+  label: SOURCE_INFO['hf-spaces'].label,
+  request: () => ({
+    url: `https://huggingface.co/api/spaces?sort=trendingScore&limit=${HF_SPACES_LIMIT}`,
+    headers: { accept: 'application/json' },
+  }),
+  parse: (body) =>
+    parseJsonList(body, SpaceSchema, (space): TrendingItem => {
+      const item: TrendingItem = {
+        id: space.id,
+        name: space.id,
+        // `/spaces/{id}`: without the prefix the link opens a model page (api-facts.md, pitfall 3).
+        url: huggingFaceUrl('space', space.id),
+        metrics: {},
+      };
+      if (space.likes !== undefined) item.metrics.likes = space.likes;
+      if (space.trendingScore !== undefined) item.metrics.trendingScore = space.trendingScore;
+      if (space.sdk) item.sdk = space.sdk;
+      const tags = strings(space.tags);
+      if (tags?.length) item.tags = tags;
+      if (space.createdAt) item.createdAt = space.createdAt;
+      return item;
+    }),
+};

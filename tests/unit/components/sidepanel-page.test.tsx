@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { signal } from '@preact/signals';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SidePanelPage } from '@/components/pages/SidePanelPage';
+import type { MorningPostDB } from '@/lib/history/db';
+import { recordFailure, recordSuccess } from '@/lib/history/write';
+import { SourcesModel } from '@/lib/models/sources';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { SOURCE_IDS } from '@/lib/sources/ids';
+import { hfModels } from '@/lib/sources/hf-models';
+import { freshDb } from '../../support/db';
+import { OWN_FIXTURES } from '../../support/paths';
+
+const owned = hfModels.parse(readFileSync(join(OWN_FIXTURES, 'hf-models-trending-2026-11-26.json'), 'utf8'));
+const NOW = Date.parse('2026-11-27T07:00:00');
+
+let db: MorningPostDB;
+let model: SourcesModel | undefined;
+afterEach(async () => {
+  cleanup();
+  model?.[Symbol.dispose]();
+  delete document.documentElement.dataset.ready;
+  await db.delete();
+});
+
+function mount(settings = signal<Settings | undefined>(DEFAULT_SETTINGS)) {
+  db = freshDb();
+  model = new SourcesModel({ db, sourceIds: SOURCE_IDS, requestRefresh: vi.fn(async () => undefined), now: () => NOW, settings });
+  render(<SidePanelPage model={model} />);
+  return settings;
+}
+
+describe('SidePanelPage', () => {
+  it('has a tab per source, each naming its health, and arrow keys move between them', async () => {
+    mount();
+    await act(() => recordSuccess(db, 'hf-models', owned, NOW, NOW + 3_600_000));
+    await act(async () => {
+      await recordFailure(db, 'gh-search', { kind: 'rate-limited', status: 403, message: 'api.github.com/search/repositories is rate limiting us (HTTP 403)' }, NOW, NOW + 600_000);
+    });
+    await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
+    // The list and the failure reach the page through liveQuery, a moment after they are written.
+    await waitFor(() => expect(screen.getAllByRole('tab')[6]!.textContent).toBe('New repos, failing'));
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((tab) => tab.textContent)).toEqual([
+      'Models, up to date',
+      'Datasets, waiting',
+      'Spaces, waiting',
+      'Papers, waiting',
+      'GitHub today, waiting',
+      'GitHub week, waiting',
+      'New repos, failing',
+    ]);
+    expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
+    expect(screen.getAllByRole('listitem')).toHaveLength(12);
+
+    fireEvent.keyDown(tabs[0]!, { key: 'End' });
+    await waitFor(() => expect(screen.getAllByRole('tab')[6]!.getAttribute('aria-selected')).toBe('true'));
+    const panel = screen.getByRole('tabpanel');
+    expect(panel.textContent).toContain('rate limiting us (HTTP 403)');
+    expect(panel.textContent).toContain('No list yet');
+    fireEvent.keyDown(screen.getAllByRole('tab')[6]!, { key: 'ArrowRight' });
+    await waitFor(() => expect(screen.getAllByRole('tab')[0]!.getAttribute('aria-selected')).toBe('true'));
+  });
+
+  it('hides the sources the reader turned off, and applies the task filters', async () => {
+    const settings = mount();
+    await act(() => recordSuccess(db, 'hf-models', owned, NOW, NOW + 3_600_000));
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(12));
+    act(() => {
+      settings.value = {
+        ...DEFAULT_SETTINGS,
+        sources: { ...DEFAULT_SETTINGS.sources, 'gh-search': false, 'hf-papers': false },
+        hfTasks: { include: [], hide: ['text-generation'] },
+      };
+    });
+    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(5));
+    const textGeneration = owned.items.filter((item) => item.task === 'text-generation').length;
+    expect(screen.getAllByRole('listitem')).toHaveLength(12 - textGeneration);
+    expect(screen.getByText(new RegExp(`${textGeneration} entries are hidden by your filters`))).toBeTruthy();
+  });
+});

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MorningPostDB } from '@/lib/history/db';
+import { latestList } from '@/lib/history/read';
+import { SCHEMA_V1 } from '@/lib/history/schema';
+import { hfModels } from '@/lib/sources/hf-models';
+import { sharedFixture } from '../../support/paths';
+
+const T0 = Date.parse('2026-11-20T07:00:00Z');
+const HOUR = 3_600_000;
+const models = hfModels.parse(readFileSync(sharedFixture('hf-models-trending.json'), 'utf8')).items;
+
+const names: string[] = [];
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+/**
+ * Writes a version-1 database the way version 1's `recordSuccess` did
+ * (commit 32ba9f5): one object per entry, items keyed by [sourceId+itemId].
+ */
+async function writeVersion1(name: string, refreshes: number): Promise<Dexie> {
+  const v1 = new Dexie(name);
+  v1.version(1).stores(SCHEMA_V1);
+  for (let refresh = 0; refresh < refreshes; refresh++) {
+    const at = T0 + refresh * HOUR;
+    // Each refresh rotates the list by one place so that ranks differ between snapshots.
+    const list = [...models.slice(refresh), ...models.slice(0, refresh)];
+    await v1.transaction('rw', ['snapshots', 'items', 'sourceStatus'], async () => {
+      await v1.table('snapshots').add({
+        sourceId: 'hf-models',
+        fetchedAt: at,
+        entries: list.map((item, index) => ({ itemId: item.id, rank: index + 1, metrics: item.metrics })),
+      });
+      await v1.table('items').bulkPut(
+        list.map(({ id, metrics: _metrics, ...meta }) => ({ ...meta, sourceId: 'hf-models', itemId: id, firstSeenAt: T0, lastSeenAt: at })),
+      );
+      await v1.table('sourceStatus').put({ sourceId: 'hf-models', lastSuccessAt: at, consecutiveFailures: 0, nextAttemptAt: at + HOUR });
+    });
+  }
+  return v1;
+}
+
+describe('database version 2', () => {
+  it('opens a version-1 database and keeps every snapshot, rank, metric and item', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    names.push(name);
+    const v1 = await writeVersion1(name, 3);
+    const before = await v1.table('snapshots').toArray();
+    v1.close();
+
+    const db = new MorningPostDB(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['catalog', 'meta', 'snapshots', 'sourceStatus']);
+    expect(await db.catalog.count()).toBe(30);
+    const after = await db.snapshots.orderBy('fetchedAt').toArray();
+    expect(after).toHaveLength(3);
+    const catalog = new Map((await db.catalog.toArray()).map((item) => [item.key, item]));
+    after.forEach((snapshot, index) => {
+      const old = before[index] as { fetchedAt: number; entries: { itemId: string; rank: number; metrics: Record<string, number> }[] };
+      expect(snapshot.fetchedAt).toBe(old.fetchedAt);
+      expect(snapshot.keys.map((key) => catalog.get(key)?.itemId)).toEqual(old.entries.map((entry) => entry.itemId));
+      expect(snapshot.metrics.likes).toEqual(old.entries.map((entry) => entry.metrics.likes));
+      expect(snapshot).not.toHaveProperty('entries');
+    });
+    const list = await latestList(db, 'hf-models');
+    expect(list?.rows[0]).toMatchObject({ rank: 1, itemId: models[2]!.id, metrics: models[2]!.metrics });
+    expect(list?.rows[0]?.item).toMatchObject({ url: models[2]!.url, firstSeenAt: T0, lastSeenAt: T0 + 2 * HOUR });
+    expect(await db.sourceStatus.get('hf-models')).toMatchObject({ lastSuccessAt: T0 + 2 * HOUR });
+    db.close();
+  });
+
+  it('upgrades while an older page still holds the database open', async () => {
+    const name = `migrate-open-${crypto.randomUUID()}`;
+    names.push(name);
+    const v1 = await writeVersion1(name, 1);
+    // A new tab of the old version keeps its connection; Dexie closes it on `versionchange`.
+    let closedByUpgrade = false;
+    v1.on('versionchange', () => {
+      closedByUpgrade = true;
+    });
+    const db = new MorningPostDB(name);
+    await db.open();
+    expect(closedByUpgrade).toBe(true);
+    expect(await db.snapshots.count()).toBe(1);
+    expect((await latestList(db, 'hf-models'))?.rows).toHaveLength(30);
+    db.close();
+  });
+});

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MorningPostDB } from '@/lib/history/db';
+import { DAY_MS } from '@/lib/history/queries';
+import { latestList } from '@/lib/history/read';
+import { pruneHistory, pruneIfDue } from '@/lib/history/retention';
+import { recordSuccess } from '@/lib/history/write';
+import { hfModels } from '@/lib/sources/hf-models';
+import { freshDb } from '../../support/db';
+import { sharedFixture } from '../../support/paths';
+
+const HOUR = 3_600_000;
+const START = Date.parse('2025-11-01T00:30:00Z');
+const models = hfModels.parse(readFileSync(sharedFixture('hf-models-trending.json'), 'utf8'));
+const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
+
+let db: MorningPostDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+describe('retention', () => {
+  it('keeps every snapshot of the last 7 days, the last of each day up to a year, nothing older', async () => {
+    db = freshDb();
+    // 400 days of refreshes every 6 hours, written through the production path.
+    const now = START + 400 * DAY_MS;
+    for (let at = START; at <= now; at += 6 * HOUR) await recordSuccess(db, 'hf-models', models, at, at + 6 * HOUR);
+    const report = await pruneHistory(db, now, { denseDays: 7, keepDays: 365 }, utcDay);
+
+    const kept = (await db.snapshots.orderBy('fetchedAt').toArray()).map((snapshot) => snapshot.fetchedAt);
+    const dense = kept.filter((at) => at >= now - 7 * DAY_MS);
+    const thin = kept.filter((at) => at < now - 7 * DAY_MS);
+    expect(dense).toHaveLength(7 * 4 + 1);
+    expect(thin.every((at) => at >= now - 365 * DAY_MS)).toBe(true);
+    // One a day, the day's last: 18:30 UTC.
+    const days = thin.map(utcDay);
+    expect(new Set(days).size).toBe(days.length);
+    expect(thin.every((at) => new Date(at).getUTCHours() === 18)).toBe(true);
+    expect(days.length).toBeGreaterThanOrEqual(357);
+    expect(days.length).toBeLessThanOrEqual(359);
+    expect(report.deletedSnapshots).toBe(400 * 4 + 1 - kept.length);
+    expect((await latestList(db, 'hf-models'))?.fetchedAt).toBe(now);
+  });
+
+  it('drops items not seen for a year with their snapshots, and keeps the rest', async () => {
+    db = freshDb();
+    const old = { items: models.items.slice(0, 3), dropped: 0 };
+    const recent = { items: models.items.slice(10, 20), dropped: 0 };
+    const now = START + 500 * DAY_MS;
+    await recordSuccess(db, 'hf-models', old, START, START + HOUR);
+    await recordSuccess(db, 'hf-models', recent, now - DAY_MS, now);
+    const report = await pruneHistory(db, now);
+    expect(report).toEqual({ deletedSnapshots: 1, deletedItems: 3 });
+    expect((await db.catalog.toArray()).map((item) => item.itemId).sort()).toEqual(recent.items.map((item) => item.id).sort());
+    expect((await latestList(db, 'hf-models'))?.rows).toHaveLength(10);
+  });
+
+  it('prunes at most once a day', async () => {
+    db = freshDb();
+    await recordSuccess(db, 'hf-models', models, START, START + HOUR);
+    expect(await pruneIfDue(db, START)).toEqual({ deletedSnapshots: 0, deletedItems: 0 });
+    expect(await pruneIfDue(db, START + 23 * HOUR)).toBeUndefined();
+    expect(await pruneIfDue(db, START + 25 * HOUR)).toBeDefined();
+  });
+});

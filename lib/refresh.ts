@@ -82,7 +82,7 @@ async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTri
  * (engineering.md, "quota exceeded": prune old history and retry; what the
  * reader sees now survives).
  */
-export const QUOTA_RETENTION = { denseDays: 1, keepDays: 90 };
+export const QUOTA_RETENTION = { denseDays: 1, keepDays: 90, fullDetailDays: 7 };
 
 async function storeMakingRoom(write: () => Promise<void>, makeRoom: () => Promise<unknown>): Promise<void> {
   try {

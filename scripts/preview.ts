@@ -3,9 +3,10 @@
  * recorded responses instead of the network, and write screenshots of every
  * surface, light and dark, to ./screenshots (or --out DIR). Prints their paths.
  *
- *   npm run preview                              # recorded data from ../shared/fixtures (or tests/fixtures)
- *   npm run preview -- --models path/to/file.json  # any recorded /api/models response
- *   npm run preview -- --out docs/screenshots      # where to write
+ *   npm run preview                                   # recorded data from ../shared/fixtures (or tests/fixtures)
+ *   npm run preview -- --models path/to/file.json       # any recorded /api/models response
+ *   npm run preview -- --recording gh-search=file.json  # any source's recorded response (repeatable)
+ *   npm run preview -- --out docs/screenshots           # where to write
  *
  * Uses the production code paths: the worker makes its real requests, which
  * Chromium routes to a loopback server holding the recordings.
@@ -15,23 +16,32 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchExtension, openReady } from '../tests/support/browser';
 import { FixtureServer } from '../tests/support/fixture-server';
-import { CHROME_BUILD, OWN_FIXTURES, PROJECT_ROOT, SHARED_FIXTURES } from '../tests/support/paths';
+import { SOURCE_IDS, type SourceId } from '../lib/sources/ids';
+import { CHROME_BUILD, PROJECT_ROOT, SHARED_FIXTURES } from '../tests/support/paths';
+import { ownRecordings, serveRecordings, sharedRecordings, SOURCE_ROUTES } from '../tests/support/recordings';
 
 const { values } = parseArgs({
   options: {
     models: { type: 'string' },
+    recording: { type: 'string', multiple: true, default: [] },
     out: { type: 'string', default: join(PROJECT_ROOT, 'screenshots') },
   },
 });
 
-function defaultModelsFile(): string {
-  const shared = join(SHARED_FIXTURES, 'hf-models-trending.json');
-  if (existsSync(shared)) return shared;
-  console.warn(`(${SHARED_FIXTURES} is absent: using the project's own recorded-shape fixture)`);
-  return join(OWN_FIXTURES, 'hf-models-trending-2026-11-26.json');
+function recordings(): Record<SourceId, string> {
+  const files = existsSync(SHARED_FIXTURES) ? sharedRecordings() : ownRecordings();
+  if (!existsSync(SHARED_FIXTURES)) console.warn(`(${SHARED_FIXTURES} is absent: using the project's own recorded-shape fixtures)`);
+  if (values.models) files['hf-models'] = values.models;
+  for (const pair of values.recording) {
+    const [id, file] = pair.split('=') as [string, string | undefined];
+    if (!file || !(SOURCE_IDS as readonly string[]).includes(id)) throw new Error(`--recording wants <source>=<file>, one of ${SOURCE_IDS.join(', ')}`);
+    files[id as SourceId] = file;
+  }
+  for (const id of SOURCE_IDS) files[id] = resolve(files[id]);
+  return files;
 }
 
-const modelsFile = resolve(values.models ?? defaultModelsFile());
+const files = recordings();
 const outDir = resolve(values.out);
 if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
   throw new Error(`No build at ${CHROME_BUILD}: run \`npm run build\` first (npm run preview does).`);
@@ -43,11 +53,13 @@ const surfaces = [
   { name: 'newtab-narrow', page: 'chrome://newtab/', viewport: { width: 480, height: 1000 } },
   { name: 'popup', page: 'popup.html', viewport: { width: 380, height: 600 } },
   { name: 'sidepanel', page: 'sidepanel.html', viewport: { width: 400, height: 900 } },
+  { name: 'sidepanel-github', page: 'sidepanel.html', viewport: { width: 400, height: 900 }, tab: 'gh-trending-daily' },
+  { name: 'sidepanel-papers', page: 'sidepanel.html', viewport: { width: 400, height: 900 }, tab: 'hf-papers' },
   { name: 'options', page: 'options.html', viewport: { width: 900, height: 640 } },
-] as const;
+] as const satisfies readonly { name: string; page: string; viewport: { width: number; height: number }; tab?: SourceId }[];
 
 const server = await FixtureServer.start();
-server.respondWithFile('huggingface.co/api/models', modelsFile);
+serveRecordings(server, files);
 const written: string[] = [];
 try {
   for (const scheme of ['light', 'dark'] as const) {
@@ -60,6 +72,10 @@ try {
       for (const surface of surfaces) {
         const target = surface.page.startsWith('chrome://') ? surface.page : session.url(surface.page);
         const page = await openReady(session, target, surface.viewport);
+        if ('tab' in surface) {
+          await page.locator(`#tab-${surface.tab}`).click();
+          await page.locator(`#panel-${surface.tab} .trending__row, #panel-${surface.tab} .health--failing`).first().waitFor();
+        }
         const file = join(outDir, `${surface.name}-${scheme}.png`);
         await page.screenshot({ path: file });
         written.push(file);
@@ -67,7 +83,7 @@ try {
       }
       if (scheme === 'light') {
         // The failure the reader must be told about: a refresh that fails over a good list.
-        server.respond('huggingface.co/api/models', { status: 503, body: 'Service Unavailable' });
+        server.respond(SOURCE_ROUTES['hf-models'].route, { status: 503, body: 'Service Unavailable' });
         const page = await openReady(session, 'chrome://newtab/', { width: 1280, height: 700 });
         await page.getByRole('button', { name: 'Refresh now' }).click();
         await page.waitForSelector('[data-health="failing"]', { timeout: 20_000 });
@@ -75,7 +91,7 @@ try {
         await page.screenshot({ path: file });
         written.push(file);
         await page.close();
-        server.respondWithFile('huggingface.co/api/models', modelsFile);
+        serveRecordings(server, files);
       }
     } finally {
       await session.close();
@@ -84,6 +100,7 @@ try {
 } finally {
   await server.stop();
 }
-console.log(`Recorded data: ${modelsFile}`);
+console.log('Recorded data:');
+for (const id of SOURCE_IDS) console.log(`  ${id.padEnd(19)} ${files[id]}`);
 console.log('Screenshots:');
 for (const file of written) console.log(`  ${file}`);

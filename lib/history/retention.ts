@@ -9,9 +9,15 @@ import { DAY_MS } from './queries';
 export interface RetentionPolicy {
   denseDays: number;
   keepDays: number;
+  /**
+   * Items not seen for this long keep only what names and links them: their
+   * description, tags and authors go (most of a catalog row's bytes). They can
+   * still be named in an old snapshot; they come back whole if they trend again.
+   */
+  fullDetailDays: number;
 }
 
-export const DEFAULT_RETENTION: RetentionPolicy = { denseDays: 7, keepDays: 365 };
+export const DEFAULT_RETENTION: RetentionPolicy = { denseDays: 7, keepDays: 365, fullDetailDays: 30 };
 
 /** Local calendar day of a time: the reader's "one a day". */
 export function localDay(at: number): string {
@@ -22,6 +28,7 @@ export function localDay(at: number): string {
 export interface PruneReport {
   deletedSnapshots: number;
   deletedItems: number;
+  thinnedItems: number;
 }
 
 export async function pruneHistory(
@@ -59,7 +66,16 @@ export async function pruneHistory(
     await db.snapshots.bulkDelete(doomed);
     // An item last seen before the kept window is in no kept snapshot (lastSeenAt ≥ every snapshot holding it).
     const deletedItems = await db.catalog.where('lastSeenAt').below(keepFrom).delete();
-    return { deletedSnapshots: doomed.length, deletedItems };
+    const thinnedItems = await db.catalog
+      .where('lastSeenAt')
+      .below(now - policy.fullDetailDays * DAY_MS)
+      .filter((item) => item.description !== undefined || item.tags !== undefined || item.authors !== undefined)
+      .modify((item) => {
+        delete item.description;
+        delete item.tags;
+        delete item.authors;
+      });
+    return { deletedSnapshots: doomed.length, deletedItems, thinnedItems };
   });
 }
 

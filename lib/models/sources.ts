@@ -4,7 +4,7 @@ import { healthOf, type Health } from '../health';
 import type { MorningPostDB, SourceStatus } from '../history/db';
 import { latestList, type LatestList, type ListRow } from '../history/read';
 import type { RefreshNowReply } from '../messages';
-import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import type { Settings } from '../settings';
 import type { SourceId } from '../sources/ids';
 import { SOURCE_INFO, type SourceInfo } from '../sources/info';
 import { clockSignal, liveQuerySignal } from './live-query';
@@ -51,8 +51,9 @@ export const SourcesModel = createModel((deps: SourcesModelDeps) => {
 
   const sources = computed<SourceView[]>(() => {
     const state = query.value;
-    const settings = deps.settings.value ?? DEFAULT_SETTINGS;
-    if (state.state !== 'ready') return [];
+    // Nothing is shown before the settings are known: a filtered-out item must not flash by.
+    const settings = deps.settings.value;
+    if (state.state !== 'ready' || !settings) return [];
     return deps.sourceIds
       .map((id, index): SourceView => {
         const list: LatestList | undefined = state.value.lists[index];

@@ -100,6 +100,9 @@ function assertLooksLikeHtml(body: string): void {
     const preview = start.slice(0, 40).replace(/\s+/g, ' ');
     throw parseError(`the response is not HTML (it starts with ${JSON.stringify(preview)})`);
   }
+  // A page cut off mid-way still parses, into fewer rows; storing it would
+  // lose the rest. GitHub's page always ends with `</html>` (every recording does).
+  if (!/<\/html>\s*$/i.test(body)) throw parseError('the page ends early (no closing </html>): it was cut off');
 }
 
 /** The rows of the first era whose selector matches anything. */

@@ -21,7 +21,7 @@ export class TrendingSurface {
   }
 
   health() {
-    return this.page.locator('[data-health]');
+    return this.page.locator('.health[data-health]');
   }
 
   async waitForRows(count: number): Promise<void> {
@@ -30,7 +30,7 @@ export class TrendingSurface {
 
   async waitForHealthText(pattern: RegExp): Promise<string> {
     await this.page.waitForFunction(
-      ([source, flags]) => new RegExp(source, flags).test(document.querySelector('[data-health]')?.textContent ?? ''),
+      ([source, flags]) => new RegExp(source, flags).test(document.querySelector('.health[data-health]')?.textContent ?? ''),
       [pattern.source, pattern.flags] as const,
       { timeout: 20_000 },
     );
@@ -70,4 +70,25 @@ export async function stopServiceWorkers(session: ExtensionSession, page: Page):
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
   await cdp.detach();
+}
+
+/** Page object for the side panel: a tab per source over a TrendingSurface. */
+export class SidePanel {
+  readonly surface: TrendingSurface;
+  constructor(readonly page: Page) {
+    this.surface = new TrendingSurface(page);
+  }
+
+  async tabNames(): Promise<string[]> {
+    return this.page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.firstChild?.nextSibling?.textContent?.trim() ?? ''));
+  }
+
+  async select(id: string): Promise<void> {
+    await this.page.locator(`#tab-${id}`).click();
+    await this.page.locator(`[role=tabpanel]#panel-${id}`).waitFor();
+  }
+
+  tabHealth(id: string): Promise<string | null> {
+    return this.page.locator(`#tab-${id}`).getAttribute('data-health');
+  }
 }

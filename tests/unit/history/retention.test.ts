@@ -25,7 +25,7 @@ describe('retention', () => {
     // 400 days of refreshes every 6 hours, written through the production path.
     const now = START + 400 * DAY_MS;
     for (let at = START; at <= now; at += 6 * HOUR) await recordSuccess(db, 'hf-models', models, at, at + 6 * HOUR);
-    const report = await pruneHistory(db, now, { denseDays: 7, keepDays: 365 }, utcDay);
+    const report = await pruneHistory(db, now, { denseDays: 7, keepDays: 365, fullDetailDays: 30 }, utcDay);
 
     const kept = (await db.snapshots.orderBy('fetchedAt').toArray()).map((snapshot) => snapshot.fetchedAt);
     const dense = kept.filter((at) => at >= now - 7 * DAY_MS);
@@ -50,7 +50,7 @@ describe('retention', () => {
     await recordSuccess(db, 'hf-models', old, START, START + HOUR);
     await recordSuccess(db, 'hf-models', recent, now - DAY_MS, now);
     const report = await pruneHistory(db, now);
-    expect(report).toEqual({ deletedSnapshots: 1, deletedItems: 3 });
+    expect(report).toEqual({ deletedSnapshots: 1, deletedItems: 3, thinnedItems: 0 });
     expect((await db.catalog.toArray()).map((item) => item.itemId).sort()).toEqual(recent.items.map((item) => item.id).sort());
     expect((await latestList(db, 'hf-models'))?.rows).toHaveLength(10);
   });
@@ -58,8 +58,29 @@ describe('retention', () => {
   it('prunes at most once a day', async () => {
     db = freshDb();
     await recordSuccess(db, 'hf-models', models, START, START + HOUR);
-    expect(await pruneIfDue(db, START)).toEqual({ deletedSnapshots: 0, deletedItems: 0 });
+    expect(await pruneIfDue(db, START)).toEqual({ deletedSnapshots: 0, deletedItems: 0, thinnedItems: 0 });
     expect(await pruneIfDue(db, START + 23 * HOUR)).toBeUndefined();
     expect(await pruneIfDue(db, START + 25 * HOUR)).toBeDefined();
+  });
+
+  it('keeps only the name and link of items not seen for a month, and whole items otherwise', async () => {
+    db = freshDb();
+    const withDetail = models.items.map((item) => ({ ...item, description: `About ${item.id}`, authors: ['A. Author'] }));
+    const now = START + 100 * DAY_MS;
+    await recordSuccess(db, 'hf-models', { items: withDetail.slice(0, 5), dropped: 0 }, now - 40 * DAY_MS, now);
+    await recordSuccess(db, 'hf-models', { items: withDetail.slice(5, 10), dropped: 0 }, now - DAY_MS, now);
+    const report = await pruneHistory(db, now);
+    expect(report.thinnedItems).toBe(5);
+    const items = await db.catalog.toArray();
+    const stale = items.filter((item) => item.lastSeenAt < now - 30 * DAY_MS);
+    expect(stale).toHaveLength(5);
+    for (const item of stale) {
+      expect(item).not.toHaveProperty('description');
+      expect(item).not.toHaveProperty('tags');
+      expect(item.name).toBe(item.itemId);
+      expect(item.url).toMatch(/^https:\/\/huggingface\.co\//);
+    }
+    expect(items.filter((item) => item.lastSeenAt >= now - 30 * DAY_MS).every((item) => item.description?.startsWith('About'))).toBe(true);
+    expect((await pruneHistory(db, now)).thinnedItems).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Source, TrendingItem } from './contract';
-import { count, optionalText, parseJsonList, score, strings, tagList } from './json';
+import { count, optionalText, parseJsonList, score, strings, tagList, present } from './json';
 import { huggingFaceUrl, isHuggingFaceRepoId } from '../links';
 import { SOURCE_INFO } from './info';
 
@@ -40,21 +40,14 @@ export const hfDatasets: Source = {
   }),
   parse: (body) =>
     parseJsonList(body, DatasetSchema, (dataset): TrendingItem => {
-      const item: TrendingItem = {
+      const tags = strings(dataset.tags);
+      return {
         id: dataset.id,
         name: dataset.id,
         // `/datasets/{id}`: without the prefix the link opens a model page (api-facts.md, pitfall 3).
         url: huggingFaceUrl('dataset', dataset.id),
-        metrics: {},
+        metrics: present({ likes: dataset.likes, downloads: dataset.downloads, trendingScore: dataset.trendingScore }),
+        ...present({ task: taskFromTags(tags), tags, createdAt: dataset.createdAt }),
       };
-      if (dataset.likes !== undefined) item.metrics.likes = dataset.likes;
-      if (dataset.downloads !== undefined) item.metrics.downloads = dataset.downloads;
-      if (dataset.trendingScore !== undefined) item.metrics.trendingScore = dataset.trendingScore;
-      const tags = strings(dataset.tags);
-      const task = taskFromTags(tags);
-      if (task) item.task = task;
-      if (tags?.length) item.tags = tags;
-      if (dataset.createdAt) item.createdAt = dataset.createdAt;
-      return item;
     }),
 };

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Source, TrendingItem } from './contract';
-import { count, optionalText, parseJsonList, score, strings, tagList } from './json';
+import { count, optionalText, parseJsonList, score, strings, tagList, present } from './json';
 import { huggingFaceUrl, isHuggingFaceRepoId } from '../links';
 import { SOURCE_INFO } from './info';
 
@@ -56,21 +56,16 @@ export const hfModels: Source = {
     headers: { accept: 'application/json' },
   }),
   parse: (body) =>
-    parseJsonList(body, ModelSchema, (model): TrendingItem => {
-      const item: TrendingItem = {
+    parseJsonList(
+      body,
+      ModelSchema,
+      (model): TrendingItem => ({
         id: model.id,
         name: model.id,
         url: huggingFaceUrl('model', model.id),
-        metrics: {},
-      };
-      if (model.likes !== undefined) item.metrics.likes = model.likes;
-      if (model.downloads !== undefined) item.metrics.downloads = model.downloads;
-      if (model.trendingScore !== undefined) item.metrics.trendingScore = model.trendingScore;
-      if (model.pipeline_tag) item.task = model.pipeline_tag;
-      if (model.library_name) item.library = model.library_name;
-      const tags = strings(model.tags);
-      if (tags?.length) item.tags = tags;
-      if (model.createdAt) item.createdAt = model.createdAt;
-      return item;
-    }, modelList),
+        metrics: present({ likes: model.likes, downloads: model.downloads, trendingScore: model.trendingScore }),
+        ...present({ task: model.pipeline_tag, library: model.library_name, tags: strings(model.tags), createdAt: model.createdAt }),
+      }),
+      modelList,
+    ),
 };

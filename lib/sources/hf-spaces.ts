@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Source, TrendingItem } from './contract';
-import { count, optionalText, parseJsonList, score, strings, tagList } from './json';
+import { count, optionalText, parseJsonList, score, strings, tagList, present } from './json';
 import { huggingFaceUrl, isHuggingFaceRepoId } from '../links';
 import { SOURCE_INFO } from './info';
 
@@ -31,20 +31,16 @@ export const hfSpaces: Source = {
     headers: { accept: 'application/json' },
   }),
   parse: (body) =>
-    parseJsonList(body, SpaceSchema, (space): TrendingItem => {
-      const item: TrendingItem = {
+    parseJsonList(
+      body,
+      SpaceSchema,
+      (space): TrendingItem => ({
         id: space.id,
         name: space.id,
         // `/spaces/{id}`: without the prefix the link opens a model page (api-facts.md, pitfall 3).
         url: huggingFaceUrl('space', space.id),
-        metrics: {},
-      };
-      if (space.likes !== undefined) item.metrics.likes = space.likes;
-      if (space.trendingScore !== undefined) item.metrics.trendingScore = space.trendingScore;
-      if (space.sdk) item.sdk = space.sdk;
-      const tags = strings(space.tags);
-      if (tags?.length) item.tags = tags;
-      if (space.createdAt) item.createdAt = space.createdAt;
-      return item;
-    }),
+        metrics: present({ likes: space.likes, trendingScore: space.trendingScore }),
+        ...present({ sdk: space.sdk, tags: strings(space.tags), createdAt: space.createdAt }),
+      }),
+    ),
 };

@@ -70,3 +70,20 @@ export const tagList = v.fallback(v.optional(v.array(v.unknown())), undefined);
 export function strings(list: unknown[] | undefined): string[] | undefined {
   return list?.filter((tag): tag is string => typeof tag === 'string');
 }
+
+type Present<T> = { [K in keyof T]?: Exclude<T[K], undefined | null | ''> };
+
+/**
+ * The fields that have a value: `undefined`, `null`, `''` and empty lists are
+ * left out, so an item never claims a field the source did not send
+ * (`exactOptionalPropertyTypes`-friendly spreading).
+ */
+export function present<T extends Record<string, unknown>>(fields: T): Present<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    out[key] = value;
+  }
+  return out as Present<T>;
+}

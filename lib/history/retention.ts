@@ -36,6 +36,8 @@ export async function pruneHistory(
   now: number,
   policy: RetentionPolicy = DEFAULT_RETENTION,
   dayOf: (at: number) => string = localDay,
+  /** When the last prune ran: items that went stale before it were thinned then, so only newer ones are read. */
+  lastPrunedAt?: number,
 ): Promise<PruneReport> {
   const denseFrom = now - policy.denseDays * DAY_MS;
   const keepFrom = now - policy.keepDays * DAY_MS;
@@ -66,9 +68,10 @@ export async function pruneHistory(
     await db.snapshots.bulkDelete(doomed);
     // An item last seen before the kept window is in no kept snapshot (lastSeenAt ≥ every snapshot holding it).
     const deletedItems = await db.catalog.where('lastSeenAt').below(keepFrom).delete();
+    const detailFrom = now - policy.fullDetailDays * DAY_MS;
     const thinnedItems = await db.catalog
       .where('lastSeenAt')
-      .below(now - policy.fullDetailDays * DAY_MS)
+      .between(lastPrunedAt === undefined ? -Infinity : lastPrunedAt - policy.fullDetailDays * DAY_MS, detailFrom, true, false)
       .filter((item) => item.description !== undefined || item.tags !== undefined || item.authors !== undefined)
       .modify((item) => {
         delete item.description;
@@ -85,7 +88,7 @@ const LAST_PRUNED = 'lastPrunedAt';
 export async function pruneIfDue(db: MorningPostDB, now: number, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<PruneReport | undefined> {
   const last = await db.meta.get(LAST_PRUNED);
   if (last && now - last.value < DAY_MS) return undefined;
-  const report = await pruneHistory(db, now, policy);
+  const report = await pruneHistory(db, now, policy, localDay, last?.value);
   await db.meta.put({ name: LAST_PRUNED, value: now });
   return report;
 }

@@ -83,4 +83,19 @@ describe('retention', () => {
     expect(items.filter((item) => item.lastSeenAt >= now - 30 * DAY_MS).every((item) => item.description?.startsWith('About'))).toBe(true);
     expect((await pruneHistory(db, now)).thinnedItems).toBe(0);
   });
+
+  it('thins, day by day, exactly the items that went a month unseen since the last prune', async () => {
+    db = freshDb();
+    const detailed = models.items.map((item) => ({ ...item, tags: ['region:us'] }));
+    const first = { items: detailed.slice(0, 10), dropped: 0 };
+    const second = { items: detailed.slice(10, 30), dropped: 0 };
+    await recordSuccess(db, 'hf-models', first, START, START + HOUR);
+    await recordSuccess(db, 'hf-models', second, START + 10 * DAY_MS, START + 10 * DAY_MS + HOUR);
+    expect((await pruneIfDue(db, START + 20 * DAY_MS))?.thinnedItems).toBe(0);
+    expect((await pruneIfDue(db, START + 31 * DAY_MS))?.thinnedItems).toBe(first.items.length);
+    expect((await pruneIfDue(db, START + 35 * DAY_MS))?.thinnedItems).toBe(0);
+    // The browser was closed for weeks: the next prune still reaches every item that crossed meanwhile.
+    expect((await pruneIfDue(db, START + 60 * DAY_MS))?.thinnedItems).toBe(second.items.length);
+    expect((await db.catalog.toArray()).every((item) => item.tags === undefined)).toBe(true);
+  });
 });

@@ -30,10 +30,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'ai-morning-post@morningpost.invalid',
-              strict_min_version: '128.0',
+              // 140: the first version that knows data_collection_permissions (addons-linter).
+              strict_min_version: '140.0',
               // Firefox asks every new extension to declare what it collects: nothing.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -23,6 +23,8 @@ export default defineConfig({
     description:
       'What is trending in AI — Hugging Face and GitHub — as a morning newspaper on every new tab.',
     permissions: ['alarms', 'storage'],
+    // Asked for only when the reader turns new-issue notifications on (off by default).
+    optional_permissions: ['notifications'],
     host_permissions: HOST_PERMISSIONS,
     action: { default_title: 'The AI Morning Post' },
     ...(browser === 'firefox'

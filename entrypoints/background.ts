@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { MorningPostDB } from '@/lib/history/db';
-import { isWorkerRequest, type RefreshNowReply } from '@/lib/messages';
-import { RETRY_ALARM } from '@/lib/schedule';
+import { notifyIssue } from '@/lib/browser/notifications';
+import { isWorkerRequest, type IssueReadReply, type RefreshNowReply } from '@/lib/messages';
+import { MORNING_ALARM, RETRY_ALARM } from '@/lib/schedule';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { SOURCES } from '@/lib/sources';
 import { createWorker } from '@/lib/worker';
@@ -19,18 +20,23 @@ export default defineBackground(() => {
     alarms: browser.alarms,
     settings: browser.storage.sync,
     local: browser.storage.local,
+    action: browser.action,
+    notify: notifyIssue,
   });
 
   browser.runtime.onInstalled.addListener(() => void worker.wake('install'));
   browser.runtime.onStartup.addListener(() => void worker.wake('startup'));
-  browser.alarms.onAlarm.addListener((alarm) => void worker.wake(alarm.name === RETRY_ALARM ? 'retry' : 'alarm'));
+  browser.alarms.onAlarm.addListener(
+    (alarm) => void worker.wake(alarm.name === RETRY_ALARM ? 'retry' : alarm.name === MORNING_ALARM ? 'morning' : 'alarm'),
+  );
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' && SETTINGS_KEY in changes) void worker.settingsChanged();
   });
   // An async handler returns a native promise; a Dexie promise would reach the
   // sender as undefined (toolchain.md).
-  browser.runtime.onMessage.addListener(async (message: unknown): Promise<RefreshNowReply | undefined> => {
+  browser.runtime.onMessage.addListener(async (message: unknown): Promise<RefreshNowReply | IssueReadReply | undefined> => {
     if (!isWorkerRequest(message)) return undefined;
+    if (message.type === 'issue-read') return { unread: await worker.issueRead(message.number) };
     return { outcomes: await worker.wake('manual') };
   });
 });

@@ -1,9 +1,12 @@
 import type { SourceOutcome } from './refresh';
 
 /** Messages the pages send the background worker. */
-export type WorkerRequest = { type: 'refresh-now' };
+export type WorkerRequest = { type: 'refresh-now' } | { type: 'issue-read'; number: number };
 export type RefreshNowReply = { outcomes: SourceOutcome[] };
+export type IssueReadReply = { unread: number };
 
 export function isWorkerRequest(message: unknown): message is WorkerRequest {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'refresh-now';
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, number } = message as { type?: unknown; number?: unknown };
+  return type === 'refresh-now' || (type === 'issue-read' && Number.isSafeInteger(number) && (number as number) > 0);
 }

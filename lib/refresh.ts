@@ -6,7 +6,7 @@ import type { Source } from './sources/contract';
 import { SourceError, type SourceFailure } from './sources/errors';
 import type { SourceId } from './sources/ids';
 
-export type RefreshTrigger = 'install' | 'startup' | 'alarm' | 'retry' | 'manual';
+export type RefreshTrigger = 'install' | 'startup' | 'alarm' | 'retry' | 'morning' | 'manual';
 
 export interface RefreshDeps {
   db: MorningPostDB;
@@ -106,7 +106,8 @@ function skipReason(
 ): { reason: 'not-due' | 'rate-limited'; until: number } | undefined {
   if (!status) return undefined;
   if (status.notBefore !== undefined && status.notBefore > now) return { reason: 'rate-limited', until: status.notBefore };
-  if (trigger === 'manual') return undefined;
+  // The reader asked, or the morning issue wants fresh lists: skip the back-off, never the server's wait.
+  if (trigger === 'manual' || trigger === 'morning') return undefined;
   if (status.nextAttemptAt !== undefined && status.nextAttemptAt > now + DUE_SLACK_MS) {
     return { reason: 'not-due', until: status.nextAttemptAt };
   }

@@ -6,6 +6,7 @@
  */
 export const REFRESH_ALARM = 'refresh';
 export const RETRY_ALARM = 'retry';
+export const MORNING_ALARM = 'morning';
 
 export interface Alarm {
   name: string;
@@ -45,4 +46,16 @@ export async function scheduleRetry(alarms: AlarmsApi, retryAt: number | undefin
   }
   if (existing?.scheduledTime === retryAt) return;
   await alarms.create(RETRY_ALARM, { when: retryAt });
+}
+
+/**
+ * A one-shot alarm at the next morning time: it wakes the worker to refresh
+ * and publish the day's issue. Re-created only when it is missing or points
+ * at another time (the reader changed the morning time, or it has fired).
+ */
+export async function ensureMorningAlarm(alarms: AlarmsApi, nextMorning: number): Promise<boolean> {
+  const existing = await alarms.get(MORNING_ALARM);
+  if (existing?.scheduledTime === nextMorning) return false;
+  await alarms.create(MORNING_ALARM, { when: nextMorning });
+  return true;
 }

@@ -8,7 +8,7 @@ import { SOURCE_IDS, type SourceId } from './sources/ids';
  * not here: it stays in `storage.local` (lib/secrets.ts), never synced.
  */
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export const REFRESH_INTERVAL_MINUTES = { min: 15, max: 24 * 60, default: 60 } as const;
 
@@ -23,6 +23,12 @@ export interface Settings {
   githubLanguages: string[];
   /** Words that also make a GitHub repository count as AI/ML (lib/sources/ai-rule.ts). */
   aiKeywords: string[];
+  /** When the day's issue is published, local time, `HH:MM` (issue #4: default 07:00). */
+  morningTime: string;
+  /** Show the count of unread issues on the toolbar icon. */
+  badge: boolean;
+  /** A system notification with the headline when an issue is published (off by default; asks for the permission). */
+  notifications: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,6 +38,9 @@ export const DEFAULT_SETTINGS: Settings = {
   hfTasks: { include: [], hide: [] },
   githubLanguages: [],
   aiKeywords: [],
+  morningTime: '07:00',
+  badge: true,
+  notifications: false,
 };
 
 const IntervalSchema = v.pipe(
@@ -52,10 +61,20 @@ function field<T>(schema: v.GenericSchema<unknown, T>, value: unknown, fallback:
   return result.success ? result.output : fallback;
 }
 
-/** Version 1 (issue #2) had only the interval; later fields take their defaults. */
+const MorningTime = v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/));
+
+/**
+ * Version 1 (issue #2) had only the interval; version 2 (issue #3) added the
+ * sources and filters; version 3 (issue #4) the morning time, badge and
+ * notifications. Fields a version did not have take their defaults.
+ */
 function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   const version = typeof raw.version === 'number' ? raw.version : 1;
   if (version < 2) return { refreshIntervalMinutes: raw.refreshIntervalMinutes };
+  if (version < 3) {
+    const { morningTime: _morningTime, badge: _badge, notifications: _notifications, ...v2 } = raw;
+    return v2;
+  }
   return raw;
 }
 
@@ -76,6 +95,9 @@ export function readSettings(stored: unknown): Settings {
     hfTasks: { include: field(WordList, tasks.include, []), hide: field(WordList, tasks.hide, []) },
     githubLanguages: field(WordList, raw.githubLanguages, []),
     aiKeywords: field(WordList, raw.aiKeywords, []),
+    morningTime: field(MorningTime, raw.morningTime, DEFAULT_SETTINGS.morningTime),
+    badge: field(v.boolean(), raw.badge, DEFAULT_SETTINGS.badge),
+    notifications: field(v.boolean(), raw.notifications, DEFAULT_SETTINGS.notifications),
   };
 }
 

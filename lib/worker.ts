@@ -1,6 +1,9 @@
+import { markRead, updateBadge, type BadgeApi } from './badge';
 import { pruneIfDue } from './history/retention';
+import type { Issue } from './issue/types';
+import { nextMorningAfter, publishIfDue } from './publish';
 import { refreshSources, nextRetryAt, type RefreshDeps, type RefreshTrigger, type SourceOutcome } from './refresh';
-import { ensureRefreshAlarm, RETRY_ALARM, scheduleRetry, type AlarmsApi } from './schedule';
+import { ensureMorningAlarm, ensureRefreshAlarm, RETRY_ALARM, scheduleRetry, type AlarmsApi } from './schedule';
 import { loadGithubToken, type LocalStorageArea } from './secrets';
 import { loadSettings, type SettingsStorage } from './settings';
 import { singleFlight } from './single-flight';
@@ -10,6 +13,10 @@ export interface WorkerDeps extends Omit<RefreshDeps, 'intervalMinutes' | 'githu
   settings: SettingsStorage;
   /** `storage.local`, where the optional GitHub token lives. */
   local: LocalStorageArea;
+  /** `browser.action`, for the unread-issues badge. */
+  action: BadgeApi;
+  /** Shows a system notification for a new issue (only called when the reader turned it on). */
+  notify?: (issue: Issue) => Promise<void>;
 }
 
 /**
@@ -28,6 +35,7 @@ export function createWorker(deps: WorkerDeps) {
   const refresh = singleFlight(async (trigger: RefreshTrigger): Promise<SourceOutcome[]> => {
     const [settings, githubToken] = await Promise.all([loadSettings(deps.settings), loadGithubToken(deps.local)]);
     await ensureRefreshAlarm(deps.alarms, settings.refreshIntervalMinutes);
+    await ensureMorningAlarm(deps.alarms, nextMorningAfter(deps.now(), settings.morningTime));
     await deps.alarms.create(RETRY_ALARM, { when: deps.now() + WATCHDOG_MS });
     const sources = deps.sources.filter((source) => settings.sources[source.id]);
     const outcomes = await refreshSources(
@@ -37,16 +45,30 @@ export function createWorker(deps: WorkerDeps) {
     const statuses = await deps.db.sourceStatus.bulkGet(sources.map((source) => source.id));
     await scheduleRetry(deps.alarms, nextRetryAt(statuses));
     await pruneIfDue(deps.db, deps.now());
+    const issue = await publishIfDue(deps.db, deps.now(), settings);
+    await updateBadge(deps.db, deps.action, settings.badge);
+    if (issue && settings.notifications && deps.notify) {
+      // A notification that cannot be shown (permission withdrawn) must not fail the refresh.
+      await deps.notify(issue).catch(() => undefined);
+    }
     return outcomes;
   });
 
   return {
     /** Install, start-up, the periodic alarm, a retry alarm or the reader's "refresh now". */
     wake: (trigger: RefreshTrigger) => refresh(trigger),
-    /** The reader changed settings: put the alarm in step with the new interval. */
+    /** The reader changed settings: put the alarms and the badge in step with them. */
     async settingsChanged(): Promise<void> {
       const settings = await loadSettings(deps.settings);
       await ensureRefreshAlarm(deps.alarms, settings.refreshIntervalMinutes);
+      await ensureMorningAlarm(deps.alarms, nextMorningAfter(deps.now(), settings.morningTime));
+      await updateBadge(deps.db, deps.action, settings.badge);
+    },
+    /** The reader opened issue `number` (new tab or popup): it and every older one are read. */
+    async issueRead(number: number): Promise<number> {
+      await markRead(deps.db, number);
+      const settings = await loadSettings(deps.settings);
+      return updateBadge(deps.db, deps.action, settings.badge);
     },
   };
 }

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { MetricName, TrendingItem } from '../sources/contract';
 import type { SourceFailure } from '../sources/errors';
 import type { SourceId } from '../sources/ids';
+import type { Issue } from '../issue/types';
 import { declareSchema } from './schema';
 
 export const DB_NAME = 'ai-morning-post';
@@ -58,6 +59,8 @@ export class MorningPostDB extends Dexie {
   catalog!: EntityTable<CatalogItem, 'key'>;
   sourceStatus!: EntityTable<SourceStatus, 'sourceId'>;
   meta!: Table<MetaRecord, string>;
+  /** Published issues: written once, never changed. */
+  issues!: Table<Issue, number>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -29,9 +29,20 @@ export const SCHEMA_V2 = {
   meta: 'name',
 } as const;
 
+/**
+ * v3 (issue #4): published issues, keyed by their number. Nothing to convert:
+ * the upgrade only creates the table (its test opens a v2 database with data).
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  items: null,
+  issues: 'number, publishedAt',
+} as const;
+
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
+  db.version(3).stores(SCHEMA_V3);
 }
 
 interface V1Entry {

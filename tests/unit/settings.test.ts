@@ -12,7 +12,7 @@ describe('settings', () => {
   });
 
   it.each([
-    [{ version: 2, refreshIntervalMinutes: 30 }, 30],
+    [{ version: 3, refreshIntervalMinutes: 30 }, 30],
     [{ version: 2, refreshIntervalMinutes: 15 }, 15],
     [{ version: 2, refreshIntervalMinutes: 1440 }, 1440],
     [{ version: 2, refreshIntervalMinutes: 5 }, 60], // below 15 minutes
@@ -29,6 +29,22 @@ describe('settings', () => {
     expect(readSettings({ version: 1, refreshIntervalMinutes: 120 })).toEqual({ ...DEFAULT_SETTINGS, refreshIntervalMinutes: 120 });
     // Issue #2 wrote no other fields; a stray one in a v1 record is not trusted.
     expect(readSettings({ version: 1, refreshIntervalMinutes: 120, aiKeywords: ['x'] }).aiKeywords).toEqual([]);
+  });
+
+  it('migrates version 2 to version 3: the morning time, badge and notifications take their defaults', () => {
+    const v2 = { version: 2, refreshIntervalMinutes: 30, githubLanguages: ['Rust'], morningTime: '05:00' };
+    expect(readSettings(v2)).toEqual({ ...DEFAULT_SETTINGS, refreshIntervalMinutes: 30, githubLanguages: ['Rust'] });
+    expect(DEFAULT_SETTINGS).toMatchObject({ morningTime: '07:00', badge: true, notifications: false });
+  });
+
+  it.each([
+    ['06:30', '06:30'],
+    ['23:59', '23:59'],
+    ['7:00', '07:00'],
+    ['24:00', '07:00'],
+    ['noon', '07:00'],
+  ])('reads the morning time %j as %j', (stored, expected) => {
+    expect(readSettings({ version: 3, morningTime: stored }).morningTime).toBe(expected);
   });
 
   it('reads each field on its own: one bad field does not cost the others', () => {

@@ -7,6 +7,8 @@ import { REFRESH_ALARM, RETRY_ALARM } from '@/lib/schedule';
 import { SETTINGS_KEY } from '@/lib/settings';
 import { hfModels } from '@/lib/sources/hf-models';
 import { createWorker, WATCHDOG_MS } from '@/lib/worker';
+import type { Issue } from '@/lib/issue/types';
+import { RecordingBadge } from '../support/badge';
 import { freshDb } from '../support/db';
 import { sharedFixture } from '../support/paths';
 
@@ -18,9 +20,11 @@ afterEach(async () => {
   await db?.delete();
 });
 
-function setup(respond: FetchLike) {
+function setup(respond: FetchLike, start = T0) {
   db = freshDb();
-  let now = T0;
+  let now = start;
+  const badge = new RecordingBadge();
+  const notify = vi.fn(async (_issue: Issue) => undefined);
   const fetch = vi.fn(respond);
   const worker = createWorker({
     db,
@@ -31,8 +35,10 @@ function setup(respond: FetchLike) {
     alarms: fakeBrowser.alarms,
     settings: fakeBrowser.storage.sync,
     local: fakeBrowser.storage.local,
+    action: badge,
+    notify,
   });
-  return { worker, fetch, advance: (ms: number) => (now += ms) };
+  return { worker, fetch, badge, notify, advance: (ms: number) => (now += ms), at: () => now };
 }
 
 const ok: FetchLike = async () => new Response(recorded, { status: 200 });
@@ -129,6 +135,7 @@ describe('the background worker', () => {
       alarms: fakeBrowser.alarms,
       settings: fakeBrowser.storage.sync,
       local: fakeBrowser.storage.local,
+      action: new RecordingBadge(),
     });
     await next.wake('retry');
     expect(fetch).toHaveBeenCalledTimes(1);

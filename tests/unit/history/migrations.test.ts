@@ -3,7 +3,9 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MorningPostDB } from '@/lib/history/db';
 import { latestList } from '@/lib/history/read';
-import { SCHEMA_V1 } from '@/lib/history/schema';
+import { SCHEMA_V1, SCHEMA_V2 } from '@/lib/history/schema';
+import { recordFailure, recordSuccess } from '@/lib/history/write';
+import type { MorningPostDB as DB } from '@/lib/history/db';
 import { hfModels } from '@/lib/sources/hf-models';
 import { sharedFixture } from '../../support/paths';
 
@@ -42,7 +44,7 @@ async function writeVersion1(name: string, refreshes: number): Promise<Dexie> {
   return v1;
 }
 
-describe('database version 2', () => {
+describe('database version 2 (and on to the latest)', () => {
   it('opens a version-1 database and keeps every snapshot, rank, metric and item', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
     names.push(name);
@@ -52,8 +54,8 @@ describe('database version 2', () => {
 
     const db = new MorningPostDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['catalog', 'meta', 'snapshots', 'sourceStatus']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['catalog', 'issues', 'meta', 'snapshots', 'sourceStatus']);
     expect(await db.catalog.count()).toBe(30);
     const after = await db.snapshots.orderBy('fetchedAt').toArray();
     expect(after).toHaveLength(3);
@@ -86,6 +88,41 @@ describe('database version 2', () => {
     expect(closedByUpgrade).toBe(true);
     expect(await db.snapshots.count()).toBe(1);
     expect((await latestList(db, 'hf-models'))?.rows).toHaveLength(30);
+    db.close();
+  });
+});
+
+describe('database version 3', () => {
+  it('opens a version-2 database and keeps every snapshot, item, status and meta record', async () => {
+    const name = `migrate-v2-${crypto.randomUUID()}`;
+    names.push(name);
+    // Written by the version-2 code path: the same write functions, on a database declared as v2.
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    const write = v2 as unknown as DB;
+    await recordSuccess(write, 'hf-models', { items: models, dropped: 0 }, T0, T0 + HOUR);
+    await recordSuccess(write, 'hf-models', { items: [...models].reverse(), dropped: 0 }, T0 + HOUR, T0 + 2 * HOUR);
+    await recordFailure(write, 'gh-search', { kind: 'http', status: 500, message: 'api.github.com answered HTTP 500' }, T0, T0 + HOUR);
+    await v2.table('meta').put({ name: 'lastPrunedAt', value: T0 });
+    const before = {
+      snapshots: await v2.table('snapshots').toArray(),
+      catalog: await v2.table('catalog').toArray(),
+      sourceStatus: await v2.table('sourceStatus').toArray(),
+      meta: await v2.table('meta').toArray(),
+    };
+    v2.close();
+
+    const db = new MorningPostDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect({
+      snapshots: await db.snapshots.toArray(),
+      catalog: await db.catalog.toArray(),
+      sourceStatus: await db.sourceStatus.toArray(),
+      meta: await db.meta.toArray(),
+    }).toEqual(before);
+    expect(await db.issues.count()).toBe(0);
+    expect((await latestList(db, 'hf-models'))?.rows[0]?.itemId).toBe(models.at(-1)!.id);
     db.close();
   });
 });

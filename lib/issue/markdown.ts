@@ -1,0 +1,225 @@
+import { dateline, fullNumber, timeOfDay } from '../format';
+import { isSafeLink } from '../links';
+import type { MetricName } from '../sources/contract';
+import type { SourceId } from '../sources/ids';
+import type { Entry, Issue, Mover, Paper, Story, Tool, TrendingSections } from './types';
+
+/**
+ * An issue as a Markdown document the reader can copy or save and share.
+ *
+ * Everything that came from a source (names, titles, descriptions, authors —
+ * and the story text, which quotes them) goes through `escapeMarkdown`, and a
+ * link is written only for a URL `isSafeLink` accepts: the document can show
+ * remote text but never lets it add a link, an image, HTML or structure.
+ */
+export function issueToMarkdown(issue: Issue): string {
+  const blocks: string[] = [
+    `# ${escapeMarkdown(issue.masthead.name)} — No. ${issue.number}`,
+    mastheadLine(issue),
+    ...story(escapeMarkdown(issue.lead.headline), issue.lead),
+  ];
+  for (const piece of issue.analysis) blocks.push(...story(`${escapeMarkdown(piece.kicker)}: ${escapeMarkdown(piece.headline)}`, piece));
+  if (issue.tools.length > 0) blocks.push('## Tools of the Week', list(issue.tools.map(toolLine)));
+  blocks.push(...trending(issue.trending));
+  blocks.push(...movers(issue));
+  if (issue.reading.length > 0) blocks.push('## Weekend Reading', list(issue.reading.map(paperLine)));
+  blocks.push('---', footer(issue));
+  return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
+}
+
+/** `ai-morning-post-no-12-2026-11-27.md`: the issue's number and its local publishing date. */
+export function issueFileName(issue: Issue): string {
+  const at = new Date(issue.publishedAt);
+  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return `ai-morning-post-no-${issue.number}-${day}.md`;
+}
+
+/**
+ * Remote text made inert for Markdown (CommonMark + GFM): it reads the same
+ * once rendered, but cannot open emphasis, code, a link or image, raw HTML or
+ * an entity, a table cell, strikethrough or math, start a heading, list,
+ * quote or thematic break, or be autolinked (`https://…`, `www.…`, `a@b.c`,
+ * `@mention`). Whitespace, line breaks included, collapses to single spaces
+ * so the text stays inside the line it is written on; control characters go.
+ */
+export function escapeMarkdown(text: string): string {
+  const flat = text
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return (
+    flat
+      // Characters that mean something wherever they stand.
+      .replace(/[\\`*_[\]<>|~$@]/g, '\\$&')
+      // An entity reference (`&lt;`, `&#60;`) would render as the character it names.
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+      // A heading (or a heading's closing sequence) starts with `#` after a line start or space.
+      .replace(/(^|\s)#/g, '$1\\#')
+      // Autolinks: `scheme://…` and `www.…` (GFM extended autolinks).
+      .replace(/:\/\//g, '\\://')
+      .replace(/\b(www)\./gi, '$1\\.')
+      // Block starts at the line start: list items, thematic breaks, setext underlines.
+      .replace(/^([-+=])/, '\\$1')
+      .replace(/^(\d{1,9})([.)])/, '$1\\$2')
+  );
+}
+
+const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] as const;
+
+/**
+ * A text sparkline, one block per point, lowest value `▁` to highest `█`.
+ * `invert` is for ranks, where a smaller number is better: No. 1 is the tallest
+ * bar. A flat series draws mid-height bars; a missing point is a space.
+ */
+export function sparkline(series: readonly number[], invert = false): string {
+  const values = series.map((value) => (Number.isFinite(value) ? (invert ? -value : value) : undefined));
+  const known = values.filter((value): value is number => value !== undefined);
+  if (known.length === 0) return '';
+  const min = Math.min(...known);
+  const span = Math.max(...known) - min;
+  return values
+    .map((value) => {
+      if (value === undefined) return ' ';
+      const level = span === 0 ? 3 : Math.round(((value - min) / span) * (BLOCKS.length - 1));
+      return BLOCKS[level] ?? ' ';
+    })
+    .join('');
+}
+
+// ---------------------------------------------------------------------------
+
+function mastheadLine(issue: Issue): string {
+  const parts = [issue.masthead.dateline, issue.masthead.tagline].map(escapeMarkdown).filter(Boolean);
+  return [parts[0] ? `**${parts[0]}**` : '', parts[1] ? `*${parts[1]}*` : ''].filter(Boolean).join(' · ');
+}
+
+function story(heading: string, piece: Story): string[] {
+  const standfirst = escapeMarkdown(piece.standfirst ?? '');
+  return [
+    `## ${heading}`,
+    standfirst ? `*${standfirst}*` : '',
+    ...piece.paragraphs.map(escapeMarkdown),
+  ];
+}
+
+/** `[name](url)` for a safe URL, the name as plain text otherwise. */
+function link(text: string, url: string | undefined): string {
+  const label = escapeMarkdown(text);
+  return url !== undefined && isSafeLink(url) ? `[${label}](${destination(url)})` : label;
+}
+
+/**
+ * The URL as a link destination: normalised by the URL parser, and with the
+ * characters that would end or break a destination (`(`, `)`, `<`, `>`,
+ * spaces, `\`) percent-encoded.
+ */
+function destination(url: string): string {
+  return new URL(url).href.replace(/[()<>\s\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+function list(lines: string[]): string {
+  return lines.map((line) => `- ${line}`).join('\n');
+}
+
+function toolLine(tool: Tool): string {
+  const name = link(tool.name, tool.url);
+  return [`**${name}**`, escapeMarkdown(tool.description), escapeMarkdown(tool.figure)].filter(Boolean).join(' — ');
+}
+
+const TRENDING_SECTIONS: [keyof TrendingSections, string][] = [
+  ['models', 'Models'],
+  ['datasets', 'Datasets'],
+  ['repositories', 'Repositories'],
+  ['spaces', 'Spaces'],
+];
+
+function trending(sections: TrendingSections): string[] {
+  const blocks: string[] = [];
+  for (const [key, title] of TRENDING_SECTIONS) {
+    const entries = sections[key];
+    if (entries.length > 0) blocks.push(`### ${title}`, list(entries.map(entryLine)));
+  }
+  return blocks.length > 0 ? ['## Trending', ...blocks] : [];
+}
+
+/**
+ * `**3.** [name](url) — 1,204 likes — new`. The rank is bold text rather than an
+ * ordered list, whose renderers renumber from the first item and would hide a
+ * gap the reader's filters left in the ranks.
+ */
+function entryLine(entry: Entry): string {
+  const figure = entryFigure(entry);
+  return [`**${entry.rank}.** ${link(entry.name, entry.url)}`, figure, entry.isNew ? '*new*' : ''].filter(Boolean).join(' — ');
+}
+
+/** The one figure a trending line shows: what its source ranks by that a reader understands. */
+const FIGURE_ORDER: MetricName[] = ['starsInPeriod', 'likes', 'stars', 'upvotes', 'downloads', 'trendingScore', 'forks'];
+
+function entryFigure(entry: Entry): string {
+  for (const metric of FIGURE_ORDER) {
+    const value = entry.metrics[metric];
+    if (value !== undefined && Number.isFinite(value)) return `${fullNumber(value)} ${metricLabel(metric, entry.sourceId)}`;
+  }
+  return '';
+}
+
+function metricLabel(metric: MetricName, sourceId: SourceId): string {
+  switch (metric) {
+    case 'starsInPeriod':
+      return sourceId === 'gh-trending-weekly' ? 'stars this week' : 'stars today';
+    case 'trendingScore':
+      return 'trending score';
+    default:
+      return metric;
+  }
+}
+
+function movers(issue: Issue): string[] {
+  const { climbers, growth, sinceAt } = issue.movers;
+  if (climbers.length === 0 && growth.length === 0) return [];
+  const blocks = ['## Biggest Movers This Week'];
+  if (sinceAt !== undefined) blocks.push(`*Compared with the lists as they stood on ${escapeMarkdown(dateline(sinceAt))}.*`);
+  if (climbers.length > 0) blocks.push('### Climbers', list(climbers.map((mover) => moverLine(mover, climbFigure(mover)))));
+  if (growth.length > 0) blocks.push('### Fastest Growing', list(growth.map((mover) => moverLine(mover, growthFigure(mover)))));
+  return blocks;
+}
+
+function moverLine(mover: Mover, figure: string): string {
+  const spark = sparkline(mover.sparkline, mover.sparklineOf === 'rank');
+  return [link(mover.name, mover.url), figure, spark ? `\`${spark}\`` : ''].filter(Boolean).join(' — ');
+}
+
+function climbFigure(mover: Mover): string {
+  if (mover.isNew || mover.climbed === undefined) return `new at No. ${mover.rank}`;
+  return `up ${fullNumber(mover.climbed)} ${mover.climbed === 1 ? 'place' : 'places'} to No. ${mover.rank}`;
+}
+
+function growthFigure(mover: Mover): string {
+  if (mover.perDay === undefined || mover.metric === undefined) return `No. ${mover.rank}`;
+  const sign = mover.perDay > 0 ? '+' : '';
+  return `${sign}${fullNumber(mover.perDay)} ${metricLabel(mover.metric, mover.sourceId)} a day`;
+}
+
+/** Papers list their first three authors, then "et al.". */
+const AUTHORS_SHOWN = 3;
+
+function paperLine(paper: Paper): string {
+  const shown = paper.authors.slice(0, AUTHORS_SHOWN).map(escapeMarkdown).filter(Boolean);
+  const authors = shown.length > 0 ? `${shown.join(', ')}${paper.authors.length > AUTHORS_SHOWN ? ' et al.' : ''}` : '';
+  const upvotes = `${fullNumber(paper.upvotes)} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`;
+  const code = paper.codeUrl !== undefined && isSafeLink(paper.codeUrl) ? `[code](${destination(paper.codeUrl)})` : '';
+  return [link(paper.title, paper.url), authors, upvotes, code].filter(Boolean).join(' — ');
+}
+
+function footer(issue: Issue): string {
+  const lines = issue.masthead.sources.map((source) => {
+    const when = source.lastSuccessAt === undefined ? 'never' : timeOfDay(source.lastSuccessAt, issue.publishedAt);
+    return `${escapeMarkdown(source.label)}: ${escapeMarkdown(when)}${source.failing ? ' (failing)' : ''}`;
+  });
+  return `*Sources last refreshed — ${lines.length > 0 ? lines.join(' · ') : 'none'}*`;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}

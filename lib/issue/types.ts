@@ -1,0 +1,174 @@
+import type { MetricName } from '../sources/contract';
+import type { SourceId } from '../sources/ids';
+
+/**
+ * A published issue of The AI Morning Post: everything the new tab, the popup
+ * and the Markdown export show, composed once from the history
+ * (lib/issue/compose.ts) and never changed after it is stored.
+ *
+ * Every figure in the text comes with a `Claim` that says where it came from,
+ * so a test can check each one against the history (tests/unit/issue).
+ */
+export interface Issue {
+  /** 1, 2, 3…: increases by one and never repeats. */
+  number: number;
+  /** Epoch ms. */
+  publishedAt: number;
+  masthead: Masthead;
+  lead: Story;
+  /** Data-driven pieces ("Deep Dive", "Opinion & Analysis"); a piece without significant figures is left out. */
+  analysis: Story[];
+  /** Four picks across models, spaces and repositories. */
+  tools: Tool[];
+  trending: TrendingSections;
+  movers: Movers;
+  /** The week's most upvoted papers. */
+  reading: Paper[];
+}
+
+export interface Masthead {
+  name: string;
+  tagline: string;
+  /** "Friday, November 27, 2026", in the reader's locale and time zone at publishing. */
+  dateline: string;
+  /** When each source last refreshed successfully, and whether it was failing at publishing. */
+  sources: SourceLine[];
+}
+
+export interface SourceLine {
+  sourceId: SourceId;
+  label: string;
+  lastSuccessAt?: number;
+  failing: boolean;
+}
+
+/** A story is text made of plain strings; the numbers in it are backed by its claims. */
+export interface Story {
+  /** "Lead", "Deep Dive", "Opinion & Analysis", "By the Numbers". */
+  kicker: string;
+  headline: string;
+  standfirst?: string;
+  paragraphs: string[];
+  claims: Claim[];
+}
+
+/**
+ * A figure the text states, with what it was computed from. `printed` lists
+ * the exact number strings this claim puts into the text (e.g. "12", "No. 3",
+ * "12,099"), so that every number in the text can be traced to a claim.
+ */
+export type Claim = (
+  | { kind: 'rank'; sourceId: SourceId; itemId: string; at: number; rank: number }
+  | { kind: 'climb'; sourceId: SourceId; itemId: string; fromAt: number; toAt: number; fromRank: number; toRank: number }
+  | { kind: 'metric'; sourceId: SourceId; itemId: string; at: number; metric: MetricName; value: number }
+  | {
+      kind: 'growth';
+      sourceId: SourceId;
+      itemId: string;
+      metric: MetricName;
+      fromAt: number;
+      toAt: number;
+      fromValue: number;
+      toValue: number;
+      /** (toValue - fromValue) / days between, rounded to a whole number. */
+      perDay: number;
+    }
+  | { kind: 'new-entries'; sourceId: SourceId; sinceAt: number; at: number; itemIds: string[] }
+  | {
+      kind: 'count';
+      sourceId: SourceId;
+      at: number;
+      /** The top N of the list (after the reader's filters) that was counted. */
+      top: number;
+      /** What was counted: items whose `field` equals `value`. */
+      field: 'task' | 'owner' | 'family' | 'format' | 'language' | 'hasCode';
+      value: string;
+      count: number;
+    }
+  | {
+      kind: 'share';
+      sourceId: SourceId;
+      at: number;
+      metric: MetricName;
+      /** The items whose metric is summed, out of the whole list's sum. */
+      itemIds: string[];
+      part: number;
+      whole: number;
+      /** How many items the whole sums over. */
+      of: number;
+      /** Math.round(100 * part / whole). */
+      percent: number;
+    }
+) & { printed: string[] };
+
+export interface Tool {
+  kind: 'model' | 'space' | 'repository';
+  sourceId: SourceId;
+  itemId: string;
+  name: string;
+  url: string;
+  /** One line: what it is. */
+  description: string;
+  /** The figure that earned its place, e.g. "+1,204 likes this week". */
+  figure: string;
+  claim: Claim;
+}
+
+export interface Entry {
+  sourceId: SourceId;
+  itemId: string;
+  rank: number;
+  name: string;
+  url: string;
+  description?: string;
+  /** Task, SDK or language. */
+  chip?: string;
+  metrics: Partial<Record<MetricName, number>>;
+  /** Places climbed since the baseline; absent when unknown. */
+  climbed?: number;
+  isNew: boolean;
+}
+
+export interface TrendingSections {
+  models: Entry[];
+  datasets: Entry[];
+  repositories: Entry[];
+  spaces: Entry[];
+}
+
+export interface Mover {
+  sourceId: SourceId;
+  itemId: string;
+  name: string;
+  url: string;
+  rank: number;
+  /** Places climbed since `sinceAt`; absent for a new entry. */
+  climbed?: number;
+  isNew: boolean;
+  /** Likes or stars per day over the window, for growth movers. */
+  perDay?: number;
+  metric?: MetricName;
+  sinceAt: number;
+  /** Oldest first: rank (climbers) or metric value (growth), one point per day. */
+  sparkline: number[];
+  /** What the sparkline plots. */
+  sparklineOf: 'rank' | MetricName;
+  claim: Claim;
+}
+
+export interface Movers {
+  /** When the comparison starts (the list as it stood then); absent before a day of history. */
+  sinceAt?: number;
+  climbers: Mover[];
+  growth: Mover[];
+}
+
+export interface Paper {
+  arxivId: string;
+  title: string;
+  url: string;
+  codeUrl?: string;
+  authors: string[];
+  upvotes: number;
+  summary?: string;
+}

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BADGE_BACKGROUND } from '@/lib/badge';
+import type { FetchLike } from '@/lib/fetch-source';
+import type { MorningPostDB } from '@/lib/history/db';
+import type { Issue } from '@/lib/issue/types';
+import { isIssueDue, morningOf, nextMorningAfter } from '@/lib/publish';
+import { MORNING_ALARM } from '@/lib/schedule';
+import { SETTINGS_KEY } from '@/lib/settings';
+import { SOURCES } from '@/lib/sources';
+import { createWorker } from '@/lib/worker';
+import { RecordingBadge } from '../support/badge';
+import { freshDb } from '../support/db';
+import { sharedRecordings, SOURCE_ROUTES } from '../support/recordings';
+
+/** Local times, so the tests mean the same in every time zone. */
+const at = (day: number, hours: number, minutes = 0) => new Date(2026, 10, day, hours, minutes).getTime();
+const HOUR = 3_600_000;
+
+describe('when an issue is due', () => {
+  it.each<[string, number, number | undefined, boolean]>([
+    ['the first refresh ever', at(27, 15), undefined, true],
+    ['later the same day', at(27, 18), at(27, 15), false],
+    ['the next day before the morning time', at(28, 6, 59), at(27, 15), false],
+    ['the next day at the morning time', at(28, 7), at(27, 15), true],
+    ['the next day, after the browser was closed through the morning', at(28, 13), at(27, 15), true],
+    ['three days later', at(30, 9), at(27, 15), true],
+    ['after this morning’s issue', at(28, 9), at(28, 7, 1), false],
+  ])('%s', (_name, now, lastPublishedAt, due) => {
+    expect(isIssueDue(now, lastPublishedAt === undefined ? undefined : { publishedAt: lastPublishedAt }, '07:00')).toBe(due);
+  });
+
+  it('finds the morning time today and the next one', () => {
+    expect(morningOf(at(27, 15), '07:00')).toBe(at(27, 7));
+    expect(nextMorningAfter(at(27, 6), '07:00')).toBe(at(27, 7));
+    expect(nextMorningAfter(at(27, 7), '07:00')).toBe(at(28, 7));
+    expect(nextMorningAfter(at(30, 23, 59), '06:30')).toBe(new Date(2026, 11, 1, 6, 30).getTime());
+  });
+});
+
+const bodies = Object.fromEntries(Object.entries(sharedRecordings()).map(([id, file]) => [SOURCE_ROUTES[id as keyof typeof SOURCE_ROUTES].route, readFileSync(file, 'utf8')]));
+const recorded: FetchLike = async (url) => {
+  const { host, pathname, search } = new URL(url);
+  const body = bodies[`${host}${pathname}${search}`] ?? bodies[`${host}${pathname}`];
+  return body === undefined ? new Response('', { status: 404 }) : new Response(body, { status: 200 });
+};
+
+let db: MorningPostDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+function setup(start: number) {
+  db = freshDb();
+  let now = start;
+  const badge = new RecordingBadge();
+  const notify = vi.fn(async (_issue: Issue) => undefined);
+  const worker = createWorker({
+    db,
+    fetch: recorded,
+    now: () => now,
+    random: () => 0.5,
+    sources: Object.values(SOURCES),
+    alarms: fakeBrowser.alarms,
+    settings: fakeBrowser.storage.sync,
+    local: fakeBrowser.storage.local,
+    action: badge,
+    notify,
+  });
+  return { worker, badge, notify, set: (time: number) => (now = time) };
+}
+
+const numbers = async () => (await db.issues.orderBy('number').toArray()).map((issue) => issue.number);
+
+describe('publishing', () => {
+  it('publishes No. 1 at install, at once, and the badge says so until it is read', async () => {
+    const { worker, badge } = setup(at(27, 15));
+    await worker.wake('install');
+    expect(await numbers()).toEqual([1]);
+    expect(badge).toMatchObject({ text: '1', background: BADGE_BACKGROUND, color: '#ffffff' });
+    expect(badge.title).toMatch(/1 new issue/);
+    const issue = (await db.issues.get(1))!;
+    expect(issue.publishedAt).toBe(at(27, 15));
+    expect(issue.lead.headline).not.toBe('');
+    await worker.issueRead(1);
+    expect(badge.text).toBe('');
+  });
+
+  it('publishes one issue a day at the morning time, numbered without gaps, and never rewrites one', async () => {
+    const { worker, badge, set } = setup(at(27, 15));
+    await worker.wake('install');
+    const first = await db.issues.get(1);
+    set(at(27, 18));
+    await worker.wake('manual');
+    expect(await numbers()).toEqual([1]);
+    expect(await fakeBrowser.alarms.get(MORNING_ALARM)).toMatchObject({ scheduledTime: at(28, 7) });
+
+    set(at(28, 7));
+    await Promise.all([worker.wake('morning'), worker.wake('alarm'), worker.wake('manual')]);
+    expect(await numbers()).toEqual([1, 2]);
+    expect(badge.text).toBe('2');
+    expect(await fakeBrowser.alarms.get(MORNING_ALARM)).toMatchObject({ scheduledTime: at(29, 7) });
+
+    // Closed through three mornings: one catch-up issue, not three.
+    set(at(31, 12));
+    await worker.wake('startup');
+    await worker.wake('alarm');
+    expect(await numbers()).toEqual([1, 2, 3]);
+    expect(await db.issues.get(1)).toEqual(first);
+    await worker.issueRead(2);
+    expect(badge.text).toBe('1');
+    // Paging back to an older issue does not make newer ones unread.
+    await worker.issueRead(1);
+    expect(badge.text).toBe('1');
+  });
+
+  it('follows a changed morning time, and counts no issue when the badge is off', async () => {
+    const { worker, badge, set } = setup(at(27, 15));
+    await worker.wake('install');
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 3, morningTime: '05:45', badge: false } });
+    await worker.settingsChanged();
+    expect(await fakeBrowser.alarms.get(MORNING_ALARM)).toMatchObject({ scheduledTime: at(28, 5, 45) });
+    expect(badge.text).toBe('');
+    set(at(28, 5, 45));
+    await worker.wake('morning');
+    expect(await numbers()).toEqual([1, 2]);
+    expect(badge.text).toBe('');
+  });
+
+  it('notifies only when the reader turned notifications on', async () => {
+    const { worker, notify, set } = setup(at(27, 15));
+    await worker.wake('install');
+    expect(notify).not.toHaveBeenCalled();
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 3, notifications: true } });
+    set(at(28, 8));
+    await worker.wake('alarm');
+    expect(notify).toHaveBeenCalledTimes(1);
+    expect(notify.mock.calls[0]![0]).toMatchObject({ number: 2 });
+  });
+
+  it('publishes nothing before any list has been stored', async () => {
+    db = freshDb();
+    const badge = new RecordingBadge();
+    const worker = createWorker({
+      db,
+      fetch: async () => Promise.reject(new TypeError('offline')),
+      now: () => at(27, 15),
+      random: () => 0.5,
+      sources: Object.values(SOURCES),
+      alarms: fakeBrowser.alarms,
+      settings: fakeBrowser.storage.sync,
+      local: fakeBrowser.storage.local,
+      action: badge,
+    });
+    await worker.wake('install');
+    expect(await db.issues.count()).toBe(0);
+    expect(badge.text).toBe('');
+  });
+});
+
+void HOUR;

@@ -1,25 +1,58 @@
-import type { SourcesModel } from '@/lib/models/sources';
+import type { IssueModel } from '@/lib/models/issue';
+import { ArchiveNav } from '../issue/ArchiveNav';
+import { ExportBar } from '../issue/ExportBar';
+import { IssueView } from '../issue/IssueView';
 import { Masthead } from '../Masthead';
 import { StorageError } from '../StorageError';
-import { TrendingSection } from '../TrendingSection';
 import { useReadyMarker } from '../useReadyMarker';
 
-export function NewTabPage({ model }: { model: SourcesModel }) {
+/** The new tab: the day's issue, painted from one stored record, with the archive a click away. */
+export function NewTabPage({ model }: { model: IssueModel }) {
   const loaded = model.loaded.value;
   useReadyMarker(loaded);
-  const models = model.sources.value.find((view) => view.id === 'hf-models');
+  const issue = model.issue.value;
+  const latest = model.latestNumber.value;
+  const failing = model.statuses.value.filter((status) => status.lastError && (status.lastSuccessAt ?? 0) < status.lastError.at);
   return (
     <div class="paper">
-      <Masthead now={model.now.value} />
       <main class="paper__body" aria-busy={!loaded}>
         {model.storageError.value ? (
-          <StorageError message={model.storageError.value} />
-        ) : models ? (
-          <TrendingSection model={model} view={models} heading="Trending models on Hugging Face" />
+          <>
+            <Masthead now={model.now.value} />
+            <StorageError message={model.storageError.value} />
+          </>
+        ) : issue ? (
+          <IssueView
+            issue={issue}
+            controls={
+              <>
+                <ArchiveNav number={issue.number} latest={latest ?? issue.number} onShow={model.show} />
+                <ExportBar
+                  onCopy={() => void model.exportMarkdown('copy')}
+                  onDownload={() => void model.exportMarkdown('download')}
+                  {...(model.exportStatus.value ? { status: model.exportStatus.value } : {})}
+                />
+              </>
+            }
+          />
+        ) : loaded ? (
+          <>
+            <Masthead now={model.now.value} />
+            <p class="empty" role="status">
+              {failing.length > 0
+                ? `The first edition is waiting on the sources: ${failing.map((status) => status.lastError!.message).join('; ')}.`
+                : 'The first edition is on its way: it is written as soon as the first trending lists arrive.'}
+            </p>
+          </>
         ) : null}
       </main>
+      {issue && failing.length > 0 && issue.number === latest ? (
+        <p class="paper__notice" role="status">
+          Since this issue: {failing.map((status) => status.lastError!.message).join('; ')}. The side panel shows each source’s next try.
+        </p>
+      ) : null}
       <footer class="paper__footer">
-        <p>Read from this browser's own copy of the lists. No account, no tracking, no server of ours.</p>
+        <p>Written in this browser from its own copy of the lists. No account, no tracking, no server of ours.</p>
       </footer>
     </div>
   );

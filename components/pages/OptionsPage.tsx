@@ -15,7 +15,7 @@ function intervalLabel(minutes: number): string {
   return hours === 1 ? 'Every hour' : `Every ${hours} hours`;
 }
 
-export function OptionsPage({ model }: { model: OptionsModel }) {
+export function OptionsPage({ model, requestNotifications }: { model: OptionsModel; requestNotifications: () => Promise<boolean> }) {
   const settings = model.settings.value;
   const token = useSignal('');
   useReadyMarker(model.loaded.value);
@@ -47,6 +47,43 @@ export function OptionsPage({ model }: { model: OptionsModel }) {
               ))}
             </select>
           </label>
+        </fieldset>
+
+        <fieldset class="options__group">
+          <legend>The daily issue</legend>
+          <label class="field">
+            <span class="field__label">Publish each morning at</span>
+            <input
+              type="time"
+              value={settings.morningTime}
+              required
+              onChange={(event) => {
+                const value = (event.target as HTMLInputElement).value;
+                if (value) void model.update({ morningTime: value });
+              }}
+            />
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={settings.badge} onChange={(event) => void model.update({ badge: (event.target as HTMLInputElement).checked })} />
+            Show the number of unread issues on the toolbar icon
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={settings.notifications}
+              onChange={async (event) => {
+                const on = (event.target as HTMLInputElement).checked;
+                // The permission is asked for here, on the click, and only when turning it on.
+                const granted = on ? await requestNotifications().catch(() => false) : true;
+                void model.update({ notifications: on && granted }, on && !granted ? 'Notifications were not allowed.' : 'Saved.');
+              }}
+            />
+            Notify me with the headline when a new issue is out
+          </label>
+          <p class="field__hint">
+            If the browser is closed at that time, the issue comes out at the first refresh after it. The first issue is
+            published as soon as the extension is installed.
+          </p>
         </fieldset>
 
         <fieldset class="options__group">

@@ -1,25 +1,50 @@
+import type { IssueModel } from '@/lib/models/issue';
 import type { SourcesModel } from '@/lib/models/sources';
 import { Masthead } from '../Masthead';
 import { StorageError } from '../StorageError';
 import { TrendingSection } from '../TrendingSection';
 import { useReadyMarker } from '../useReadyMarker';
 
-export function PopupPage({ model, openPaper }: { model: SourcesModel; openPaper: () => void }) {
-  useReadyMarker(model.loaded.value);
+/** The toolbar popup: today's headline, the biggest movers, the top of the models list. */
+export function PopupPage({ paper, model, openPaper }: { paper: IssueModel; model: SourcesModel; openPaper: () => void }) {
+  useReadyMarker(model.loaded.value && paper.loaded.value);
+  const issue = paper.issue.value;
   const models = model.sources.value.find((view) => view.id === 'hf-models');
+  const movers = issue ? [...issue.movers.climbers.slice(0, 2), ...issue.movers.growth.slice(0, 1)] : [];
   return (
     <div class="compact compact--popup">
       <Masthead now={model.now.value} compact />
-      {model.storageError.value ? (
-        <StorageError message={model.storageError.value} />
-      ) : models ? (
-        <TrendingSection model={model} view={models} heading="Top trending models" limit={10} />
+      {issue ? (
+        <section class="popup-issue" aria-labelledby="popup-headline">
+          <p class="popup-issue__number">No. {issue.number}</p>
+          <h2 id="popup-headline" class="popup-issue__headline">
+            {issue.lead.headline}
+          </h2>
+          {issue.lead.standfirst ? <p class="popup-issue__standfirst">{issue.lead.standfirst}</p> : null}
+          {movers.length > 0 ? (
+            <ul class="popup-issue__movers" aria-label="Biggest movers">
+              {movers.map((mover) => (
+                <li key={`${mover.sourceId}:${mover.itemId}`}>
+                  <span class="popup-issue__mover">{mover.name}</span>{' '}
+                  <span class="popup-issue__figure">
+                    {mover.isNew ? `new at No. ${mover.rank}` : mover.climbed !== undefined ? `▲ ${mover.climbed}` : `+${mover.perDay} ${mover.metric} a day`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
       ) : null}
       <p class="compact__more">
         <button type="button" class="link-button" onClick={openPaper}>
-          Open the full paper in a new tab
+          {issue ? `Read No. ${issue.number} in full` : 'Open the paper in a new tab'}
         </button>
       </p>
+      {model.storageError.value ? (
+        <StorageError message={model.storageError.value} />
+      ) : models ? (
+        <TrendingSection model={model} view={models} heading="Top trending models" limit={5} />
+      ) : null}
     </div>
   );
 }

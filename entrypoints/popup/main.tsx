@@ -1,8 +1,12 @@
 import { render } from 'preact';
 import { PopupPage } from '@/components/pages/PopupPage';
+import { markIssueRead } from '@/lib/browser/runtime';
 import { openPaperTab } from '@/lib/browser/tabs';
+import { MorningPostDB } from '@/lib/history/db';
+import { IssueModel } from '@/lib/models/issue';
 import { createSourcesModel } from '@/lib/models/pages';
 import '@/components/styles/base.css';
 import '@/components/styles/compact.css';
 
-render(<PopupPage model={createSourcesModel(['hf-models'])} openPaper={() => void openPaperTab()} />, document.getElementById('app')!);
+const paper = new IssueModel({ db: new MorningPostDB(), markRead: markIssueRead });
+render(<PopupPage paper={paper} model={createSourcesModel(['hf-models'])} openPaper={() => void openPaperTab()} />, document.getElementById('app')!);

@@ -35,7 +35,8 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The "top N" a share or a count speaks of. */
 const TOP = 30;
-const LIST_LENGTH = 8;
+/** The trending lists keep their top 30 (the views show 8 and fold the rest). */
+const LIST_LENGTH = TOP;
 
 export function composeIssue(inputs: IssueInputs): Issue {
   const c = new Context(inputs);

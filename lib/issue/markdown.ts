@@ -138,7 +138,7 @@ function trending(sections: TrendingSections): string[] {
   const blocks: string[] = [];
   for (const [key, title] of TRENDING_SECTIONS) {
     const entries = sections[key];
-    if (entries.length > 0) blocks.push(`### ${title}`, list(entries.map(entryLine)));
+    if (entries.length > 0) blocks.push(`### ${title}`, list(entries.slice(0, 10).map(entryLine)));
   }
   return blocks.length > 0 ? ['## Trending', ...blocks] : [];
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithRecordings, openReady, type ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { OWN_FIXTURES, sharedFixture } from '../support/paths';
-import { stopServiceWorkers, TrendingSurface } from './pages';
+import { storedSnapshotSizes, stopServiceWorkers, TrendingSurface } from './pages';
 
 const MODELS = 'huggingface.co/api/models';
 const recordedFile = sharedFixture('hf-models-trending.json');
@@ -25,9 +25,10 @@ describe('the new tab, in Chromium, over recorded Hugging Face responses', () =>
 
   afterAll(() => close?.());
 
-  it('shows all 30 models of hf-models-trending.json, in order, linked to their pages', async () => {
-    newTab = new TrendingSurface(await openReady(session, 'chrome://newtab/'));
-    expect(newTab.page.url()).toBe(session.url('newtab.html'));
+  it("shows issue No. 1, written from the install refresh, with all 30 models of hf-models-trending.json in order", async () => {
+    const page = await openReady(session, 'chrome://newtab/');
+    expect(page.url()).toBe(session.url('newtab.html'));
+    newTab = new TrendingSurface(page, '[data-list=models]');
     await newTab.waitForRows(30);
     expect(await newTab.ids()).toEqual(recorded.map((model) => model.id));
     const links = await newTab.links();
@@ -35,47 +36,55 @@ describe('the new tab, in Chromium, over recorded Hugging Face responses', () =>
     expect(links.map((link) => link.href)).toEqual(recorded.map((model) => `https://huggingface.co/${model.id}`));
     // First row, as the reader reads it: rank, name, task and figures.
     const first = newTab.rows().first();
+    expect(await first.locator('.trending__rank').textContent()).toBe('1');
     expect(await first.locator('.trending__task').textContent()).toBe('image-text-to-text');
-    expect(await first.getAttribute('data-item-id')).toBe('Qwen/Qwen3.8-27B');
-    expect(await first.locator('.metric').allTextContents()).toEqual(['2,047 trending', '12.1K likes', '2.1M downloads']);
-    expect(await newTab.health().getAttribute('data-health')).toBe('ok');
-    expect(await newTab.health().textContent()).toMatch(/Hugging Face models updated .*just now/);
+    expect(await first.locator('.metric').allTextContents()).toEqual(['12.1K likes', '2.1M downloads']);
+    await page.getByText('No. 1', { exact: false }).first().waitFor();
+    await page.getByRole('heading', { level: 1, name: 'The AI Morning Post' }).waitFor();
     expect(server.requestsTo(MODELS)).toHaveLength(1);
-    expect(await newTab.storedSnapshots()).toEqual([30]);
+    expect(await storedSnapshotSizes(page, 'hf-models')).toEqual([30]);
   });
 
   it.each([
     ['HTTP 500', { status: 500, body: 'Internal Server Error' }, /huggingface\.co\/api\/models answered HTTP 500/],
     ['a body that is not JSON', { body: '<!doctype html><h1>We are down</h1>', headers: { 'content-type': 'text/html' } }, /the response is not JSON/],
     ['JSON of the wrong shape', { body: '{"error":"Invalid sort"}', headers: { 'content-type': 'application/json' } }, /expected a JSON list, got an object with "error"/],
-  ])('after a refresh that gets %s, keeps every row and names the error', async (_name, response, message) => {
+  ])('after a refresh that gets %s, keeps every row, names the error and says when it retries', async (_name, response, message) => {
     const requestsBefore = server.requestsTo(MODELS).length;
     server.respond(MODELS, response);
-    await newTab.refreshNow();
-    const text = await newTab.waitForHealthText(message);
-    expect(await newTab.health().getAttribute('data-health')).toBe('failing');
+    const panel = new TrendingSurface(await openReady(session, session.url('sidepanel.html'), { width: 420, height: 900 }));
+    await panel.refreshNow();
+    const text = await panel.waitForHealthText(message);
     expect(text).toMatch(/Refresh failed at .*Next try .*Showing the last good list\./);
-    expect(server.requestsTo(MODELS)).toHaveLength(requestsBefore + 1);
+    expect(await panel.ids()).toEqual(recorded.map((model) => model.id));
+    await panel.page.close();
+    // The new tab names the failure beside the issue, which keeps every row.
+    await newTab.page.locator('.paper__notice').filter({ hasText: message }).waitFor();
     expect(await newTab.ids()).toEqual(recorded.map((model) => model.id));
-    expect(await newTab.storedSnapshots()).toEqual([30]);
+    expect(server.requestsTo(MODELS)).toHaveLength(requestsBefore + 1);
+    expect(await storedSnapshotSizes(newTab.page, 'hf-models')).toEqual([30]);
   });
 
-  it('with the worker stopped, a later good refresh wakes it and the open page updates live', async () => {
+  it('with the worker stopped, a later good refresh wakes it; the live lists update, the published issue does not change', async () => {
     await stopServiceWorkers(session, newTab.page);
     server.respondWithFile(MODELS, laterFile);
-    await newTab.refreshNow();
-    await newTab.waitForRows(later.length);
-    expect(await newTab.ids()).toEqual(later.map((model) => model.id));
-    expect(await newTab.health().getAttribute('data-health')).toBe('ok');
-    expect(await newTab.storedSnapshots()).toEqual([30, later.length]);
+    const popup = new TrendingSurface(await openReady(session, session.url('popup.html'), { width: 380, height: 600 }));
+    await popup.waitForRows(5);
+    await popup.refreshNow();
+    await popup.page.waitForFunction((id) => document.querySelector('.trending__row')?.getAttribute('data-item-id') === id, later[0]!.id, { timeout: 20_000 });
+    expect(await popup.ids()).toEqual(later.slice(0, 5).map((model) => model.id));
+    await popup.page.close();
+    // The models failure leaves the notice (the other sources, never served here, still fail).
+    await newTab.page.waitForFunction(() => !/api\/models/.test(document.querySelector('.paper__notice')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    expect(await newTab.ids()).toEqual(recorded.map((model) => model.id));
+    expect(await storedSnapshotSizes(newTab.page, 'hf-models')).toEqual([30, later.length]);
   });
 
   it('paints from the database on a fresh new tab, without a request', async () => {
-    const requestsBefore = server.requestsTo(MODELS).length;
+    const requestsBefore = server.requests.length;
     const page = await openReady(session, 'chrome://newtab/');
-    const again = new TrendingSurface(page);
-    expect(await again.ids()).toEqual(later.map((model) => model.id));
-    expect(server.requestsTo(MODELS)).toHaveLength(requestsBefore);
+    expect(await new TrendingSurface(page, '[data-list=models]').ids()).toEqual(recorded.map((model) => model.id));
+    expect(server.requests).toHaveLength(requestsBefore);
     await page.close();
   });
 });

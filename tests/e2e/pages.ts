@@ -3,20 +3,24 @@ import type { ExtensionSession } from '../support/browser';
 
 /** Page object for any surface that shows the trending models list. */
 export class TrendingSurface {
-  constructor(readonly page: Page) {}
+  /** `scope`: a selector for the list's container when the page has several (the issue's `[data-list=models]`). */
+  constructor(
+    readonly page: Page,
+    readonly scope = 'body',
+  ) {}
 
   rows() {
-    return this.page.locator('.trending__row');
+    return this.page.locator(`${this.scope} .trending__row`);
   }
 
-  /** The item ids on screen, in order. */
+  /** The item ids in the list, in order (folded rows included). */
   async ids(): Promise<string[]> {
     return this.rows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item-id') ?? ''));
   }
 
   async links(): Promise<{ name: string; href: string }[]> {
     return this.page
-      .locator('.trending__link')
+      .locator(`${this.scope} .trending__row .trending__link`)
       .evaluateAll((links) => links.map((link) => ({ name: link.textContent ?? '', href: link.getAttribute('href') ?? '' })));
   }
 
@@ -25,7 +29,11 @@ export class TrendingSurface {
   }
 
   async waitForRows(count: number): Promise<void> {
-    await this.page.waitForFunction((n) => document.querySelectorAll('.trending__row').length === n, count, { timeout: 20_000 });
+    await this.page.waitForFunction(
+      ([selector, n]) => document.querySelectorAll(selector).length === n,
+      [`${this.scope} .trending__row`, count] as const,
+      { timeout: 20_000 },
+    );
   }
 
   async waitForHealthText(pattern: RegExp): Promise<string> {
@@ -44,24 +52,27 @@ export class TrendingSurface {
     await this.page.getByRole('button', { name: 'Refresh now' }).waitFor({ timeout: 20_000 });
   }
 
-  /** Rows per snapshot, read straight from the browser's IndexedDB (not through the extension's code). */
-  async storedSnapshots(): Promise<number[]> {
-    return this.page.evaluate(
-      () =>
-        new Promise<number[]>((resolve, reject) => {
-          const open = indexedDB.open('ai-morning-post');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const request = open.result.transaction('snapshots').objectStore('snapshots').getAll();
-            request.onsuccess = () => {
-              resolve((request.result as { keys: unknown[] }[]).map((snapshot) => snapshot.keys.length));
-              open.result.close();
-            };
-            request.onerror = () => reject(request.error);
+}
+
+/** Rows per snapshot of a source, read straight from the browser's IndexedDB (not through the extension's code). */
+export async function storedSnapshotSizes(page: Page, sourceId: string): Promise<number[]> {
+  return page.evaluate(
+    (source) =>
+      new Promise<number[]>((resolve, reject) => {
+        const open = indexedDB.open('ai-morning-post');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('snapshots').objectStore('snapshots').getAll();
+          request.onsuccess = () => {
+            const snapshots = request.result as { sourceId: string; fetchedAt: number; keys: unknown[] }[];
+            resolve(snapshots.filter((snapshot) => snapshot.sourceId === source).sort((a, b) => a.fetchedAt - b.fetchedAt).map((snapshot) => snapshot.keys.length));
+            open.result.close();
           };
-        }),
-    );
-  }
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    sourceId,
+  );
 }
 
 /** Stop the extension's service worker, as the browser does after ~30 s idle. */

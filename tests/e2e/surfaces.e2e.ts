@@ -24,13 +24,15 @@ describe('popup, side panel and options, in Chromium', () => {
 
   afterAll(() => close?.());
 
-  it('the popup shows the top 10 and opens the paper in a new tab', async () => {
+  it("the popup shows today's headline and the top 5, and opens the paper in a new tab", async () => {
     // The popup cannot be opened as real UI under automation; open its page (toolchain.md).
     const popup = new TrendingSurface(await openReady(session, session.url('popup.html'), { width: 380, height: 600 }));
-    await popup.waitForRows(10);
-    expect(await popup.ids()).toEqual(recorded.slice(0, 10).map((model) => model.id));
+    await popup.waitForRows(5);
+    expect(await popup.ids()).toEqual(recorded.slice(0, 5).map((model) => model.id));
+    expect(await popup.page.locator('.popup-issue__number').textContent()).toBe('No. 1');
+    expect(await popup.page.locator('#popup-headline').textContent()).toMatch(/Qwen3\.8-27B leads Hugging Face's trending models/);
     const opened = session.context.waitForEvent('page');
-    await popup.page.getByRole('button', { name: /open the full paper/i }).click();
+    await popup.page.getByRole('button', { name: /Read No\. 1 in full/ }).click();
     const paper = await opened;
     await paper.waitForSelector('html[data-ready]');
     expect(paper.url()).toMatch(/newtab\.html$|^chrome:\/\/newtab/);

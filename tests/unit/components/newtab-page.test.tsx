@@ -1,24 +1,23 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor as waitForDefault } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NewTabPage } from '@/components/pages/NewTabPage';
 import type { MorningPostDB } from '@/lib/history/db';
-import { recordFailure, recordSuccess } from '@/lib/history/write';
-import { signal } from '@preact/signals';
-import { SourcesModel } from '@/lib/models/sources';
+import { recordFailure } from '@/lib/history/write';
+import { IssueModel } from '@/lib/models/issue';
+import { publishIfDue } from '@/lib/publish';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { hfModels } from '@/lib/sources/hf-models';
 import { freshDb } from '../../support/db';
-import { OWN_FIXTURES } from '../../support/paths';
+import { writeWeek } from '../../support/issue-history';
 
-const owned = hfModels.parse(readFileSync(join(OWN_FIXTURES, 'hf-models-trending-2026-11-26.json'), 'utf8'));
-const NOW = Date.parse('2026-11-27T07:00:00');
+const START = new Date(2026, 10, 20, 6, 0).getTime();
+/** fake-indexeddb under a loaded machine can take more than testing-library's default second. */
+const waitFor = <T,>(check: () => T) => waitForDefault(check, { timeout: 5000 });
+const DAY = 24 * 3_600_000;
 
 let db: MorningPostDB;
-let model: SourcesModel | undefined;
+let model: IssueModel | undefined;
 afterEach(async () => {
   cleanup();
   model?.[Symbol.dispose]();
@@ -26,52 +25,62 @@ afterEach(async () => {
   await db.delete();
 });
 
-function mount(requestRefresh = vi.fn(async () => undefined)) {
-  db = freshDb();
-  model = new SourcesModel({ db, sourceIds: ['hf-models'], requestRefresh, now: () => NOW, settings: signal(DEFAULT_SETTINGS) });
+function mount(extra: Partial<ConstructorParameters<typeof IssueModel>[0]> = {}) {
+  const markRead = vi.fn(async (_number: number) => undefined);
+  const copyText = vi.fn(async (_text: string) => undefined);
+  const onShow = vi.fn();
+  model = new IssueModel({ db, markRead, copyText, onShow, now: () => START, ...extra });
   render(<NewTabPage model={model} />);
-  return { requestRefresh };
+  return { markRead, copyText, onShow };
 }
 
 describe('NewTabPage', () => {
-  it('marks itself ready with the empty state when the database is empty', async () => {
+  it('says the first edition is on its way while there is no issue, and names a failing source', async () => {
+    db = freshDb();
     mount();
     await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
-    expect(screen.getByText(/first edition is on its way/)).toBeTruthy();
-    expect(screen.queryAllByRole('listitem')).toHaveLength(0);
-  });
-
-  it('updates live when the worker stores a snapshot, and keeps it when a refresh fails', async () => {
-    mount();
-    await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
-    await act(() => recordSuccess(db, 'hf-models', owned, NOW - 5 * 60_000, NOW + 55 * 60_000));
-    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(12));
-    expect(screen.getAllByRole('link')[0]!.textContent).toBe('northwind-ai/Aurora-R1-32B');
-
+    expect(screen.getByRole('status').textContent).toMatch(/first edition is on its way/);
     await act(async () => {
-      await recordFailure(db, 'hf-models', { kind: 'parse', message: 'huggingface.co/api/models: the response is not JSON' }, NOW, NOW + 2 * 60_000);
+      await recordFailure(db, 'hf-models', { kind: 'network', message: 'could not reach huggingface.co/api/models (offline)' }, START, START + 60_000);
     });
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('the response is not JSON'));
-    expect(screen.getAllByRole('listitem')).toHaveLength(12);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/could not reach huggingface\.co/));
   });
 
-  it('asks the worker to refresh when the reader clicks, and says so while it runs', async () => {
-    let finish!: () => void;
-    const { requestRefresh } = mount(
-      vi.fn(() => new Promise<undefined>((resolve) => (finish = () => resolve(undefined)))),
-    );
+  it('shows the issue as soon as it is published, marks it read, pages through the archive and exports it', async () => {
+    db = freshDb();
+    await writeWeek(db, START, 2, 2);
+    const { markRead, copyText, onShow } = mount();
     await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
-    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
-    await waitFor(() => expect(screen.getByRole('button').textContent).toBe('Refreshing…'));
-    expect(requestRefresh).toHaveBeenCalledTimes(1);
-    await act(() => finish());
-    await waitFor(() => expect(screen.getByRole('button').textContent).toBe('Refresh now'));
+    await act(async () => {
+      await publishIfDue(db, START + DAY + 13 * 3_600_000, DEFAULT_SETTINGS);
+    });
+    await waitFor(() => expect(screen.getByText('Issue 1 of 1')).toBeTruthy());
+    expect(markRead).toHaveBeenLastCalledWith(1);
+    await act(async () => {
+      await publishIfDue(db, START + 2 * DAY + 2 * 3_600_000, DEFAULT_SETTINGS);
+    });
+    // A newer issue arrives while the page is open: the page moves to it.
+    await waitFor(() => expect(screen.getByText('Issue 2 of 2')).toBeTruthy());
+    expect(markRead).toHaveBeenLastCalledWith(2);
+
+    fireEvent.click(screen.getByRole('button', { name: /No\. 1/ }));
+    await waitFor(() => expect(screen.getByText('Issue 1 of 2')).toBeTruthy());
+    expect(onShow).toHaveBeenCalledWith(1);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/The AI Morning Post/);
+
+    fireEvent.click(screen.getByRole('button', { name: /Copy as Markdown/ }));
+    await waitFor(() => expect(copyText).toHaveBeenCalledTimes(1));
+    expect(copyText.mock.calls[0]![0]).toMatch(/^# The AI Morning Post — No\. 1/);
+    await waitFor(() => expect(screen.getByText('Copied as Markdown.')).toBeTruthy());
   });
 
-  it('says when the worker cannot be reached', async () => {
-    mount(vi.fn(async () => Promise.reject(new Error('Receiving end does not exist.'))));
-    await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
-    fireEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Receiving end does not exist.'));
+  it('opens the issue the URL names', async () => {
+    db = freshDb();
+    await writeWeek(db, START, 2, 2);
+    await publishIfDue(db, START + DAY, DEFAULT_SETTINGS);
+    await publishIfDue(db, START + DAY + 2 * 3_600_000, DEFAULT_SETTINGS);
+    await publishIfDue(db, START + 2 * DAY + 2 * 3_600_000, DEFAULT_SETTINGS);
+    mount({ initialNumber: 1 });
+    await waitFor(() => expect(screen.getByText('Issue 1 of 3')).toBeTruthy());
   });
 });

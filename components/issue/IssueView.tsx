@@ -1,0 +1,383 @@
+import type { ComponentChildren } from 'preact';
+import type { Entry, Issue, Masthead, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/issue/types';
+import type { MetricName } from '@/lib/sources/contract';
+import { compactNumber, fullNumber, isoTime, timeOfDay } from '@/lib/format';
+import { isSafeLink } from '@/lib/links';
+import { Sparkline } from './Sparkline';
+
+export interface IssueViewProps {
+  issue: Issue;
+  /** Shown in a bar under the masthead: the page puts `<ArchiveNav>` and `<ExportBar>` here. */
+  controls?: ComponentChildren;
+}
+
+const METRIC_UNIT: Record<MetricName, string> = {
+  likes: 'likes',
+  downloads: 'downloads',
+  trendingScore: 'trending',
+  stars: 'stars',
+  forks: 'forks',
+  starsInPeriod: 'new stars',
+  upvotes: 'upvotes',
+};
+
+const TRENDING: readonly { key: keyof TrendingSections; heading: string; from: string; metrics: readonly MetricName[]; descriptions: boolean }[] = [
+  { key: 'models', heading: 'Models', from: 'Hugging Face', metrics: ['likes', 'downloads'], descriptions: false },
+  { key: 'datasets', heading: 'Datasets', from: 'Hugging Face', metrics: ['likes', 'downloads'], descriptions: false },
+  { key: 'repositories', heading: 'AI/ML repositories', from: 'GitHub', metrics: ['starsInPeriod', 'stars'], descriptions: true },
+  { key: 'spaces', heading: 'Spaces', from: 'Hugging Face', metrics: ['likes', 'trendingScore'], descriptions: false },
+];
+
+const TOOL_KIND: Record<Tool['kind'], string> = { model: 'Model', space: 'Space', repository: 'Repository' };
+
+/**
+ * One published issue as a broadsheet, in the order of the sample issue.
+ * Everything in an `Issue` came from the network: it is rendered as text, and
+ * every href is re-checked with `isSafeLink` (a refused link stays plain text).
+ * It renders no `<main>`: the page decides the landmarks around it.
+ */
+/** Entries each trending list shows before "The whole list". */
+const SHOWN = 8;
+
+export function IssueView({ issue, controls }: IssueViewProps) {
+  const id = `issue-${issue.number}`;
+  return (
+    <div class="issue" data-issue={issue.number}>
+      <IssueMasthead masthead={issue.masthead} number={issue.number} publishedAt={issue.publishedAt} />
+      {controls ? <div class="issue__controls">{controls}</div> : null}
+
+      <StoryView story={issue.lead} level={2} variant="lead" />
+
+      <Section id={`${id}-analysis`} title="Analysis" name="analysis" deck="Short pieces written from this issue's figures.">
+        <AnalysisView stories={issue.analysis} />
+      </Section>
+
+      <Section id={`${id}-tools`} title="Tools of the Week" name="tools" deck="Four picks across models, spaces and repositories, and the figure that earned each its place.">
+        {issue.tools.length > 0 ? (
+          <ul class="tools">
+            {issue.tools.map((tool) => (
+              <ToolCard tool={tool} key={`${tool.sourceId}:${tool.itemId}`} />
+            ))}
+          </ul>
+        ) : (
+          <p class="empty">No picks in this issue: the lists were empty when it was published.</p>
+        )}
+      </Section>
+
+      <Section id={`${id}-trending`} title="Trending: What's Gaining Momentum" name="trending" deck="The lists as they stood when this issue went to press.">
+        <div class="trending-grid">
+          {TRENDING.map((column) => (
+            <section class="trending-grid__column" key={column.key} aria-labelledby={`${id}-trending-${column.key}`} data-list={column.key}>
+              <h3 class="column-title" id={`${id}-trending-${column.key}`}>
+                <span class="column-title__from">{column.from}</span> {column.heading}
+              </h3>
+              {issue.trending[column.key].length > 0 ? (
+                <>
+                  <ol class="trending" aria-label={`${column.from} ${column.heading.toLowerCase()}`}>
+                    {issue.trending[column.key].slice(0, SHOWN).map((entry) => (
+                      <EntryRow entry={entry} metrics={column.metrics} description={column.descriptions} key={entry.itemId} />
+                    ))}
+                  </ol>
+                  {issue.trending[column.key].length > SHOWN ? (
+                    // The rest of the list as it stood, one click away rather than a long column.
+                    <details class="trending-more">
+                      <summary>
+                        The whole list ({issue.trending[column.key].length})
+                      </summary>
+                      <ol class="trending" aria-label={`${column.from} ${column.heading.toLowerCase()}, continued`}>
+                        {issue.trending[column.key].slice(SHOWN).map((entry) => (
+                          <EntryRow entry={entry} metrics={column.metrics} description={column.descriptions} key={entry.itemId} />
+                        ))}
+                      </ol>
+                    </details>
+                  ) : null}
+                </>
+              ) : (
+                <p class="empty">Nothing on this list at publishing.</p>
+              )}
+            </section>
+          ))}
+        </div>
+      </Section>
+
+      <Section id={`${id}-movers`} title="Biggest Movers This Week" name="movers" deck={<MoversDeck movers={issue.movers} publishedAt={issue.publishedAt} />}>
+        <MoversView movers={issue.movers} id={id} />
+      </Section>
+
+      <Section id={`${id}-reading`} title="Weekend Reading" name="reading" deck="The most upvoted papers on Hugging Face this week.">
+        {issue.reading.length > 0 ? (
+          <ol class="reading">
+            {issue.reading.map((paper) => (
+              <PaperItem paper={paper} key={paper.arxivId} />
+            ))}
+          </ol>
+        ) : (
+          <p class="empty">No papers were on the list when this issue was published.</p>
+        )}
+      </Section>
+    </div>
+  );
+}
+
+function IssueMasthead({ masthead, number, publishedAt }: { masthead: Masthead; number: number; publishedAt: number }) {
+  return (
+    <header class="masthead issue__masthead">
+      <p class="issue__ear">
+        <time dateTime={isoTime(publishedAt)}>{masthead.dateline}</time>
+        <span class="issue__number">No. {number}</span>
+      </p>
+      <h1 class="masthead__title">{masthead.name}</h1>
+      <p class="masthead__tagline">{masthead.tagline}</p>
+      {masthead.sources.length > 0 ? (
+        <ul class="issue__sources" aria-label="Sources at publishing">
+          {masthead.sources.map((source) => (
+            <li class={source.failing ? 'issue__source issue__source--failing' : 'issue__source'} key={source.sourceId} data-source={source.sourceId}>
+              {source.label} ·{' '}
+              {source.lastSuccessAt !== undefined ? (
+                <time dateTime={isoTime(source.lastSuccessAt)}>{timeOfDay(source.lastSuccessAt, publishedAt)}</time>
+              ) : (
+                'no data yet'
+              )}
+              {source.failing ? (
+                <span class="issue__failing">
+                  {' '}
+                  <span aria-hidden="true">▲</span> failing
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </header>
+  );
+}
+
+function Section({ id, title, name, deck, children }: { id: string; title: string; name: string; deck?: ComponentChildren; children: ComponentChildren }) {
+  return (
+    <section class={`issue-section issue-section--${name}`} aria-labelledby={id} data-section={name}>
+      <header class="issue-section__head">
+        <h2 class="issue-section__title" id={id}>
+          {title}
+        </h2>
+        {deck ? <p class="issue-section__deck">{deck}</p> : null}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+function StoryView({ story, level, variant }: { story: Story; level: 2 | 3; variant: 'lead' | 'feature' | 'brief' }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <article class={`story story--${variant}`}>
+      {story.kicker ? <p class="story__kicker">{story.kicker}</p> : null}
+      <Heading class="story__headline">{story.headline}</Heading>
+      {story.standfirst ? <p class="story__standfirst">{story.standfirst}</p> : null}
+      {story.paragraphs.length > 0 ? (
+        <div class="story__body">
+          {story.paragraphs.map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+/** The first piece as a feature, the others in a rail beside it on wide screens. */
+function AnalysisView({ stories }: { stories: readonly Story[] }) {
+  if (stories.length === 0) {
+    return <p class="empty">No analysis today: nothing in the data moved enough to be worth a piece.</p>;
+  }
+  const [feature, ...rest] = stories;
+  return (
+    <div class={rest.length > 0 ? 'analysis analysis--with-rail' : 'analysis'}>
+      <StoryView story={feature!} level={3} variant="feature" />
+      {rest.length > 0 ? (
+        <div class="analysis__rail">
+          {rest.map((story, index) => (
+            <StoryView story={story} level={3} variant="brief" key={index} />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ToolCard({ tool }: { tool: Tool }) {
+  return (
+    <li class="tool" data-item-id={tool.itemId}>
+      <p class="tool__kind">{TOOL_KIND[tool.kind] ?? tool.kind}</p>
+      <h3 class="tool__name">
+        <SafeLink url={tool.url}>{tool.name}</SafeLink>
+      </h3>
+      <p class="tool__description">{tool.description}</p>
+      <p class="tool__figure">{tool.figure}</p>
+    </li>
+  );
+}
+
+function EntryRow({ entry, metrics, description }: { entry: Entry; metrics: readonly MetricName[]; description: boolean }) {
+  const preferred = metrics.filter((metric) => entry.metrics[metric] !== undefined);
+  const shown = (preferred.length > 0 ? preferred : (Object.keys(entry.metrics) as MetricName[])).slice(0, 2);
+  return (
+    <li class="trending__row" data-item-id={entry.itemId}>
+      <span class="trending__rank">{entry.rank}</span>
+      <div class="trending__body">
+        <ItemName name={entry.name} url={entry.url} />
+        {entry.chip ? <span class="trending__task">{entry.chip}</span> : null}
+        <Movement isNew={entry.isNew} climbed={entry.climbed} />
+      </div>
+      {description && entry.description ? <p class="trending__description">{entry.description}</p> : null}
+      {shown.length > 0 ? (
+        <p class="trending__metrics">
+          {shown.map((metric) => (
+            <span class="metric" key={metric} title={`${fullNumber(entry.metrics[metric])} ${METRIC_UNIT[metric]}`}>
+              <span class="metric__value">{compactNumber(entry.metrics[metric])}</span> <span class="metric__unit">{METRIC_UNIT[metric]}</span>
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </li>
+  );
+}
+
+/** "new", "▲ 12" or "▼ 3"; nothing when the place did not change or is unknown. */
+function Movement({ isNew, climbed }: { isNew: boolean; climbed: number | undefined }) {
+  if (isNew) return <span class="mark mark--new">new</span>;
+  if (climbed === undefined || climbed === 0) return null;
+  const up = climbed > 0;
+  const places = Math.abs(climbed);
+  return (
+    <span class={up ? 'mark mark--up' : 'mark mark--down'} title={`${up ? 'up' : 'down'} ${places} ${places === 1 ? 'place' : 'places'}`}>
+      <span aria-hidden="true">{up ? '▲' : '▼'}</span> {places}
+      <span class="visually-hidden"> {places === 1 ? 'place' : 'places'} {up ? 'up' : 'down'}</span>
+    </span>
+  );
+}
+
+function MoversDeck({ movers, publishedAt }: { movers: Movers; publishedAt: number }) {
+  if (movers.sinceAt === undefined) return <>Climbs in rank and the fastest growth, from this browser's own history.</>;
+  return (
+    <>
+      Since <time dateTime={isoTime(movers.sinceAt)}>{timeOfDay(movers.sinceAt, publishedAt)}</time>: climbs in rank, and the fastest
+      growth per day, from this browser's own history.
+    </>
+  );
+}
+
+function MoversView({ movers, id }: { movers: Movers; id: string }) {
+  if (movers.sinceAt === undefined) return <p class="empty">Movers appear once the Post has a day of history.</p>;
+  if (movers.climbers.length === 0 && movers.growth.length === 0) {
+    return <p class="empty">Nothing moved since the last comparison.</p>;
+  }
+  const columns = [
+    { key: 'climbers', title: 'Climbers', movers: movers.climbers, empty: 'No list climbed since then.' },
+    { key: 'growth', title: 'Fastest growth', movers: movers.growth, empty: 'No growth to report since then.' },
+  ] as const;
+  return (
+    <div class="movers">
+      {columns.map((column) => (
+        <section class="movers__column" key={column.key} aria-labelledby={`${id}-movers-${column.key}`} data-list={column.key}>
+          <h3 class="column-title" id={`${id}-movers-${column.key}`}>
+            {column.title}
+          </h3>
+          {column.movers.length > 0 ? (
+            <ol class="movers__list">
+              {column.movers.map((mover) => (
+                <MoverRow mover={mover} key={`${mover.sourceId}:${mover.itemId}`} />
+              ))}
+            </ol>
+          ) : (
+            <p class="empty">{column.empty}</p>
+          )}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function MoverRow({ mover }: { mover: Mover }) {
+  const unit = mover.metric ? METRIC_UNIT[mover.metric] : undefined;
+  return (
+    <li class="mover" data-item-id={mover.itemId}>
+      <span class="trending__rank">{mover.rank}</span>
+      <div class="mover__body">
+        <ItemName name={mover.name} url={mover.url} />
+        <p class="mover__figure">
+          <Movement isNew={mover.isNew} climbed={mover.climbed} />
+          {mover.perDay !== undefined && unit ? (
+            <span class="metric">
+              <span class="metric__value">
+                {mover.perDay >= 0 ? '+' : ''}
+                {fullNumber(mover.perDay)}
+              </span>{' '}
+              <span class="metric__unit">{unit} a day</span>
+            </span>
+          ) : null}
+        </p>
+      </div>
+      <Sparkline values={mover.sparkline} of={mover.sparklineOf === 'rank' ? 'rank' : METRIC_UNIT[mover.sparklineOf]} invert={mover.sparklineOf === 'rank'} />
+    </li>
+  );
+}
+
+function PaperItem({ paper }: { paper: Paper }) {
+  const authors = shortAuthors(paper.authors);
+  return (
+    <li class="reading__item" data-item-id={paper.arxivId}>
+      <h3 class="reading__title">
+        <SafeLink url={paper.url}>{paper.title}</SafeLink>
+      </h3>
+      {authors ? <p class="reading__authors">{authors}</p> : null}
+      {paper.summary ? <p class="reading__summary">{paper.summary}</p> : null}
+      <p class="reading__meta">
+        <span class="metric">
+          <span class="metric__value">{fullNumber(paper.upvotes)}</span> <span class="metric__unit">{paper.upvotes === 1 ? 'upvote' : 'upvotes'}</span>
+        </span>
+        {paper.codeUrl && isSafeLink(paper.codeUrl) ? (
+          <a class="reading__code" href={paper.codeUrl} rel="noopener noreferrer">
+            code
+          </a>
+        ) : null}
+      </p>
+    </li>
+  );
+}
+
+/** "A", "A, B", "A, B et al." */
+export function shortAuthors(authors: readonly string[]): string {
+  if (authors.length <= 2) return authors.join(', ');
+  return `${authors[0]}, ${authors[1]} et al.`;
+}
+
+/** A link only when the URL passes the allowlist; otherwise the same text, unlinked. */
+function SafeLink({ url, children }: { url: string; children: ComponentChildren }) {
+  return isSafeLink(url) ? (
+    <a href={url} rel="noopener noreferrer">
+      {children}
+    </a>
+  ) : (
+    <span class="unlinked">{children}</span>
+  );
+}
+
+/** `org/name` with the org set lighter. */
+function ItemName({ name, url }: { name: string; url: string }) {
+  const slash = name.indexOf('/');
+  const owner = slash > 0 && !name.includes(' ') ? name.slice(0, slash + 1) : '';
+  const rest = owner ? name.slice(slash + 1) : name;
+  const text = (
+    <>
+      {owner ? <span class="trending__owner">{owner}</span> : null}
+      <span class="trending__name">{rest}</span>
+    </>
+  );
+  return isSafeLink(url) ? (
+    <a class="trending__link" href={url} rel="noopener noreferrer">
+      {text}
+    </a>
+  ) : (
+    <span class="trending__link">{text}</span>
+  );
+}

@@ -1,0 +1,54 @@
+import { fullNumber } from '@/lib/format';
+
+export interface SparklineProps {
+  /** One point per day, oldest first. */
+  values: readonly number[];
+  /** What the points are, for the accessible label: "rank", "likes", "stars". */
+  of: string;
+  /** Lower is better (ranks): draw small values high. */
+  invert?: boolean;
+  width?: number;
+  height?: number;
+}
+
+/** Room at the edges so the stroke and the end dot are not clipped. */
+const PAD = 2.5;
+
+/**
+ * A small line of how something moved, drawn with Preact elements (no markup
+ * strings). Nothing for no points, a dot for one, a flat line for equal values.
+ */
+export function Sparkline({ values, of, invert = false, width = 80, height = 20 }: SparklineProps) {
+  const points = values.filter((value) => Number.isFinite(value));
+  if (points.length === 0) return null;
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const min = Math.min(...points);
+  const span = Math.max(...points) - min;
+  const x = (index: number) => (points.length === 1 ? width - PAD : PAD + (index * (width - 2 * PAD)) / (points.length - 1));
+  const y = (value: number) => {
+    if (span === 0) return height / 2;
+    const share = (value - min) / span;
+    return PAD + (invert ? share : 1 - share) * (height - 2 * PAD);
+  };
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const label =
+    points.length === 1
+      ? `${of}: ${fullNumber(first)}, one day of history`
+      : `${of} over ${points.length} days: from ${fullNumber(first)} to ${fullNumber(last)}`;
+  return (
+    <svg class="sparkline" role="img" aria-label={label} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+      {points.length > 1 ? (
+        <polyline
+          points={points.map((value, index) => `${round(x(index))},${round(y(value))}`).join(' ')}
+          fill="none"
+          stroke="currentColor"
+          stroke-width="1.5"
+          stroke-linejoin="round"
+          stroke-linecap="round"
+        />
+      ) : null}
+      <circle cx={round(x(points.length - 1))} cy={round(y(last))} r="2" fill="currentColor" />
+    </svg>
+  );
+}

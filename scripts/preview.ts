@@ -7,6 +7,7 @@
  *   npm run preview -- --models path/to/file.json       # any recorded /api/models response
  *   npm run preview -- --recording gh-search=file.json  # any source's recorded response (repeatable)
  *   npm run preview -- --out docs/screenshots           # where to write
+ *   npm run preview -- --days 0                         # only issue No. 1 (default: two more mornings)
  *
  * Uses the production code paths: the worker makes its real requests, which
  * Chromium routes to a loopback server holding the recordings.
@@ -19,11 +20,14 @@ import { FixtureServer } from '../tests/support/fixture-server';
 import { SOURCE_IDS, type SourceId } from '../lib/sources/ids';
 import { CHROME_BUILD, PROJECT_ROOT, SHARED_FIXTURES } from '../tests/support/paths';
 import { ownRecordings, serveRecordings, sharedRecordings, SOURCE_ROUTES } from '../tests/support/recordings';
+import { refreshOnDay } from '../tests/support/simulate';
 
 const { values } = parseArgs({
   options: {
     models: { type: 'string' },
     recording: { type: 'string', multiple: true, default: [] },
+    /** Mornings to simulate after install (0: just issue No. 1). */
+    days: { type: 'string', default: '2' },
     out: { type: 'string', default: join(PROJECT_ROOT, 'screenshots') },
   },
 });
@@ -42,6 +46,7 @@ function recordings(): Record<SourceId, string> {
 }
 
 const files = recordings();
+const simulatedDays = Number(values.days);
 const outDir = resolve(values.out);
 if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
   throw new Error(`No build at ${CHROME_BUILD}: run \`npm run build\` first (npm run preview does).`);
@@ -50,13 +55,15 @@ mkdirSync(outDir, { recursive: true });
 
 const surfaces = [
   { name: 'newtab-wide', page: 'chrome://newtab/', viewport: { width: 1440, height: 1000 } },
-  { name: 'newtab-narrow', page: 'chrome://newtab/', viewport: { width: 480, height: 1000 } },
+  { name: 'newtab-wide-full', page: 'chrome://newtab/', viewport: { width: 1440, height: 1000 }, fullPage: true },
+  { name: 'newtab-narrow', page: 'chrome://newtab/', viewport: { width: 420, height: 900 } },
+  { name: 'newtab-narrow-full', page: 'chrome://newtab/', viewport: { width: 420, height: 900 }, fullPage: true },
   { name: 'popup', page: 'popup.html', viewport: { width: 380, height: 600 } },
   { name: 'sidepanel', page: 'sidepanel.html', viewport: { width: 400, height: 900 } },
   { name: 'sidepanel-github', page: 'sidepanel.html', viewport: { width: 400, height: 900 }, tab: 'gh-trending-daily' },
   { name: 'sidepanel-papers', page: 'sidepanel.html', viewport: { width: 400, height: 900 }, tab: 'hf-papers' },
   { name: 'options', page: 'options.html', viewport: { width: 900, height: 640 } },
-] as const satisfies readonly { name: string; page: string; viewport: { width: number; height: number }; tab?: SourceId }[];
+] as const satisfies readonly { name: string; page: string; viewport: { width: number; height: number }; tab?: SourceId; fullPage?: boolean }[];
 
 const server = await FixtureServer.start();
 serveRecordings(server, files);
@@ -65,10 +72,15 @@ try {
   for (const scheme of ['light', 'dark'] as const) {
     const session = await launchExtension({ args: server.chromiumArgs(), colorScheme: scheme });
     try {
-      // Wait for the install refresh to land before taking pictures.
+      // Wait for issue No. 1 from the install refresh, then let two mornings pass so
+      // that the paper has movers and sparklines, as a reader's third day would.
       const first = await openReady(session, 'chrome://newtab/');
-      await first.waitForSelector('.trending__row, [data-health="failing"]', { timeout: 20_000 });
+      await first.waitForSelector('.issue, [data-health="failing"]', { timeout: 20_000 });
       await first.close();
+      if (simulatedDays > 0) {
+        // The worker stays on the last simulated morning, so that later refreshes come after it.
+        for (let day = 1; day <= simulatedDays; day++) await refreshOnDay(session, server, files, day);
+      }
       for (const surface of surfaces) {
         const target = surface.page.startsWith('chrome://') ? surface.page : session.url(surface.page);
         const page = await openReady(session, target, surface.viewport);
@@ -77,19 +89,24 @@ try {
           await page.locator(`#panel-${surface.tab} .trending__row, #panel-${surface.tab} .health--failing`).first().waitFor();
         }
         const file = join(outDir, `${surface.name}-${scheme}.png`);
-        await page.screenshot({ path: file });
+        await page.screenshot({ path: file, fullPage: 'fullPage' in surface });
         written.push(file);
         await page.close();
       }
       if (scheme === 'light') {
         // The failure the reader must be told about: a refresh that fails over a good list.
         server.respond(SOURCE_ROUTES['hf-models'].route, { status: 503, body: 'Service Unavailable' });
+        const panel = await openReady(session, session.url('sidepanel.html'), { width: 400, height: 700 });
+        await panel.getByRole('button', { name: 'Refresh now' }).click();
+        await panel.waitForSelector('.health[data-health="failing"]', { timeout: 20_000 });
+        written.push(join(outDir, 'sidepanel-failing-light.png'));
+        await panel.screenshot({ path: written.at(-1)! });
+        await panel.close();
         const page = await openReady(session, 'chrome://newtab/', { width: 1280, height: 700 });
-        await page.getByRole('button', { name: 'Refresh now' }).click();
-        await page.waitForSelector('[data-health="failing"]', { timeout: 20_000 });
-        const file = join(outDir, 'newtab-failing-light.png');
-        await page.screenshot({ path: file });
-        written.push(file);
+        await page.waitForSelector('.paper__notice');
+        await page.locator('.paper__notice').scrollIntoViewIfNeeded();
+        written.push(join(outDir, 'newtab-failing-light.png'));
+        await page.screenshot({ path: written.at(-1)! });
         await page.close();
         serveRecordings(server, files);
       }

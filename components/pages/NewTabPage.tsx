@@ -32,6 +32,12 @@ export function NewTabPage({ model }: { model: IssueModel }) {
                   onDownload={() => void model.exportMarkdown('download')}
                   {...(model.exportStatus.value ? { status: model.exportStatus.value } : {})}
                 />
+                {failing.length > 0 && issue.number === latest ? (
+                  // Under the masthead, where it is read first: the paper is as of its publishing; a source failed since.
+                  <p class="paper__notice" role="status">
+                    Since this issue: {failing.map((status) => status.lastError!.message).join('; ')}. The side panel shows each source’s next try.
+                  </p>
+                ) : null}
               </>
             }
           />
@@ -46,11 +52,6 @@ export function NewTabPage({ model }: { model: IssueModel }) {
           </>
         ) : null}
       </main>
-      {issue && failing.length > 0 && issue.number === latest ? (
-        <p class="paper__notice" role="status">
-          Since this issue: {failing.map((status) => status.lastError!.message).join('; ')}. The side panel shows each source’s next try.
-        </p>
-      ) : null}
       <footer class="paper__footer">
         <p>Written in this browser from its own copy of the lists. No account, no tracking, no server of ours.</p>
       </footer>

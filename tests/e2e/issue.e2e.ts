@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SourceId } from '@/lib/sources/ids';
 import { launchWithRecordings, openReady, type ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
-import { sharedRecordings, SOURCE_ROUTES } from '../support/recordings';
-import { shiftedRecording } from '../support/shifted';
+import { sharedRecordings } from '../support/recordings';
+import { badgeText, liveWorker, refreshOnDay, serveDay } from '../support/simulate';
 
 /**
  * The daily issue over simulated days, in Chromium. The worker's clock is
@@ -12,51 +11,16 @@ import { shiftedRecording } from '../support/shifted';
  */
 const files = sharedRecordings();
 
-function serveDay(server: FixtureServer, day: number) {
-  for (const [id, file] of Object.entries(files) as [SourceId, string][]) {
-    server.respond(SOURCE_ROUTES[id].route, { body: shiftedRecording(id, file, day), headers: { 'content-type': SOURCE_ROUTES[id].contentType } });
-  }
-}
-
-/** Runs in the service worker: moves its clock to `target` (epoch ms), keeping it ticking. */
-function setWorkerClock(target: number): void {
-  const realNow = (globalThis as unknown as { __realNow?: () => number }).__realNow ?? Date.now.bind(Date);
-  (globalThis as unknown as { __realNow: () => number }).__realNow = realNow;
-  const offset = target - realNow();
-  Date.now = () => realNow() + offset;
-}
-
-function badgeText(): Promise<string> {
-  return (globalThis as unknown as { chrome: { action: { getBadgeText(details: object): Promise<string> } } }).chrome.action.getBadgeText({});
-}
-
 describe('the daily issue, published over three simulated days', () => {
   let server: FixtureServer;
   let session: ExtensionSession;
   let close: () => Promise<void>;
 
-  /** The live service worker (the browser may have restarted it since the last call). */
-  const worker = async () => session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
-
-  /** Next morning after install, day `day`, 08:00 local: past the default 07:00 publishing time. */
-  const morning = (day: number) => {
-    const date = new Date();
-    date.setDate(date.getDate() + day);
-    date.setHours(8, 0, 0, 0);
-    return date.getTime();
-  };
-
-  async function refreshOn(day: number): Promise<void> {
-    serveDay(server, day);
-    await (await worker()).evaluate(setWorkerClock, morning(day));
-    const page = await openReady(session, session.url('sidepanel.html'), { width: 420, height: 800 });
-    // The real message a page sends for "Refresh now".
-    await page.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'refresh-now' }));
-    await page.close();
-  }
+  const worker = () => liveWorker(session);
+  const refreshOn = (day: number) => refreshOnDay(session, server, files, day);
 
   beforeAll(async () => {
-    ({ server, session, close } = await launchWithRecordings((fixtures) => serveDay(fixtures, 0)));
+    ({ server, session, close } = await launchWithRecordings((fixtures) => serveDay(fixtures, files, 0)));
   });
   afterAll(() => close?.());
 

@@ -2,6 +2,7 @@ import type { ListRow } from '@/lib/history/read';
 import { compactNumber, fullNumber } from '@/lib/format';
 import { isSafeLink } from '@/lib/links';
 import type { MetricName } from '@/lib/sources/contract';
+import { ItemName } from './ItemName';
 
 export interface TrendingListProps {
   rows: readonly ListRow[];
@@ -61,25 +62,5 @@ export function TrendingList({ rows, label, metrics, limit, descriptions = false
         );
       })}
     </ol>
-  );
-}
-
-/** `org/name` with the org set lighter; a link only when the stored URL passes the allowlist. */
-function ItemName({ name, url }: { name: string; url: string }) {
-  const slash = name.indexOf('/');
-  const owner = slash > 0 && !name.includes(' ') ? name.slice(0, slash + 1) : '';
-  const rest = owner ? name.slice(slash + 1) : name;
-  const text = (
-    <>
-      {owner ? <span class="trending__owner">{owner}</span> : null}
-      <span class="trending__name">{rest}</span>
-    </>
-  );
-  return isSafeLink(url) ? (
-    <a class="trending__link" href={url} rel="noopener noreferrer">
-      {text}
-    </a>
-  ) : (
-    <span class="trending__link">{text}</span>
   );
 }

@@ -48,8 +48,9 @@ for (let hour = 0; hour < DAYS * 24; hour++) {
     for (const item of items) for (const key of Object.keys(item.metrics) as (keyof typeof item.metrics)[]) item.metrics[key]! += Math.floor(random() * 40);
     if (random() < CHURN) {
       const index = Math.floor(random() * items.length);
-      const template = items[index]!;
-      items[index] = { ...template, id: `${template.id}-v${++fresh}`, name: `${template.name}-v${fresh}` };
+      // Modelled on the recorded item at that place, so names stay the length real ones have.
+      const template = base[id][index % base[id].length]!;
+      items[index] = { ...template, metrics: { ...template.metrics }, id: `${template.id}-v${++fresh}`, name: `${template.name}-v${fresh}` };
     }
     lists[id] = items;
     await recordSuccess(db, id, { items, dropped: 0 }, at, at + HOUR);

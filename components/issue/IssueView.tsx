@@ -4,6 +4,7 @@ import type { MetricName } from '@/lib/sources/contract';
 import { compactNumber, fullNumber, isoTime, timeOfDay } from '@/lib/format';
 import { isSafeLink } from '@/lib/links';
 import { Sparkline } from './Sparkline';
+import { ItemName } from '../ItemName';
 
 export interface IssueViewProps {
   issue: Issue;
@@ -359,25 +360,5 @@ function SafeLink({ url, children }: { url: string; children: ComponentChildren 
     </a>
   ) : (
     <span class="unlinked">{children}</span>
-  );
-}
-
-/** `org/name` with the org set lighter. */
-function ItemName({ name, url }: { name: string; url: string }) {
-  const slash = name.indexOf('/');
-  const owner = slash > 0 && !name.includes(' ') ? name.slice(0, slash + 1) : '';
-  const rest = owner ? name.slice(slash + 1) : name;
-  const text = (
-    <>
-      {owner ? <span class="trending__owner">{owner}</span> : null}
-      <span class="trending__name">{rest}</span>
-    </>
-  );
-  return isSafeLink(url) ? (
-    <a class="trending__link" href={url} rel="noopener noreferrer">
-      {text}
-    </a>
-  ) : (
-    <span class="trending__link">{text}</span>
   );
 }

@@ -1,17 +1,17 @@
 /**
  * `npm run bench`: figures for the hot path, printed, never asserted.
  * - JavaScript each page loads before it paints (raw and gzip -9).
- * - New tab: first contentful paint and time to `data-ready` (rendered from
- *   IndexedDB), over --runs fresh tabs in one browser, after the install
- *   refresh stored the recorded 30 models. Paint times snap to frames and
+ * - New tab: first contentful paint and time to `data-ready` (issue rendered
+ *   from IndexedDB), over --runs fresh tabs in one browser, after the install
+ *   refresh stored every recorded list and published issue No. 1. Paint times snap to frames and
  *   drift ≈15 ms between runs (toolchain.md): read them as medians within a run.
  */
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchExtension, openReady } from '../tests/support/browser';
 import { initialJavaScript } from '../tests/support/bundle';
 import { FixtureServer } from '../tests/support/fixture-server';
-import { CHROME_BUILD, OWN_FIXTURES, SHARED_FIXTURES } from '../tests/support/paths';
+import { CHROME_BUILD, SHARED_FIXTURES } from '../tests/support/paths';
+import { ownRecordings, serveRecordings, sharedRecordings } from '../tests/support/recordings';
 import { existsSync } from 'node:fs';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
@@ -23,15 +23,15 @@ for (const page of ['newtab.html', 'popup.html', 'sidepanel.html', 'options.html
   console.log(`  ${page.padEnd(15)} ${(weight.rawBytes / 1024).toFixed(1).padStart(6)} KiB raw  ${(weight.gzipBytes / 1024).toFixed(1).padStart(5)} KiB gzip  (${weight.files.length} files)`);
 }
 
-const shared = join(SHARED_FIXTURES, 'hf-models-trending.json');
-const models = existsSync(shared) ? shared : join(OWN_FIXTURES, 'hf-models-trending-2026-11-26.json');
 const server = await FixtureServer.start();
-server.respondWithFile('huggingface.co/api/models', models);
+serveRecordings(server, existsSync(SHARED_FIXTURES) ? sharedRecordings() : ownRecordings());
 const session = await launchExtension({ args: server.chromiumArgs() });
 try {
+  // Wait for issue No. 1, published from the install refresh.
   const warm = await openReady(session, 'chrome://newtab/');
-  await warm.waitForSelector('.trending__row');
+  await warm.waitForSelector('.issue .trending__row', { timeout: 20_000 });
   await warm.close();
+  const requestsBefore = server.requests.length;
   const fcp: number[] = [];
   const ready: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -57,10 +57,10 @@ try {
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const spread = (values: number[]) => `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
-  console.log(`New tab over ${runs} fresh tabs (30 stored models, headless Chromium, ${process.env.CHROME_PATH ?? '/usr/bin/chromium'}):`);
+  console.log(`New tab over ${runs} fresh tabs (issue No. 1 from the recorded lists, headless Chromium, ${process.env.CHROME_PATH ?? '/usr/bin/chromium'}):`);
   console.log(`  first contentful paint   median ${median(fcp).toFixed(0)} ms  (range ${spread(fcp)} ms)`);
   console.log(`  rendered from IndexedDB  median ${median(ready).toFixed(0)} ms  (range ${spread(ready)} ms)`);
-  console.log(`  network requests made by opening the tabs: ${server.requests.length - 1}`);
+  console.log(`  network requests made by opening the tabs: ${server.requests.length - requestsBefore}`);
 } finally {
   await session.close();
   await server.stop();

@@ -1,5 +1,5 @@
 import type { ListRow } from '@/lib/history/read';
-import { compactNumber, fullNumber } from '@/lib/format';
+import { compactNumber, fullNumber, METRIC_UNIT } from '@/lib/format';
 import { isSafeLink } from '@/lib/links';
 import type { MetricName } from '@/lib/sources/contract';
 import { ItemName } from './ItemName';
@@ -15,16 +15,6 @@ export interface TrendingListProps {
   /** Show each item's description (repositories, papers). */
   descriptions?: boolean;
 }
-
-const METRIC_UNIT: Record<MetricName, string> = {
-  likes: 'likes',
-  downloads: 'downloads',
-  trendingScore: 'trending',
-  stars: 'stars',
-  forks: 'forks',
-  starsInPeriod: 'new stars',
-  upvotes: 'upvotes',
-};
 
 /** A ranked list. Every string from the network is rendered as text; links are re-checked. */
 export function TrendingList({ rows, label, metrics, limit, descriptions = false }: TrendingListProps) {

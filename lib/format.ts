@@ -1,4 +1,17 @@
+import type { MetricName } from './sources/contract';
+
 /** Numbers and times as the reader sees them; the locale is the browser's. */
+
+/** What a figure counts, after the number: "12.1K likes". */
+export const METRIC_UNIT: Record<MetricName, string> = {
+  likes: 'likes',
+  downloads: 'downloads',
+  trendingScore: 'trending',
+  stars: 'stars',
+  forks: 'forks',
+  starsInPeriod: 'new stars',
+  upvotes: 'upvotes',
+};
 
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat(undefined);

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Entry, Issue, Masthead, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/issue/types';
 import type { MetricName } from '@/lib/sources/contract';
-import { compactNumber, fullNumber, isoTime, timeOfDay } from '@/lib/format';
+import { compactNumber, fullNumber, isoTime, METRIC_UNIT, timeOfDay } from '@/lib/format';
 import { isSafeLink } from '@/lib/links';
 import { Sparkline } from './Sparkline';
 import { ItemName } from '../ItemName';
@@ -12,16 +12,6 @@ export interface IssueViewProps {
   controls?: ComponentChildren;
 }
 
-const METRIC_UNIT: Record<MetricName, string> = {
-  likes: 'likes',
-  downloads: 'downloads',
-  trendingScore: 'trending',
-  stars: 'stars',
-  forks: 'forks',
-  starsInPeriod: 'new stars',
-  upvotes: 'upvotes',
-};
-
 const TRENDING: readonly { key: keyof TrendingSections; heading: string; from: string; metrics: readonly MetricName[]; descriptions: boolean }[] = [
   { key: 'models', heading: 'Models', from: 'Hugging Face', metrics: ['likes', 'downloads'], descriptions: false },
   { key: 'datasets', heading: 'Datasets', from: 'Hugging Face', metrics: ['likes', 'downloads'], descriptions: false },
@@ -31,15 +21,15 @@ const TRENDING: readonly { key: keyof TrendingSections; heading: string; from: s
 
 const TOOL_KIND: Record<Tool['kind'], string> = { model: 'Model', space: 'Space', repository: 'Repository' };
 
+/** Entries each trending list shows before "The whole list". */
+const SHOWN = 8;
+
 /**
  * One published issue as a broadsheet, in the order of the sample issue.
  * Everything in an `Issue` came from the network: it is rendered as text, and
  * every href is re-checked with `isSafeLink` (a refused link stays plain text).
  * It renders no `<main>`: the page decides the landmarks around it.
  */
-/** Entries each trending list shows before "The whole list". */
-const SHOWN = 8;
-
 export function IssueView({ issue, controls }: IssueViewProps) {
   const id = `issue-${issue.number}`;
   return (

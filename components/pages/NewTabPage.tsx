@@ -1,4 +1,8 @@
+import { useSignal } from '@preact/signals';
+import { useCallback } from 'preact/hooks';
 import type { IssueModel } from '@/lib/models/issue';
+import { KeysHelp } from '../KeysHelp';
+import { useItemKeys } from '../useItemKeys';
 import { ArchiveNav } from '../issue/ArchiveNav';
 import { ExportBar } from '../issue/ExportBar';
 import { IssueView } from '../issue/IssueView';
@@ -10,6 +14,8 @@ import { useReadyMarker } from '../useReadyMarker';
 export function NewTabPage({ model }: { model: IssueModel }) {
   const loaded = model.loaded.value;
   useReadyMarker(loaded);
+  const help = useSignal(false);
+  useItemKeys(useCallback(() => (help.value = !help.value), [help]));
   const issue = model.issue.value;
   const latest = model.latestNumber.value;
   const failing = model.statuses.value.filter((status) => status.lastError && (status.lastSuccessAt ?? 0) < status.lastError.at);
@@ -53,8 +59,12 @@ export function NewTabPage({ model }: { model: IssueModel }) {
         ) : null}
       </main>
       <footer class="paper__footer">
-        <p>Written in this browser from its own copy of the lists. No account, no tracking, no server of ours.</p>
+        <p>
+          Written in this browser from its own copy of the lists. No account, no tracking, no server of ours. Press{' '}
+          <kbd>?</kbd> for the keyboard.
+        </p>
       </footer>
+      <KeysHelp open={help.value} onClose={() => (help.value = false)} />
     </div>
   );
 }

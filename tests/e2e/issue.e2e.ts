@@ -51,6 +51,17 @@ describe('the daily issue, published over three simulated days', () => {
     expect(await page.locator('svg[role=img]').count()).toBeGreaterThan(0); // sparklines
     await expect.poll(async () => (await worker()).evaluate(badgeText), { timeout: 10_000 }).toBe('');
 
+    // The keyboard: j moves to the first item, j again to the next; ? shows the keys.
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    const second = await page.locator('.tool a[href]').nth(1).getAttribute('href');
+    expect(focused).toBe(second);
+    await page.keyboard.press('?');
+    await page.locator('dialog.keys-help[open]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('dialog.keys-help[open]').waitFor({ state: 'detached' });
+
     // The archive reaches the earlier issues.
     await page.getByRole('button', { name: /No\. 2/ }).click();
     await page.getByText('Issue 2 of 3').waitFor();

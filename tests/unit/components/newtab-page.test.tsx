@@ -74,6 +74,32 @@ describe('NewTabPage', () => {
     await waitFor(() => expect(screen.getByText('Copied as Markdown.')).toBeTruthy());
   });
 
+  it('moves through the items with j and k, and shows the keys with ?', async () => {
+    db = freshDb();
+    await writeWeek(db, START, 2, 2);
+    await publishIfDue(db, START + DAY, DEFAULT_SETTINGS);
+    mount();
+    await waitFor(() => expect(screen.getByText('Issue 1 of 1')).toBeTruthy());
+    const links = [...document.querySelectorAll<HTMLAnchorElement>('.tool a[href], .trending__row .trending__link[href]')].filter((link) => !link.closest('details'));
+    const press = (key: string, target: Element = document.body) => fireEvent.keyDown(target, { key });
+    press('j');
+    expect(document.activeElement).toBe(links[0]);
+    press('j');
+    press('j');
+    expect(document.activeElement).toBe(links[2]);
+    press('k');
+    expect(document.activeElement).toBe(links[1]);
+    // Typing in a field is typing, not navigating.
+    const field = document.createElement('input');
+    document.body.append(field);
+    field.focus();
+    press('j', field);
+    expect(document.activeElement).toBe(field);
+    field.remove();
+    press('?');
+    await waitFor(() => expect(document.querySelector('dialog.keys-help')?.hasAttribute('open')).toBe(true));
+  });
+
   it('opens the issue the URL names', async () => {
     db = freshDb();
     await writeWeek(db, START, 2, 2);

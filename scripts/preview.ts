@@ -93,6 +93,15 @@ try {
         written.push(file);
         await page.close();
       }
+      {
+        // The keyboard help over the paper.
+        const page = await openReady(session, 'chrome://newtab/', { width: 1280, height: 700 });
+        await page.keyboard.press('?');
+        await page.locator('dialog.keys-help[open]').waitFor();
+        written.push(join(outDir, `newtab-keys-${scheme}.png`));
+        await page.screenshot({ path: written.at(-1)! });
+        await page.close();
+      }
       if (scheme === 'light') {
         // The failure the reader must be told about: a refresh that fails over a good list.
         server.respond(SOURCE_ROUTES['hf-models'].route, { status: 503, body: 'Service Unavailable' });

@@ -27,6 +27,7 @@ export function localDay(at: number): string {
 
 export interface PruneReport {
   deletedSnapshots: number;
+  /** Items gone with the last snapshot that named them (or not seen for `keepDays`). */
   deletedItems: number;
   thinnedItems: number;
 }
@@ -66,8 +67,18 @@ export async function pruneHistory(
       }
     }
     await db.snapshots.bulkDelete(doomed);
-    // An item last seen before the kept window is in no kept snapshot (lastSeenAt ≥ every snapshot holding it).
-    const deletedItems = await db.catalog.where('lastSeenAt').below(keepFrom).delete();
+    // An item stays while a kept snapshot names it. One last seen before the
+    // dense window can only be named by the thinned snapshots (lastSeenAt ≥
+    // every snapshot holding it), so those are the only ones to read; an item
+    // seen for a few hours between two kept snapshots of a day leaves with them.
+    const named = new Set<number>();
+    await db.snapshots
+      .where('fetchedAt')
+      .below(denseFrom)
+      .each((snapshot) => snapshot.keys.forEach((key) => named.add(key)));
+    const orphans = ((await db.catalog.where('lastSeenAt').below(denseFrom).primaryKeys()) as number[]).filter((key) => !named.has(key));
+    await db.catalog.bulkDelete(orphans);
+    const deletedItems = orphans.length;
     const detailFrom = now - policy.fullDetailDays * DAY_MS;
     const thinnedItems = await db.catalog
       .where('lastSeenAt')

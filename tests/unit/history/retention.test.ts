@@ -98,4 +98,18 @@ describe('retention', () => {
     expect((await pruneIfDue(db, START + 60 * DAY_MS))?.thinnedItems).toBe(second.items.length);
     expect((await db.catalog.toArray()).every((item) => item.tags === undefined)).toBe(true);
   });
+
+  it('drops an item that only the thinned snapshots named, and keeps one a kept snapshot names', async () => {
+    db = freshDb();
+    const base = models.items.slice(0, 10);
+    const passing = { ...models.items[20]!, id: 'passing/through', name: 'passing/through' };
+    const day = START + 2 * HOUR; // 02:30 UTC
+    // Morning: the passing item is on the list; evening (the day's last snapshot): it is gone.
+    await recordSuccess(db, 'hf-models', { items: [...base, passing], dropped: 0 }, day, day + HOUR);
+    await recordSuccess(db, 'hf-models', { items: base, dropped: 0 }, day + 12 * HOUR, day + 13 * HOUR);
+    const report = await pruneHistory(db, day + 30 * DAY_MS, undefined, utcDay);
+    expect(report.deletedSnapshots).toBe(1);
+    expect(report.deletedItems).toBe(1);
+    expect((await db.catalog.toArray()).map((item) => item.itemId).sort()).toEqual(base.map((item) => item.id).sort());
+  });
 });

@@ -2,7 +2,8 @@
  * `npm run bench:history`: how big a year of hourly refreshes gets.
  * Writes 365 days × 24 refreshes of every source through the production path
  * (`recordSuccess`, then `pruneIfDue` as the worker does) into fake-indexeddb,
- * with lists built from the recorded responses that churn a little every hour
+ * publishing the day's issue as the worker does, with lists built from the
+ * recorded responses that churn a little every hour
  * (ranks shuffle, ~2 % of items are replaced by new ones), then prints the
  * records' size as Chromium stores values: V8's structured-clone
  * serialisation (before LevelDB's own compression), plus the row counts.
@@ -13,6 +14,8 @@ import { readFileSync } from 'node:fs';
 import { serialize } from 'node:v8';
 import { MorningPostDB } from '../lib/history/db';
 import { pruneIfDue } from '../lib/history/retention';
+import { publishIfDue } from '../lib/publish';
+import { DEFAULT_SETTINGS } from '../lib/settings';
 import { recordSuccess } from '../lib/history/write';
 import { SOURCES } from '../lib/sources';
 import type { TrendingItem } from '../lib/sources/contract';
@@ -56,6 +59,7 @@ for (let hour = 0; hour < DAYS * 24; hour++) {
     await recordSuccess(db, id, { items, dropped: 0 }, at, at + HOUR);
   }
   await pruneIfDue(db, at);
+  await publishIfDue(db, at, DEFAULT_SETTINGS);
   if (hour % (24 * 30) === 0) process.stdout.write(`\r  day ${hour / 24}/${DAYS}…`);
 }
 const seconds = (performance.now() - began) / 1000;
@@ -63,11 +67,15 @@ const seconds = (performance.now() - began) / 1000;
 const size = async (rows: unknown[]) => rows.reduce<number>((total, row) => total + serialize(row).length, 0);
 const snapshots = await db.snapshots.toArray();
 const catalog = await db.catalog.toArray();
+const issues = await db.issues.toArray();
 const snapshotBytes = await size(snapshots);
 const catalogBytes = await size(catalog);
+const issueBytes = await size(issues);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 console.log(`\r${DAYS} days of hourly refreshes × ${SOURCE_IDS.length} sources, ${fresh.toLocaleString()} new items (churn ${CHURN}/source/hour); ${(DAYS * 24 * SOURCE_IDS.length).toLocaleString()} snapshots written in ${seconds.toFixed(0)} s:`);
 console.log(`  snapshots kept   ${snapshots.length.toLocaleString().padStart(7)}   ${mb(snapshotBytes)}  (${Math.round(snapshotBytes / snapshots.length)} B each)`);
 console.log(`  catalog items    ${catalog.length.toLocaleString().padStart(7)}   ${mb(catalogBytes)}`);
-console.log(`  total values                ${mb(snapshotBytes + catalogBytes)}  (V8 structured clone, as Chromium's IndexedDB stores them before compression)`);
+console.log(`  history                     ${mb(snapshotBytes + catalogBytes)}`);
+console.log(`  issues published ${issues.length.toLocaleString().padStart(7)}   ${mb(issueBytes)}  (${Math.round(issueBytes / Math.max(1, issues.length) / 1024)} KiB each; the archive is kept whole)`);
+console.log(`  total values                ${mb(snapshotBytes + catalogBytes + issueBytes)}  (V8 structured clone, as Chromium's IndexedDB stores them before compression)`);
 await db.delete();

@@ -35,8 +35,13 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The "top N" a share or a count speaks of. */
 const TOP = 30;
-/** The trending lists keep their top 30 (the views show 8 and fold the rest). */
-const LIST_LENGTH = TOP;
+/**
+ * How much of each list an issue keeps (the views show 8 and fold the rest):
+ * the whole top 30 of models, the paper's main list, and 15 of the others.
+ * An issue is kept for good, so its size is a year's archive (≈ 30 KB each).
+ */
+const LIST_LENGTH: Partial<Record<SourceId, number>> = { 'hf-models': TOP };
+const OTHER_LIST_LENGTH = 15;
 
 export function composeIssue(inputs: IssueInputs): Issue {
   const c = new Context(inputs);
@@ -450,7 +455,7 @@ function describe(row: Row, kind: Tool['kind']): string {
 
 function entries(c: Context, id: SourceId): Entry[] {
   const baseline = c.baseline(id);
-  return c.rows(id).slice(0, LIST_LENGTH).map((row) => {
+  return c.rows(id).slice(0, LIST_LENGTH[id] ?? OTHER_LIST_LENGTH).map((row) => {
     const before = rankIn(baseline, row.key);
     const chip = row.item.task ?? row.item.sdk ?? row.item.language;
     return {
@@ -459,7 +464,8 @@ function entries(c: Context, id: SourceId): Entry[] {
       rank: row.rank,
       name: row.item.name,
       url: row.item.url,
-      ...(row.item.description ? { description: sentence(row.item.description, 160) } : {}),
+      // Only repositories show a description in the lists.
+      ...(row.item.description && SOURCE_INFO[id].family === 'github' ? { description: sentence(row.item.description, 140) } : {}),
       ...(chip ? { chip } : {}),
       metrics: row.metrics,
       ...(before !== undefined && before !== row.rank ? { climbed: before - row.rank } : {}),

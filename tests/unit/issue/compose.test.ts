@@ -182,6 +182,36 @@ describe('an issue composed from a week of history', () => {
   });
 });
 
+describe('the task mix against last week', () => {
+  it('is written when a task gained or lost three places or more, and its figures check out', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { hfModels } = await import('@/lib/sources/hf-models');
+    const { sharedFixture } = await import('../../support/paths');
+    const { writeHistory } = await import('../../support/history');
+    const models = hfModels.parse(readFileSync(sharedFixture('hf-models-trending.json'), 'utf8')).items;
+    const speech = (index: number) => ({ ...models[index]!, id: `voices/tts-${index}`, name: `voices/tts-${index}`, url: `https://huggingface.co/voices/tts-${index}`, task: 'text-to-speech' });
+    // A week later, five text-generation models have given way to five text-to-speech ones.
+    const replaced = models.map((item, index) => (item.task === 'text-generation' && index % 2 === 0 ? speech(index) : item));
+    const swapped = replaced.filter((item) => item.task === 'text-to-speech').length;
+    expect(swapped).toBeGreaterThanOrEqual(3);
+    const own = db;
+    db = freshDb();
+    try {
+      await writeHistory(db, 'hf-models', [
+        { at: START, items: models },
+        { at: START + 7 * DAY_MS, items: replaced },
+      ]);
+      const composed = composeIssue(await loadIssueInputs(db, START + 7 * DAY_MS + 60_000, 2, DEFAULT_SETTINGS, DEFAULT_SETTINGS.sources));
+      const piece = composed.analysis.find((story) => /ground on Hugging Face/.test(story.headline));
+      expect(piece?.paragraphs.join(' ')).toMatch(new RegExp(`Text-to-speech holds ${swapped} of the top 30 places, against 0 a week ago`));
+      for (const claim of piece!.claims) await check(claim);
+    } finally {
+      await db.delete();
+      db = own;
+    }
+  });
+});
+
 describe('an issue composed on the first day', () => {
   it('has a lead and tools, says movers need history, and states only stored figures', async () => {
     const first = freshDb();

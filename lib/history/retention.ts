@@ -1,4 +1,4 @@
-import type { MorningPostDB } from './db';
+import type { CatalogItem, MorningPostDB } from './db';
 import { DAY_MS } from './queries';
 
 /**
@@ -10,9 +10,9 @@ export interface RetentionPolicy {
   denseDays: number;
   keepDays: number;
   /**
-   * Items not seen for this long keep only what names and links them: their
-   * description, tags and authors go (most of a catalog row's bytes). They can
-   * still be named in an old snapshot; they come back whole if they trend again.
+   * Items not seen for this long keep only what names and links them (the
+   * issue looks back 8 days; older rows are only ever named). They come back
+   * whole if they trend again: every sighting rewrites an item's details.
    */
   fullDetailDays: number;
 }
@@ -24,6 +24,9 @@ export function localDay(at: number): string {
   const date = new Date(at);
   return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
 }
+
+/** What a long-unseen item loses: everything but its names, link and sightings. */
+const DETAILS = ['description', 'tags', 'authors', 'codeUrl', 'task', 'library', 'sdk', 'language', 'createdAt', 'publishedAt'] as const satisfies readonly (keyof CatalogItem)[];
 
 export interface PruneReport {
   deletedSnapshots: number;
@@ -83,11 +86,9 @@ export async function pruneHistory(
     const thinnedItems = await db.catalog
       .where('lastSeenAt')
       .between(lastPrunedAt === undefined ? -Infinity : lastPrunedAt - policy.fullDetailDays * DAY_MS, detailFrom, true, false)
-      .filter((item) => item.description !== undefined || item.tags !== undefined || item.authors !== undefined)
+      .filter((item) => DETAILS.some((field) => item[field] !== undefined))
       .modify((item) => {
-        delete item.description;
-        delete item.tags;
-        delete item.authors;
+        for (const field of DETAILS) delete item[field];
       });
     return { deletedSnapshots: doomed.length, deletedItems, thinnedItems };
   });

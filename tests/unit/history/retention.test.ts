@@ -77,6 +77,8 @@ describe('retention', () => {
     for (const item of stale) {
       expect(item).not.toHaveProperty('description');
       expect(item).not.toHaveProperty('tags');
+      expect(item).not.toHaveProperty('task');
+      expect(Object.keys(item).sort()).toEqual(['firstSeenAt', 'itemId', 'key', 'lastSeenAt', 'name', 'sourceId', 'url']);
       expect(item.name).toBe(item.itemId);
       expect(item.url).toMatch(/^https:\/\/huggingface\.co\//);
     }

@@ -1,16 +1,21 @@
 import { useSignal } from '@preact/signals';
+import { useCallback } from 'preact/hooks';
 import type { SourcesModel } from '@/lib/models/sources';
 import type { SourceId } from '@/lib/sources/ids';
 import { Masthead } from '../Masthead';
 import { SourceTabs } from '../SourceTabs';
 import { StorageError } from '../StorageError';
 import { TrendingSection } from '../TrendingSection';
+import { KeysHelp } from '../KeysHelp';
+import { useItemKeys } from '../useItemKeys';
 import { useReadyMarker } from '../useReadyMarker';
 
 /** The trending sidebar: a tab per source, each list live, each with its health. */
 export function SidePanelPage({ model, initialTab }: { model: SourcesModel; initialTab?: SourceId }) {
   useReadyMarker(model.loaded.value);
   const chosen = useSignal<SourceId | undefined>(initialTab);
+  const help = useSignal(false);
+  useItemKeys(useCallback(() => (help.value = !help.value), [help]));
   const views = model.sources.value;
   const selected = views.find((view) => view.id === chosen.value) ?? views[0];
   return (
@@ -30,6 +35,7 @@ export function SidePanelPage({ model, initialTab }: { model: SourcesModel; init
           <p class="empty">Every source is turned off in the options.</p>
         ) : null}
       </main>
+      <KeysHelp open={help.value} onClose={() => (help.value = false)} />
     </div>
   );
 }

@@ -64,6 +64,10 @@ describe('SidePanelPage', () => {
     expect(panel.textContent).toContain('No list yet');
     fireEvent.keyDown(screen.getAllByRole('tab')[6]!, { key: 'ArrowRight' });
     await waitFor(() => expect(screen.getAllByRole('tab')[0]!.getAttribute('aria-selected')).toBe('true'));
+    // j and k move through the items of the open tab.
+    fireEvent.keyDown(document.body, { key: 'j' });
+    fireEvent.keyDown(document.body, { key: 'j' });
+    expect(document.activeElement?.textContent).toBe(owned.items[1]!.name);
   });
 
   it('hides the sources the reader turned off, and applies the task filters', async () => {

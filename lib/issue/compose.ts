@@ -341,7 +341,7 @@ function starsPiece(c: Context): Story | undefined {
     headline: `Three repositories take ${percent}% of the AI stars on GitHub ${period}`,
     paragraphs: [
       `${joinAnd(leaders.map((row) => row.item.name))} gathered ${percent}% of the ${n(whole)} stars that the ${rows.length} AI/ML repositories on GitHub's trending page gained ${period}.`,
-      `${first!.item.name} alone drew ${firstClaim.printed[0]}${first!.item.description ? `; its README opens: “${sentence(first!.item.description, 120)}”` : '.'}`,
+      `${first!.item.name} alone drew ${firstClaim.printed[0]}${first!.item.description ? `; its description reads: “${sentence(first!.item.description, 120)}”` : '.'}`,
     ],
     claims,
   };

@@ -19,16 +19,20 @@ export interface Health {
   retryAt?: number;
 }
 
+/** The source's last attempt failed (a success since clears it). Every surface and the issue use this one rule. */
+export function isFailing(status: SourceStatus | undefined): status is SourceStatus & { lastError: NonNullable<SourceStatus['lastError']> } {
+  return !!status?.lastError && (status.lastSuccessAt ?? 0) < status.lastError.at;
+}
+
 export function healthOf(
   status: SourceStatus | undefined,
   shownFetchedAt: number | undefined,
   now: number,
   intervalMinutes: number,
 ): Health {
-  const error = status?.lastError;
-  if (error && (status.lastSuccessAt ?? 0) < error.at) {
+  if (isFailing(status)) {
     const retryAt = Math.max(status.nextAttemptAt ?? 0, status.notBefore ?? 0);
-    return { state: 'failing', failure: error, ...(retryAt > 0 ? { retryAt } : {}) };
+    return { state: 'failing', failure: status.lastError, ...(retryAt > 0 ? { retryAt } : {}) };
   }
   if (shownFetchedAt === undefined) return { state: 'waiting' };
   if (now - shownFetchedAt > 2 * intervalMinutes * 60_000) return { state: 'stale' };

@@ -1,5 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useCallback } from 'preact/hooks';
+import { isFailing } from '@/lib/health';
 import type { IssueModel } from '@/lib/models/issue';
 import { KeysHelp } from '../KeysHelp';
 import { useItemKeys } from '../useItemKeys';
@@ -18,7 +19,7 @@ export function NewTabPage({ model }: { model: IssueModel }) {
   useItemKeys(useCallback(() => (help.value = !help.value), [help]));
   const issue = model.issue.value;
   const latest = model.latestNumber.value;
-  const failing = model.statuses.value.filter((status) => status.lastError && (status.lastSuccessAt ?? 0) < status.lastError.at);
+  const failing = model.statuses.value.filter(isFailing);
   return (
     <div class="paper">
       <main class="paper__body" aria-busy={!loaded}>
@@ -41,7 +42,7 @@ export function NewTabPage({ model }: { model: IssueModel }) {
                 {failing.length > 0 && issue.number === latest ? (
                   // Under the masthead, where it is read first: the paper is as of its publishing; a source failed since.
                   <p class="paper__notice" role="status">
-                    Since this issue: {failing.map((status) => status.lastError!.message).join('; ')}. The side panel shows each source’s next try.
+                    Since this issue: {failing.map((status) => status.lastError.message).join('; ')}. The side panel shows each source’s next try.
                   </p>
                 ) : null}
               </>
@@ -52,7 +53,7 @@ export function NewTabPage({ model }: { model: IssueModel }) {
             <Masthead now={model.now.value} />
             <p class="empty" role="status">
               {failing.length > 0
-                ? `The first edition is waiting on the sources: ${failing.map((status) => status.lastError!.message).join('; ')}.`
+                ? `The first edition is waiting on the sources: ${failing.map((status) => status.lastError.message).join('; ')}.`
                 : 'The first edition is on its way: it is written as soon as the first trending lists arrive.'}
             </p>
           </>

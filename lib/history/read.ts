@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
-import type { CatalogItem, MorningPostDB, Snapshot, SourceStatus } from './db';
+import type { CatalogItem, MorningPostDB, Snapshot } from './db';
 
 export interface ListRow {
   /** 1-based position in the source's list. */
@@ -45,8 +45,4 @@ export function latestSnapshot(db: MorningPostDB, sourceId: SourceId): Promise<S
     .where('[sourceId+fetchedAt]')
     .between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey])
     .last();
-}
-
-export function sourceStatus(db: MorningPostDB, sourceId: SourceId): Promise<SourceStatus | undefined> {
-  return db.sourceStatus.get(sourceId);
 }

@@ -1,4 +1,5 @@
 import { fullNumber } from '../format';
+import { isFailing } from '../health';
 import type { Snapshot } from '../history/db';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
@@ -60,7 +61,7 @@ export function composeIssue(inputs: IssueInputs): Issue {
             sourceId: id,
             label: SOURCE_INFO[id].label,
             ...(status?.lastSuccessAt !== undefined ? { lastSuccessAt: status.lastSuccessAt } : {}),
-            failing: !!status?.lastError && (status.lastSuccessAt ?? 0) < status.lastError.at,
+            failing: isFailing(status),
           };
         }),
     },

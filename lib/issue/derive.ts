@@ -119,14 +119,10 @@ export function formatOf(item: { itemId: string; tags?: string[] }): string | un
 
 /** The most frequent value, with its count; ties go to the value seen first (the higher-ranked). */
 export function mostCommon<T>(values: readonly (T | undefined)[]): { value: T; count: number } | undefined {
-  const counts = new Map<T, number>();
-  for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best: { value: T; count: number } | undefined;
-  for (const [value, count] of counts) if (!best || count > best.count) best = { value, count };
-  return best;
+  return tally(values)[0];
 }
 
-/** Counts per value, most frequent first (ties: first seen). */
+/** Counts per value, most frequent first (ties: first seen; the sort is stable). */
 export function tally<T>(values: readonly (T | undefined)[]): { value: T; count: number }[] {
   const counts = new Map<T, number>();
   for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);

@@ -16,7 +16,6 @@ import { sharedRecordings, SOURCE_ROUTES } from '../support/recordings';
 
 /** Local times, so the tests mean the same in every time zone. */
 const at = (day: number, hours: number, minutes = 0) => new Date(2026, 10, day, hours, minutes).getTime();
-const HOUR = 3_600_000;
 
 describe('when an issue is due', () => {
   it.each<[string, number, number | undefined, boolean]>([
@@ -159,4 +158,3 @@ describe('publishing', () => {
   });
 });
 
-void HOUR;

@@ -1,4 +1,4 @@
-import { isSafeLink } from '@/lib/links';
+import { isSafeLink } from '@/lib/shared/links';
 
 /**
  * An item's name, `org/` set lighter than the rest; a link only when the

@@ -1,4 +1,4 @@
-import { dateline } from '@/lib/format';
+import { dateline } from '@/lib/shared/format';
 
 export function Masthead({ now, compact = false }: { now: number; compact?: boolean }) {
   return (

@@ -1,5 +1,5 @@
-import type { Health } from '@/lib/health';
-import { ago, isoTime, timeOfDay } from '@/lib/format';
+import type { Health } from '@/lib/shared/health';
+import { ago, isoTime, timeOfDay } from '@/lib/shared/format';
 
 export interface SourceHealthProps {
   label: string;

@@ -1,6 +1,6 @@
 import type { ListRow } from '@/lib/history/read';
-import { compactNumber, fullNumber, METRIC_UNIT } from '@/lib/format';
-import { isSafeLink } from '@/lib/links';
+import { compactNumber, fullNumber, METRIC_UNIT } from '@/lib/shared/format';
+import { isSafeLink } from '@/lib/shared/links';
 import type { MetricName } from '@/lib/sources/contract';
 import { ItemName } from './ItemName';
 

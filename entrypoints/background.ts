@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { MorningPostDB } from '@/lib/history/db';
 import { notifyIssue } from '@/lib/browser/notifications';
-import { isWorkerRequest, type IssueReadReply, type RefreshNowReply } from '@/lib/messages';
-import { MORNING_ALARM, RETRY_ALARM } from '@/lib/schedule';
-import { SETTINGS_KEY } from '@/lib/settings';
+import { isWorkerRequest, type IssueReadReply, type RefreshNowReply } from '@/lib/shared/messages';
+import { MORNING_ALARM, RETRY_ALARM } from '@/lib/background/schedule';
+import { SETTINGS_KEY } from '@/lib/shared/settings';
 import { SOURCES } from '@/lib/sources';
-import { createWorker } from '@/lib/worker';
+import { createWorker } from '@/lib/background/worker';
 
 // main() stays synchronous and registers every listener at the top level: in
 // MV3 a listener added after an await misses the event that woke the worker

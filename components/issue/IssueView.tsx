@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import type { Entry, Issue, Masthead, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/issue/types';
+import type { Entry, Issue, Masthead, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/shared/issue-types';
 import type { MetricName } from '@/lib/sources/contract';
-import { compactNumber, fullNumber, isoTime, METRIC_UNIT, timeOfDay } from '@/lib/format';
-import { isSafeLink } from '@/lib/links';
+import { compactNumber, fullNumber, isoTime, METRIC_UNIT, timeOfDay } from '@/lib/shared/format';
+import { isSafeLink } from '@/lib/shared/links';
 import { Sparkline } from './Sparkline';
 import { ItemName } from '../ItemName';
 

@@ -1,4 +1,4 @@
-import { fullNumber } from '@/lib/format';
+import { fullNumber } from '@/lib/shared/format';
 
 export interface SparklineProps {
   /** One point per day, oldest first. */

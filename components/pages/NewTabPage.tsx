@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useCallback } from 'preact/hooks';
-import { isFailing } from '@/lib/health';
+import { isFailing } from '@/lib/shared/health';
 import type { IssueModel } from '@/lib/models/issue';
 import { KeysHelp } from '../KeysHelp';
 import { useItemKeys } from '../useItemKeys';

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { OptionsModel } from '@/lib/models/options';
-import { parseWordList, REFRESH_INTERVAL_MINUTES, type SettingsChange } from '@/lib/settings';
+import { parseWordList, REFRESH_INTERVAL_MINUTES, type SettingsChange } from '@/lib/shared/settings';
 import { SOURCE_IDS } from '@/lib/sources/ids';
 import { SOURCE_INFO } from '@/lib/sources/info';
 import { useReadyMarker } from '../useReadyMarker';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Issue } from '../issue/types';
+import type { Issue } from '../shared/issue-types';
 
 /**
  * The new-issue notification. `notifications` is an optional permission

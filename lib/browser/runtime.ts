@@ -1,4 +1,4 @@
-import type { IssueReadReply, RefreshNowReply, WorkerRequest } from '../messages';
+import type { IssueReadReply, RefreshNowReply, WorkerRequest } from '../shared/messages';
 
 /**
  * Pages talk to the worker through these, never through `browser.runtime`

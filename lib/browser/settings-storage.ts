@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { loadSettings, SETTINGS_KEY, type SettingsStorage } from '../settings';
+import { loadSettings, SETTINGS_KEY, type SettingsStorage } from '../shared/settings';
 
 export const syncSettingsStorage: SettingsStorage = browser.storage.sync;
 export const localStorageArea = browser.storage.local;

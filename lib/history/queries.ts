@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
-import type { MorningPostDB, Snapshot } from './db';
+import type { MorningPostDB } from './db';
+import type { Snapshot } from '../shared/records';
 import { latestSnapshot } from './read';
 
 /** What the movers, sparklines and "new since yesterday" ask of the history. */

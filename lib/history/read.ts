@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
-import type { CatalogItem, MorningPostDB, Snapshot } from './db';
+import type { MorningPostDB } from './db';
+import type { CatalogItem, Snapshot } from '../shared/records';
 
 export interface ListRow {
   /** 1-based position in the source's list. */

@@ -1,4 +1,5 @@
-import type { CatalogItem, MorningPostDB } from './db';
+import type { MorningPostDB } from './db';
+import type { CatalogItem } from '../shared/records';
 import { DAY_MS } from './queries';
 
 /**

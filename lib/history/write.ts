@@ -1,7 +1,8 @@
 import type { MetricName, ParsedList } from '../sources/contract';
 import type { SourceFailure } from '../sources/errors';
 import type { SourceId } from '../sources/ids';
-import type { CatalogItem, MorningPostDB, Snapshot, SourceStatus } from './db';
+import type { MorningPostDB } from './db';
+import type { CatalogItem, Snapshot, SourceStatus } from '../shared/records';
 
 /**
  * Store a good response: each item's catalog entry, the snapshot and the

@@ -1,6 +1,6 @@
-import { fullNumber } from '../format';
-import { isFailing } from '../health';
-import type { Snapshot } from '../history/db';
+import { fullNumber } from '../shared/format';
+import { isFailing } from '../shared/health';
+import type { Snapshot } from '../shared/records';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
 import { SOURCE_INFO } from '../sources/info';
@@ -21,7 +21,7 @@ import {
   type Row,
 } from './derive';
 import type { IssueInputs, SourceWindow } from './inputs';
-import type { Claim, Entry, Issue, Mover, Paper, Story, Tool } from './types';
+import type { Claim, Entry, Issue, Mover, Paper, Story, Tool } from '../shared/issue-types';
 
 /**
  * The issue, written from the history: a pure function of what

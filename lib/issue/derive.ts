@@ -1,5 +1,5 @@
-import { visibleRows, type ListFilters } from '../filters';
-import type { Snapshot } from '../history/db';
+import { visibleRows, type ListFilters } from '../shared/filters';
+import type { Snapshot } from '../shared/records';
 import { metricsAt, type ListRow } from '../history/read';
 import { DAY_MS } from '../history/queries';
 import { localDay } from '../history/retention';

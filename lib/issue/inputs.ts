@@ -1,5 +1,6 @@
-import type { ListFilters } from '../filters';
-import type { CatalogItem, MorningPostDB, Snapshot, SourceStatus } from '../history/db';
+import type { ListFilters } from '../shared/filters';
+import type { MorningPostDB } from '../history/db';
+import type { CatalogItem, Snapshot, SourceStatus } from '../shared/records';
 import { DAY_MS, snapshotsBetween } from '../history/queries';
 import { latestSnapshot } from '../history/read';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';

@@ -1,8 +1,8 @@
-import { dateline, fullNumber, timeOfDay } from '../format';
-import { isSafeLink } from '../links';
+import { dateline, fullNumber, timeOfDay } from '../shared/format';
+import { isSafeLink } from '../shared/links';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
-import type { Entry, Issue, Mover, Paper, Story, Tool, TrendingSections } from './types';
+import type { Entry, Issue, Mover, Paper, Story, Tool, TrendingSections } from '../shared/issue-types';
 
 /**
  * An issue as a Markdown document the reader can copy or save and share.

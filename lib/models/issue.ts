@@ -1,7 +1,8 @@
 import { liveQuery } from 'dexie';
 import { action, computed, createModel, effect, signal } from '@preact/signals';
-import type { MorningPostDB, SourceStatus } from '../history/db';
-import type { Issue } from '../issue/types';
+import type { MorningPostDB } from '../history/db';
+import type { SourceStatus } from '../shared/records';
+import type { Issue } from '../shared/issue-types';
 import { clockSignal, liveQuerySignal } from './live-query';
 
 export interface IssueModelDeps {

@@ -1,6 +1,6 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
-import { loadGithubToken, saveGithubToken, type LocalStorageArea } from '../secrets';
-import { loadSettings, saveSettings, type Settings, type SettingsChange, type SettingsStorage } from '../settings';
+import { loadGithubToken, saveGithubToken, type LocalStorageArea } from '../shared/secrets';
+import { loadSettings, saveSettings, type Settings, type SettingsChange, type SettingsStorage } from '../shared/settings';
 
 export interface OptionsModelDeps {
   storage: SettingsStorage;

@@ -1,6 +1,6 @@
 import { effect, signal, type ReadonlySignal } from '@preact/signals';
 import { computed } from '@preact/signals';
-import type { Settings } from '../settings';
+import type { Settings } from '../shared/settings';
 
 /**
  * The reader's settings as a signal, kept current when they change in any

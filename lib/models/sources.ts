@@ -1,10 +1,11 @@
 import { action, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
-import { visibleRows } from '../filters';
-import { healthOf, type Health } from '../health';
-import type { MorningPostDB, SourceStatus } from '../history/db';
+import { visibleRows } from '../shared/filters';
+import { healthOf, type Health } from '../shared/health';
+import type { MorningPostDB } from '../history/db';
+import type { SourceStatus } from '../shared/records';
 import { latestList, type LatestList, type ListRow } from '../history/read';
-import type { RefreshNowReply } from '../messages';
-import type { Settings } from '../settings';
+import type { RefreshNowReply } from '../shared/messages';
+import type { Settings } from '../shared/settings';
 import type { SourceId } from '../sources/ids';
 import { SOURCE_INFO, type SourceInfo } from '../sources/info';
 import { clockSignal, liveQuerySignal } from './live-query';

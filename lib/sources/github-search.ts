@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { RequestContext, Source, TrendingItem } from './contract';
 import { parseError } from './errors';
 import { count, optionalText, parseJsonList, strings, tagList } from './json';
-import { githubRepoUrl, isGithubRepoFullName } from '../links';
+import { githubRepoUrl, isGithubRepoFullName } from '../shared/links';
 import { SOURCE_INFO } from './info';
 
 /**

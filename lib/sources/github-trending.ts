@@ -4,7 +4,7 @@ import { getAttributeValue, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import type { MetricName, ParsedList, Source, TrendingItem } from './contract';
 import { parseError } from './errors';
-import { githubRepoUrl, isGithubRepoFullName } from '../links';
+import { githubRepoUrl, isGithubRepoFullName } from '../shared/links';
 import { SOURCE_INFO } from './info';
 
 /**

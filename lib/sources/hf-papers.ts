@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Source, TrendingItem } from './contract';
 import { count, optionalText, parseJsonList, tagList } from './json';
-import { githubFullNameFromUrl, githubRepoUrl, huggingFacePaperUrl, isArxivId } from '../links';
+import { githubFullNameFromUrl, githubRepoUrl, huggingFacePaperUrl, isArxivId } from '../shared/links';
 import { SOURCE_INFO } from './info';
 
 /**

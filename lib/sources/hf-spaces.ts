@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Source, TrendingItem } from './contract';
 import { count, optionalText, parseJsonList, score, strings, tagList, present } from './json';
-import { huggingFaceUrl, isHuggingFaceRepoId } from '../links';
+import { huggingFaceUrl, isHuggingFaceRepoId } from '../shared/links';
 import { SOURCE_INFO } from './info';
 
 /**

@@ -1,4 +1,4 @@
-import type { BadgeApi } from '@/lib/badge';
+import type { BadgeApi } from '@/lib/background/badge';
 
 /** Records what the worker puts on the toolbar icon (WXT's fake browser has no `action`). */
 export class RecordingBadge implements BadgeApi {

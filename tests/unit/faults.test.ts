@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { FetchLike } from '@/lib/fetch-source';
+import type { FetchLike } from '@/lib/background/fetch-source';
 import type { MorningPostDB } from '@/lib/history/db';
-import { refreshSources, type RefreshDeps } from '@/lib/refresh';
+import { refreshSources, type RefreshDeps } from '@/lib/background/refresh';
 import { SOURCES } from '@/lib/sources';
 import type { SourceErrorKind } from '@/lib/sources/errors';
 import { SOURCE_IDS, type SourceId } from '@/lib/sources/ids';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchSource, retryAfterFrom, type FetchLike } from '@/lib/fetch-source';
+import { fetchSource, retryAfterFrom, type FetchLike } from '@/lib/background/fetch-source';
 import { hfModels } from '@/lib/sources/hf-models';
 import { SourceError, type SourceFailure } from '@/lib/sources/errors';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { visibleRows, type ListFilters } from '@/lib/filters';
+import { visibleRows, type ListFilters } from '@/lib/shared/filters';
 import type { ListRow } from '@/lib/history/read';
 import { SOURCES } from '@/lib/sources';
 import type { SourceId } from '@/lib/sources/ids';

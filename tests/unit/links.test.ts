@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { huggingFaceUrl, isHuggingFaceRepoId, isSafeLink } from '@/lib/links';
+import { huggingFaceUrl, isHuggingFaceRepoId, isSafeLink } from '@/lib/shared/links';
 
 describe('links', () => {
   it.each(['Qwen/Qwen3.8-27B', 'gpt2', 'unsloth/Qwen3.8-27B-GGUF', 'a_b/c.d-e', 'TenStrip/10Eros-Max'])('accepts the repo id %s', (id) => {

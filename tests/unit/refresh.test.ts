@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FetchLike } from '@/lib/fetch-source';
+import type { FetchLike } from '@/lib/background/fetch-source';
 import type { MorningPostDB } from '@/lib/history/db';
 import { latestList } from '@/lib/history/read';
-import { BACKOFF_BASE_MS, backoffMs, nextRetryAt, refreshSources, type RefreshDeps } from '@/lib/refresh';
+import { BACKOFF_BASE_MS, backoffMs, nextRetryAt, refreshSources, type RefreshDeps } from '@/lib/background/refresh';
 import { hfModels } from '@/lib/sources/hf-models';
 import { freshDb } from '../support/db';
 import { OWN_FIXTURES, sharedFixture } from '../support/paths';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { GITHUB_TOKEN_KEY, loadGithubToken, saveGithubToken } from '@/lib/secrets';
-import { DEFAULT_SETTINGS, loadSettings, parseWordList, readSettings, saveSettings, SETTINGS_KEY } from '@/lib/settings';
+import { GITHUB_TOKEN_KEY, loadGithubToken, saveGithubToken } from '@/lib/shared/secrets';
+import { DEFAULT_SETTINGS, loadSettings, parseWordList, readSettings, saveSettings, SETTINGS_KEY } from '@/lib/shared/settings';
 
 describe('settings', () => {
   it('defaults when nothing is stored: every source on, hourly, no filters', async () => {

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { FetchLike } from '@/lib/fetch-source';
+import type { FetchLike } from '@/lib/background/fetch-source';
 import type { MorningPostDB } from '@/lib/history/db';
-import { REFRESH_ALARM, RETRY_ALARM } from '@/lib/schedule';
-import { SETTINGS_KEY } from '@/lib/settings';
+import { REFRESH_ALARM, RETRY_ALARM } from '@/lib/background/schedule';
+import { SETTINGS_KEY } from '@/lib/shared/settings';
 import { hfModels } from '@/lib/sources/hf-models';
-import { createWorker, WATCHDOG_MS } from '@/lib/worker';
-import type { Issue } from '@/lib/issue/types';
+import { createWorker, WATCHDOG_MS } from '@/lib/background/worker';
+import type { Issue } from '@/lib/shared/issue-types';
 import { RecordingBadge } from '../support/badge';
 import { freshDb } from '../support/db';
 import { sharedFixture } from '../support/paths';

@@ -5,8 +5,8 @@ import { ArchiveNav } from '@/components/issue/ArchiveNav';
 import { ExportBar } from '@/components/issue/ExportBar';
 import { IssueView, shortAuthors } from '@/components/issue/IssueView';
 import { Sparkline } from '@/components/issue/Sparkline';
-import { isoTime, timeOfDay } from '@/lib/format';
-import type { Claim, Entry, Issue, Mover } from '@/lib/issue/types';
+import { isoTime, timeOfDay } from '@/lib/shared/format';
+import type { Claim, Entry, Issue, Mover } from '@/lib/shared/issue-types';
 
 afterEach(cleanup);
 

@@ -6,8 +6,8 @@ import { NewTabPage } from '@/components/pages/NewTabPage';
 import type { MorningPostDB } from '@/lib/history/db';
 import { recordFailure } from '@/lib/history/write';
 import { IssueModel } from '@/lib/models/issue';
-import { publishIfDue } from '@/lib/publish';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { publishIfDue } from '@/lib/background/publish';
+import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
 import { freshDb } from '../../support/db';
 import { writeWeek } from '../../support/issue-history';
 

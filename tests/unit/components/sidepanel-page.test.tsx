@@ -9,7 +9,7 @@ import { SidePanelPage } from '@/components/pages/SidePanelPage';
 import type { MorningPostDB } from '@/lib/history/db';
 import { recordFailure, recordSuccess } from '@/lib/history/write';
 import { SourcesModel } from '@/lib/models/sources';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/settings';
 import { SOURCE_IDS } from '@/lib/sources/ids';
 import { hfModels } from '@/lib/sources/hf-models';
 import { freshDb } from '../../support/db';

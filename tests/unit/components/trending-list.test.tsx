@@ -3,8 +3,8 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SourceHealth } from '@/components/SourceHealth';
 import { TrendingList } from '@/components/TrendingList';
-import { healthOf } from '@/lib/health';
-import type { SourceStatus } from '@/lib/history/db';
+import { healthOf } from '@/lib/shared/health';
+import type { SourceStatus } from '@/lib/shared/records';
 import type { ListRow } from '@/lib/history/read';
 
 afterEach(cleanup);

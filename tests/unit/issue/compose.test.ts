@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { visibleRows } from '@/lib/filters';
-import type { MorningPostDB, Snapshot } from '@/lib/history/db';
+import { visibleRows } from '@/lib/shared/filters';
+import type { MorningPostDB } from '@/lib/history/db';
+import type { Snapshot } from '@/lib/shared/records';
 import { DAY_MS, series, snapshotAtOrBefore, snapshotsBetween } from '@/lib/history/queries';
 import { metricsAt, type ListRow } from '@/lib/history/read';
 import { composeIssue } from '@/lib/issue/compose';
 import { familyOf, formatOf, ownerOf } from '@/lib/issue/derive';
 import { loadIssueInputs } from '@/lib/issue/inputs';
-import type { Claim, Issue, Story } from '@/lib/issue/types';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import type { Claim, Issue, Story } from '@/lib/shared/issue-types';
+import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
 import type { SourceId } from '@/lib/sources/ids';
 import { freshDb } from '../../support/db';
 import { writeWeek } from '../../support/issue-history';

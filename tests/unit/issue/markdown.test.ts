@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dateline, fullNumber } from '@/lib/format';
-import { isSafeLink } from '@/lib/links';
+import { dateline, fullNumber } from '@/lib/shared/format';
+import { isSafeLink } from '@/lib/shared/links';
 import { escapeMarkdown, issueFileName, issueToMarkdown, sparkline } from '@/lib/issue/markdown';
-import type { Claim, Entry, Issue, Mover } from '@/lib/issue/types';
+import type { Claim, Entry, Issue, Mover } from '@/lib/shared/issue-types';
 
 // Names, ids and figures below are copied by hand from ../shared/fixtures/*.json.
 const HOUR = 60 * 60 * 1000;

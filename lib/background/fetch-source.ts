@@ -1,5 +1,5 @@
-import type { ParsedList, Source } from './sources/contract';
-import { SourceError } from './sources/errors';
+import type { ParsedList, Source } from '../sources/contract';
+import { SourceError } from '../sources/errors';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 

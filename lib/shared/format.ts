@@ -1,4 +1,4 @@
-import type { MetricName } from './sources/contract';
+import type { MetricName } from '../sources/contract';
 
 /** Numbers and times as the reader sees them; the locale is the browser's. */
 

@@ -1,10 +1,13 @@
 import { fetchSource, type FetchLike } from './fetch-source';
-import type { MorningPostDB, SourceStatus } from './history/db';
-import { pruneHistory } from './history/retention';
-import { recordFailure, recordSuccess } from './history/write';
-import type { Source } from './sources/contract';
-import { SourceError, type SourceFailure } from './sources/errors';
-import type { SourceId } from './sources/ids';
+import type { MorningPostDB } from '../history/db';
+import type { SourceStatus } from '../shared/records';
+import { pruneHistory } from '../history/retention';
+import { recordFailure, recordSuccess } from '../history/write';
+import type { Source } from '../sources/contract';
+import { SourceError, type SourceFailure } from '../sources/errors';
+import type { SourceOutcome } from '../shared/messages';
+
+export type { SourceOutcome };
 
 export type RefreshTrigger = 'install' | 'startup' | 'alarm' | 'retry' | 'morning' | 'manual';
 
@@ -20,10 +23,6 @@ export interface RefreshDeps {
   githubToken?: string;
 }
 
-export type SourceOutcome =
-  | { sourceId: SourceId; result: 'stored'; items: number; dropped: number }
-  | { sourceId: SourceId; result: 'failed'; failure: SourceFailure; nextAttemptAt: number }
-  | { sourceId: SourceId; result: 'skipped'; reason: 'not-due' | 'rate-limited'; until: number };
 
 /**
  * An alarm may fire a little early or late (Chrome rounds alarm times); a

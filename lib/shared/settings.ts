@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SOURCE_IDS, type SourceId } from './sources/ids';
+import { SOURCE_IDS, type SourceId } from '../sources/ids';
 
 /**
  * The reader's settings live in `storage.sync` under one key, with a version

@@ -1,7 +1,7 @@
-import type { ListRow } from './history/read';
-import { isAiRepository } from './sources/ai-rule';
-import type { SourceId } from './sources/ids';
-import { SOURCE_INFO } from './sources/info';
+import type { ListRow } from '../history/read';
+import { isAiRepository } from '../sources/ai-rule';
+import type { SourceId } from '../sources/ids';
+import { SOURCE_INFO } from '../sources/info';
 import type { Settings } from './settings';
 
 /**

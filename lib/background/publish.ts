@@ -1,8 +1,8 @@
-import type { MorningPostDB } from './history/db';
-import { composeIssue } from './issue/compose';
-import { loadIssueInputs } from './issue/inputs';
-import type { Issue } from './issue/types';
-import type { Settings } from './settings';
+import type { MorningPostDB } from '../history/db';
+import { composeIssue } from '../issue/compose';
+import { loadIssueInputs } from '../issue/inputs';
+import type { Issue } from '../shared/issue-types';
+import type { Settings } from '../shared/settings';
 
 /**
  * One issue a day (issue #4): at the reader's morning time, or at the first

@@ -1,5 +1,5 @@
-import type { SourceStatus } from './history/db';
-import type { SourceFailure } from './sources/errors';
+import type { SourceStatus } from '../shared/records';
+import type { SourceFailure } from '../sources/errors';
 
 /**
  * How a source is doing, as the reader is told (product.md: silent staleness

@@ -1,4 +1,4 @@
-import type { MorningPostDB } from './history/db';
+import type { MorningPostDB } from '../history/db';
 
 /**
  * The toolbar badge says how many issues the reader has not opened yet

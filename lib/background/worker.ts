@@ -1,11 +1,11 @@
 import { markRead, updateBadge, type BadgeApi } from './badge';
-import { pruneIfDue } from './history/retention';
-import type { Issue } from './issue/types';
+import { pruneIfDue } from '../history/retention';
+import type { Issue } from '../shared/issue-types';
 import { nextMorningAfter, publishIfDue } from './publish';
 import { refreshSources, nextRetryAt, type RefreshDeps, type RefreshTrigger, type SourceOutcome } from './refresh';
 import { ensureMorningAlarm, ensureRefreshAlarm, RETRY_ALARM, scheduleRetry, type AlarmsApi } from './schedule';
-import { loadGithubToken, type LocalStorageArea } from './secrets';
-import { loadSettings, type SettingsStorage } from './settings';
+import { loadGithubToken, type LocalStorageArea } from '../shared/secrets';
+import { loadSettings, type SettingsStorage } from '../shared/settings';
 import { singleFlight } from './single-flight';
 
 export interface WorkerDeps extends Omit<RefreshDeps, 'intervalMinutes' | 'githubToken'> {

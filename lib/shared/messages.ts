@@ -1,4 +1,11 @@
-import type { SourceOutcome } from './refresh';
+import type { SourceFailure } from '../sources/errors';
+import type { SourceId } from '../sources/ids';
+
+/** What one refresh did for one source: the worker's reply to "refresh now". */
+export type SourceOutcome =
+  | { sourceId: SourceId; result: 'stored'; items: number; dropped: number }
+  | { sourceId: SourceId; result: 'failed'; failure: SourceFailure; nextAttemptAt: number }
+  | { sourceId: SourceId; result: 'skipped'; reason: 'not-due' | 'rate-limited'; until: number };
 
 /** Messages the pages send the background worker. */
 export type WorkerRequest = { type: 'refresh-now' } | { type: 'issue-read'; number: number };

@@ -1,4 +1,4 @@
-import type { ListRow } from '@/lib/history/read';
+import type { ListRow } from '@/lib/shared/movement';
 import { compactNumber, fullNumber, METRIC_UNIT } from '@/lib/shared/format';
 import { isSafeLink } from '@/lib/shared/links';
 import type { MetricName } from '@/lib/sources/contract';

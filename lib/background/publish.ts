@@ -1,6 +1,6 @@
 import type { MorningPostDB } from '../history/db';
 import { composeIssue } from '../issue/compose';
-import { loadIssueInputs } from '../issue/inputs';
+import { loadIssueInputs } from './issue-inputs';
 import type { Issue } from '../shared/issue-types';
 import type { Settings } from '../shared/settings';
 

@@ -1,16 +1,8 @@
 import Dexie from 'dexie';
-import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
 import type { MorningPostDB } from './db';
-import type { CatalogItem, Snapshot } from '../shared/records';
-
-export interface ListRow {
-  /** 1-based position in the source's list. */
-  rank: number;
-  itemId: string;
-  metrics: Partial<Record<MetricName, number>>;
-  item: CatalogItem;
-}
+import type { Snapshot } from '../shared/records';
+import { metricsAt, type ListRow } from '../shared/movement';
 
 export interface LatestList {
   sourceId: SourceId;
@@ -31,19 +23,19 @@ export async function latestList(db: MorningPostDB, sourceId: SourceId): Promise
   return { sourceId, fetchedAt: snapshot.fetchedAt, rows };
 }
 
-/** The metrics of the item at `index` of a snapshot, absent ones left out. */
-export function metricsAt(snapshot: Snapshot, index: number): Partial<Record<MetricName, number>> {
-  const metrics: Partial<Record<MetricName, number>> = {};
-  for (const [name, column] of Object.entries(snapshot.metrics) as [MetricName, (number | null)[]][]) {
-    const value = column[index];
-    if (value !== null && value !== undefined) metrics[name] = value;
-  }
-  return metrics;
-}
-
 export function latestSnapshot(db: MorningPostDB, sourceId: SourceId): Promise<Snapshot | undefined> {
   return db.snapshots
     .where('[sourceId+fetchedAt]')
     .between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey])
     .last();
+}
+
+/** A source's snapshots taken between `from` and `to` (both included), oldest first. */
+export function snapshotsBetween(db: MorningPostDB, sourceId: SourceId, from: number, to: number): Promise<Snapshot[]> {
+  return db.snapshots.where('[sourceId+fetchedAt]').between([sourceId, from], [sourceId, to], true, true).toArray();
+}
+
+/** The newest snapshot taken at or before `at`: the list as it stood then. */
+export function snapshotAtOrBefore(db: MorningPostDB, sourceId: SourceId, at: number): Promise<Snapshot | undefined> {
+  return db.snapshots.where('[sourceId+fetchedAt]').between([sourceId, Dexie.minKey], [sourceId, at], true, true).last();
 }

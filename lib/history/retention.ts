@@ -1,6 +1,6 @@
 import type { MorningPostDB } from './db';
 import type { CatalogItem } from '../shared/records';
-import { DAY_MS } from './queries';
+import { DAY_MS } from '../shared/movement';
 
 /**
  * Dense where it matters, thin where it does not (issue #3): every snapshot of

@@ -1,7 +1,6 @@
 import { visibleRows, type ListFilters } from '../shared/filters';
 import type { Snapshot } from '../shared/records';
-import { metricsAt, type ListRow } from '../history/read';
-import { DAY_MS } from '../history/queries';
+import { DAY_MS, metricsAt, type ListRow } from '../shared/movement';
 import { localDay } from '../history/retention';
 import type { MetricName } from '../sources/contract';
 import type { SourceWindow } from './inputs';

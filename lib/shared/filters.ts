@@ -1,4 +1,4 @@
-import type { ListRow } from '../history/read';
+import type { ListRow } from './movement';
 import { isAiRepository } from '../sources/ai-rule';
 import type { SourceId } from '../sources/ids';
 import { SOURCE_INFO } from '../sources/info';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { visibleRows, type ListFilters } from '@/lib/shared/filters';
-import type { ListRow } from '@/lib/history/read';
+import type { ListRow } from '@/lib/shared/movement';
 import { SOURCES } from '@/lib/sources';
 import type { SourceId } from '@/lib/sources/ids';
 import { sharedRecordings } from '../support/recordings';

@@ -5,7 +5,7 @@ import { SourceHealth } from '@/components/SourceHealth';
 import { TrendingList } from '@/components/TrendingList';
 import { healthOf } from '@/lib/shared/health';
 import type { SourceStatus } from '@/lib/shared/records';
-import type { ListRow } from '@/lib/history/read';
+import type { ListRow } from '@/lib/shared/movement';
 
 afterEach(cleanup);
 

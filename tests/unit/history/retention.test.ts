@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MorningPostDB } from '@/lib/history/db';
-import { DAY_MS } from '@/lib/history/queries';
+import { DAY_MS } from '@/lib/shared/movement';
 import { latestList } from '@/lib/history/read';
 import { pruneHistory, pruneIfDue } from '@/lib/history/retention';
 import { recordSuccess } from '@/lib/history/write';

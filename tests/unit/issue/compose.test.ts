@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visibleRows } from '@/lib/shared/filters';
 import type { MorningPostDB } from '@/lib/history/db';
 import type { Snapshot } from '@/lib/shared/records';
-import { DAY_MS, series, snapshotAtOrBefore, snapshotsBetween } from '@/lib/history/queries';
-import { metricsAt, type ListRow } from '@/lib/history/read';
+import { snapshotAtOrBefore, snapshotsBetween } from '@/lib/history/read';
+import { DAY_MS, metricsAt, seriesOf, type ListRow } from '@/lib/shared/movement';
+import type { MetricName } from '@/lib/sources/contract';
 import { composeIssue } from '@/lib/issue/compose';
 import { familyOf, formatOf, ownerOf } from '@/lib/issue/derive';
-import { loadIssueInputs } from '@/lib/issue/inputs';
+import { loadIssueInputs } from '@/lib/background/issue-inputs';
 import type { Claim, Issue, Story } from '@/lib/shared/issue-types';
 import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
 import type { SourceId } from '@/lib/sources/ids';
@@ -44,8 +45,9 @@ async function rowsAt(sourceId: SourceId, at: number): Promise<ListRow[]> {
   return visibleRows(sourceId, rows, DEFAULT_SETTINGS);
 }
 
-async function pointAt(sourceId: SourceId, itemId: string, metric: Parameters<typeof series>[3], at: number) {
-  const [point] = await series(db, sourceId, itemId, metric, at, at);
+async function pointAt(sourceId: SourceId, itemId: string, metric: MetricName, at: number) {
+  const item = await db.catalog.where('[sourceId+itemId]').equals([sourceId, itemId]).first();
+  const [point] = item?.key === undefined ? [] : seriesOf(await snapshotsBetween(db, sourceId, at, at), item.key, metric);
   expect(point, `${itemId} is in ${sourceId} at ${new Date(at).toISOString()}`).toBeDefined();
   return point!;
 }

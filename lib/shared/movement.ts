@@ -1,0 +1,160 @@
+import type { MetricName } from '../sources/contract';
+import type { CatalogItem, Snapshot } from './records';
+
+/**
+ * THE movement of the lists (issue #7): series, rank change, growth per day
+ * and new entries, computed in one place from stored snapshots. Pure: the
+ * issue's facts, the views and the tests' look-ups all call these functions
+ * over snapshots they read themselves; nothing else computes movement.
+ */
+
+export const HOUR_MS = 60 * 60 * 1000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/** A row of a list as the reader sees it: a snapshot's entry joined with its catalog item. */
+export interface ListRow {
+  /** 1-based position in the source's list. */
+  rank: number;
+  itemId: string;
+  metrics: Partial<Record<MetricName, number>>;
+  item: CatalogItem;
+}
+
+/** The metrics of the item at `index` of a snapshot, absent ones left out (never read as zero). */
+export function metricsAt(snapshot: Snapshot, index: number): Partial<Record<MetricName, number>> {
+  const metrics: Partial<Record<MetricName, number>> = {};
+  for (const [name, column] of Object.entries(snapshot.metrics) as [MetricName, (number | null)[]][]) {
+    const value = column[index];
+    if (typeof value === 'number' && Number.isFinite(value)) metrics[name] = value;
+  }
+  return metrics;
+}
+
+/** The newest of a source's snapshots (they are kept oldest first). */
+export function latestOf(snapshots: readonly Snapshot[] | undefined): Snapshot | undefined {
+  return snapshots?.at(-1);
+}
+
+/** A list is compared with one at least this old; a few hours apart is noise, not news. */
+export const MIN_BASELINE_AGE_MS = 20 * HOUR_MS;
+
+/**
+ * The list to compare the latest with: the last one taken at or before
+ * `windowMs` earlier, or — while the history is younger than that — the oldest
+ * one at least `MIN_BASELINE_AGE_MS` old. Undefined when there is none: nothing
+ * is then called new or moved. Callers word a comparison by the baseline's
+ * actual age (`ageWords`), never by the window they asked for.
+ */
+export function baselineOf(snapshots: readonly Snapshot[] | undefined, windowMs: number): Snapshot | undefined {
+  const latest = latestOf(snapshots);
+  if (!snapshots || !latest) return undefined;
+  const target = latest.fetchedAt - windowMs;
+  let atOrBefore: Snapshot | undefined;
+  for (const snapshot of snapshots) if (snapshot.fetchedAt <= target) atOrBefore = snapshot;
+  if (atOrBefore) return atOrBefore;
+  const oldest = snapshots[0];
+  return oldest && oldest !== latest && latest.fetchedAt - oldest.fetchedAt >= MIN_BASELINE_AGE_MS ? oldest : undefined;
+}
+
+/** 1-based rank of a catalog key in a snapshot; undefined when it is not in the list. */
+export function rankIn(snapshot: Snapshot | undefined, key: number): number | undefined {
+  if (!snapshot) return undefined;
+  const index = snapshot.keys.indexOf(key);
+  return index < 0 ? undefined : index + 1;
+}
+
+export interface SeriesPoint {
+  at: number;
+  rank: number;
+  /** Absent when the source did not send the metric that time. */
+  value?: number;
+}
+
+/** Where an item stood in each snapshot it appears in, oldest first, with one metric when asked. */
+export function seriesOf(snapshots: readonly Snapshot[], key: number, metric?: MetricName): SeriesPoint[] {
+  const points: SeriesPoint[] = [];
+  for (const snapshot of snapshots) {
+    const index = snapshot.keys.indexOf(key);
+    if (index < 0) continue;
+    const value = metric ? snapshot.metrics[metric]?.[index] : undefined;
+    points.push({ at: snapshot.fetchedAt, rank: index + 1, ...(typeof value === 'number' && Number.isFinite(value) ? { value } : {}) });
+  }
+  return points;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of a time in a time zone, as `YYYY-MM-DD`: what "one point a day" means to the reader. */
+export function dayIn(at: number, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(at);
+}
+
+/** The last snapshot of each calendar day (in `timeZone`) from `from` on, oldest first: one sparkline point a day. */
+export function dailySnapshots(snapshots: readonly Snapshot[], from: number, timeZone: string): Snapshot[] {
+  const byDay = new Map<string, Snapshot>();
+  for (const snapshot of snapshots) if (snapshot.fetchedAt >= from) byDay.set(dayIn(snapshot.fetchedAt, timeZone), snapshot);
+  return [...byDay.values()];
+}
+
+export interface RankChange {
+  key: number;
+  rank: number;
+  /** Rank in the baseline list; absent when the item was not in it. */
+  previousRank?: number;
+  /** Places climbed since the baseline (positive = up); absent for new entries. */
+  climbed?: number;
+  /** Not in the baseline list. Always false without a baseline: nothing is new on the first day. */
+  isNew: boolean;
+}
+
+/** Every item of `latest` with its movement against `baseline`, in the latest list's order. */
+export function rankChanges(latest: Snapshot, baseline: Snapshot | undefined): RankChange[] {
+  const before = new Map(baseline?.keys.map((key, index) => [key, index + 1]));
+  return latest.keys.map((key, index) => {
+    const rank = index + 1;
+    const previousRank = before.get(key);
+    return {
+      key,
+      rank,
+      isNew: baseline !== undefined && previousRank === undefined,
+      ...(previousRank !== undefined ? { previousRank, climbed: previousRank - rank } : {}),
+    };
+  });
+}
+
+/** The keys of `latest` that were not in `baseline`, in rank order; none without a baseline. */
+export function newEntries(latest: Snapshot, baseline: Snapshot | undefined): number[] {
+  return rankChanges(latest, baseline).filter((change) => change.isNew).map((change) => change.key);
+}
+
+/** A growth rate is only stated over at least this span: a few hours' gain is not a day's growth. */
+export const MIN_GROWTH_SPAN_MS = 20 * HOUR_MS;
+
+export interface Growth {
+  fromAt: number;
+  toAt: number;
+  fromValue: number;
+  toValue: number;
+  /** (toValue − fromValue) ÷ days between, rounded to a whole number; the days count at least one. */
+  perDay: number;
+}
+
+/**
+ * Growth of a metric per day between the first and the last point that carry
+ * it, from `since` on. Undefined over less than `MIN_GROWTH_SPAN_MS`.
+ */
+export function growthPerDay(points: readonly SeriesPoint[], since = -Infinity): Growth | undefined {
+  const valued = points.filter((point) => point.at >= since && point.value !== undefined);
+  const first = valued[0];
+  const last = valued.at(-1);
+  if (!first || !last || last.at - first.at < MIN_GROWTH_SPAN_MS) return undefined;
+  const days = Math.max(1, (last.at - first.at) / DAY_MS);
+  const perDay = Math.round((last.value! - first.value!) / days);
+  if (!Number.isFinite(perDay)) return undefined;
+  return { fromAt: first.at, toAt: last.at, fromValue: first.value!, toValue: last.value!, perDay };
+}

@@ -9,13 +9,17 @@ import type { IssueInputs, SourceWindow } from '../issue/inputs';
 /** A week, plus a day so that "a week ago" has a list to compare with. */
 export const WINDOW_DAYS = 8;
 
-export async function loadIssueInputs(
-  db: MorningPostDB,
-  now: number,
-  number: number,
-  filters: ListFilters,
-  enabled: Record<SourceId, boolean>,
-): Promise<IssueInputs> {
+export interface IssueRequest {
+  now: number;
+  /** The number the issue will carry. */
+  number: number;
+  filters: ListFilters;
+  enabled: Record<SourceId, boolean>;
+  /** The reader's IANA time zone (lib/shared/time.ts `systemTimeZone` in the worker). */
+  timeZone: string;
+}
+
+export async function loadIssueInputs(db: MorningPostDB, { now, number, filters, enabled, timeZone }: IssueRequest): Promise<IssueInputs> {
   const windows: Partial<Record<SourceId, SourceWindow>> = {};
   await db.transaction('r', db.snapshots, db.catalog, db.sourceStatus, async () => {
     for (const sourceId of SOURCE_IDS) {
@@ -35,5 +39,5 @@ export async function loadIssueInputs(
       windows[sourceId] = { sourceId, snapshots, items, ...(status ? { status } : {}) };
     }
   });
-  return { now, number, windows, filters, enabled };
+  return { now, timeZone, number, windows, filters, enabled };
 }

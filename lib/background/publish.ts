@@ -3,6 +3,7 @@ import { composeIssue } from '../issue/compose';
 import { loadIssueInputs } from './issue-inputs';
 import type { Issue } from '../shared/issue-types';
 import type { Settings } from '../shared/settings';
+import { systemTimeZone } from '../shared/time';
 
 /**
  * One issue a day (issue #4): at the reader's morning time, or at the first
@@ -45,12 +46,12 @@ export async function latestIssue(db: MorningPostDB): Promise<Issue | undefined>
  * a worker stopped half-way leaves no half-written issue. Nothing is
  * published before any source has stored a list.
  */
-export async function publishIfDue(db: MorningPostDB, now: number, settings: Settings): Promise<Issue | undefined> {
+export async function publishIfDue(db: MorningPostDB, now: number, settings: Settings, timeZone: string = systemTimeZone()): Promise<Issue | undefined> {
   return db.transaction('rw', [db.issues, db.snapshots, db.catalog, db.sourceStatus], async () => {
     const last = await latestIssue(db);
     if (!isIssueDue(now, last, settings.morningTime)) return undefined;
     if ((await db.snapshots.count()) === 0) return undefined;
-    const inputs = await loadIssueInputs(db, now, (last?.number ?? 0) + 1, settings, settings.sources);
+    const inputs = await loadIssueInputs(db, { now, number: (last?.number ?? 0) + 1, filters: settings, enabled: settings.sources, timeZone });
     const issue = composeIssue(inputs);
     await db.issues.add(issue);
     return issue;

@@ -18,6 +18,12 @@ export interface SourceWindow {
 
 export interface IssueInputs {
   now: number;
+  /**
+   * The reader's IANA time zone ("Europe/Paris"): what "today", "yesterday"
+   * and the dateline mean. An input, never read from the machine, so the same
+   * inputs give a byte-identical issue anywhere (issue #7).
+   */
+  timeZone: string;
   /** The number this issue will carry. */
   number: number;
   windows: Partial<Record<SourceId, SourceWindow>>;

@@ -24,7 +24,7 @@ beforeAll(async () => {
   db = freshDb();
   const last = await writeWeek(db, START, 8);
   publishedAt = last + 60_000;
-  issue = composeIssue(await loadIssueInputs(db, publishedAt, 9, DEFAULT_SETTINGS, DEFAULT_SETTINGS.sources));
+  issue = composeIssue(await loadIssueInputs(db, { now: publishedAt, number: 9, filters: DEFAULT_SETTINGS, enabled: DEFAULT_SETTINGS.sources, timeZone: 'UTC' }));
 });
 afterAll(async () => {
   await db.delete();
@@ -204,7 +204,7 @@ describe('the task mix against last week', () => {
         { at: START, items: models },
         { at: START + 7 * DAY_MS, items: replaced },
       ]);
-      const composed = composeIssue(await loadIssueInputs(db, START + 7 * DAY_MS + 60_000, 2, DEFAULT_SETTINGS, DEFAULT_SETTINGS.sources));
+      const composed = composeIssue(await loadIssueInputs(db, { now: START + 7 * DAY_MS + 60_000, number: 2, filters: DEFAULT_SETTINGS, enabled: DEFAULT_SETTINGS.sources, timeZone: 'UTC' }));
       const piece = composed.analysis.find((story) => /ground on Hugging Face/.test(story.headline));
       expect(piece?.paragraphs.join(' ')).toMatch(new RegExp(`Text-to-speech holds ${swapped} of the top 30 places, against 0 a week ago`));
       for (const claim of piece!.claims) await check(claim);
@@ -220,7 +220,7 @@ describe('an issue composed on the first day', () => {
     const first = freshDb();
     try {
       const last = await writeWeek(first, START, 1, 1);
-      const day1 = composeIssue(await loadIssueInputs(first, last + 1000, 1, DEFAULT_SETTINGS, DEFAULT_SETTINGS.sources));
+      const day1 = composeIssue(await loadIssueInputs(first, { now: last + 1000, number: 1, filters: DEFAULT_SETTINGS, enabled: DEFAULT_SETTINGS.sources, timeZone: 'UTC' }));
       expect(day1.lead.headline).toMatch(/leads Hugging Face's trending models/);
       expect(day1.movers).toEqual({ climbers: [], growth: [] });
       expect(day1.tools).toHaveLength(4);

@@ -1,8 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { OptionsModel } from '@/lib/models/options';
 import { parseWordList, REFRESH_INTERVAL_MINUTES, type SettingsChange } from '@/lib/shared/settings';
-import { SOURCE_IDS } from '@/lib/sources/ids';
-import { SOURCE_INFO } from '@/lib/sources/info';
 import { useReadyMarker } from '../useReadyMarker';
 
 const INTERVAL_CHOICES = [15, 30, 60, 120, 180, 360, 720, 1440].filter(
@@ -88,7 +86,7 @@ export function OptionsPage({ model, requestNotifications }: { model: OptionsMod
 
         <fieldset class="options__group">
           <legend>Sources</legend>
-          {SOURCE_IDS.map((id) => (
+          {model.sourceChoices.value.map(({ id, label }) => (
             <label class="check" key={id}>
               <input
                 type="checkbox"
@@ -97,7 +95,7 @@ export function OptionsPage({ model, requestNotifications }: { model: OptionsMod
                   void model.update({ sources: { ...settings.sources, [id]: (event.target as HTMLInputElement).checked } })
                 }
               />
-              {SOURCE_INFO[id].label}
+              {label}
             </label>
           ))}
           <p class="field__hint">A source turned off is neither requested nor shown.</p>

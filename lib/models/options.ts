@@ -1,6 +1,8 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
 import { loadGithubToken, saveGithubToken, type LocalStorageArea } from '../shared/secrets';
 import { loadSettings, saveSettings, type Settings, type SettingsChange, type SettingsStorage } from '../shared/settings';
+import { SOURCE_IDS, type SourceId } from '../sources/ids';
+import { SOURCE_INFO } from '../sources/info';
 
 export interface OptionsModelDeps {
   storage: SettingsStorage;
@@ -9,6 +11,15 @@ export interface OptionsModelDeps {
   /** Subscribe to changes made elsewhere (another options tab, sync); returns an unsubscribe. */
   onExternalChange: (listener: () => void) => () => void;
 }
+
+/** A source the reader can turn on or off, by the name they know it by. */
+export interface SourceChoice {
+  id: SourceId;
+  label: string;
+}
+
+/** Every source, in the order the reader sees them (the page reads this, never lib/sources). */
+const SOURCE_CHOICES: readonly SourceChoice[] = SOURCE_IDS.map((id) => ({ id, label: SOURCE_INFO[id].label }));
 
 export type SaveState = { state: 'idle' } | { state: 'saved'; what: string } | { state: 'failed'; message: string };
 
@@ -47,6 +58,7 @@ export const OptionsModel = createModel((deps: OptionsModelDeps) => {
     hasGithubToken: computed(() => hasToken.value),
     loaded: computed(() => settings.value !== undefined),
     saved: computed(() => saved.value),
+    sourceChoices: computed(() => SOURCE_CHOICES),
     update,
     setGithubToken,
   };

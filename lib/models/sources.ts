@@ -60,7 +60,7 @@ export const SourcesModel = createModel((deps: SourcesModelDeps) => {
       .map((id, index): SourceView => {
         const list: LatestList | undefined = state.value.lists[index];
         const status = state.value.statuses[index];
-        const rows = list ? visibleRows(id, list.rows, settings) : [];
+        const rows = list ? visibleRows(id, list.rows, settings, list.fetchedAt) : [];
         return {
           id,
           info: SOURCE_INFO[id],

@@ -12,7 +12,28 @@ import type { Settings } from './settings';
  */
 export type ListFilters = Pick<Settings, 'hfTasks' | 'githubLanguages' | 'aiKeywords'>;
 
-export function visibleRows(sourceId: SourceId, rows: readonly ListRow[], filters: ListFilters): ListRow[] {
+/**
+ * GitHub's search for new AI repositories asks for repositories created in the
+ * last 30 days (lib/sources/github-search.ts), but a response may not honour
+ * the query (an older recording, a cached page): each row's own `createdAt` is
+ * checked against the time its list was fetched, and the AI/ML rule applies as
+ * it does to the trending pages. A row without a creation date is not "new".
+ */
+export const NEW_REPOSITORY_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether the item was created within `NEW_REPOSITORY_DAYS` before `at` (a little clock skew ahead is allowed). */
+export function isNewAt(item: { createdAt?: string }, at: number, days = NEW_REPOSITORY_DAYS): boolean {
+  const created = item.createdAt === undefined ? Number.NaN : Date.parse(item.createdAt);
+  return Number.isFinite(created) && created >= at - days * DAY_MS && created <= at + DAY_MS;
+}
+
+/**
+ * The rows of a list the reader sees. `fetchedAt` is when the list was
+ * fetched: the search results' window is checked against it (never against
+ * the request's own query).
+ */
+export function visibleRows(sourceId: SourceId, rows: readonly ListRow[], filters: ListFilters, fetchedAt?: number): ListRow[] {
   const family = SOURCE_INFO[sourceId].family;
   if (family === 'huggingface') {
     const include = new Set(filters.hfTasks.include.map((task) => task.toLowerCase()));
@@ -28,8 +49,7 @@ export function visibleRows(sourceId: SourceId, rows: readonly ListRow[], filter
     const languages = new Set(filters.githubLanguages.map((language) => language.toLowerCase()));
     return rows.filter((row) => {
       if (languages.size > 0 && !languages.has(row.item.language?.toLowerCase() ?? '')) return false;
-      // Search results are AI repositories by their query; trending pages need the rule.
-      if (sourceId === 'gh-search') return true;
+      if (sourceId === 'gh-search' && (fetchedAt === undefined || !isNewAt(row.item, fetchedAt))) return false;
       return isAiRepository({ name: row.item.name, ...(row.item.description ? { description: row.item.description } : {}), ...(row.item.tags ? { tags: row.item.tags } : {}) }, filters.aiKeywords);
     });
   }

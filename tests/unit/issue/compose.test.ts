@@ -6,7 +6,7 @@ import { snapshotAtOrBefore, snapshotsBetween } from '@/lib/history/read';
 import { DAY_MS, metricsAt, seriesOf, type ListRow } from '@/lib/shared/movement';
 import type { MetricName } from '@/lib/sources/contract';
 import { composeIssue } from '@/lib/issue/compose';
-import { familyOf, formatOf, ownerOf } from '@/lib/issue/derive';
+import { familyOf, formatOf, ownerOf } from '@/lib/issue/classify';
 import { loadIssueInputs } from '@/lib/background/issue-inputs';
 import type { Claim, Issue, Story } from '@/lib/shared/issue-types';
 import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
@@ -206,7 +206,7 @@ describe('the task mix against last week', () => {
       ]);
       const composed = composeIssue(await loadIssueInputs(db, { now: START + 7 * DAY_MS + 60_000, number: 2, filters: DEFAULT_SETTINGS, enabled: DEFAULT_SETTINGS.sources, timeZone: 'UTC' }));
       const piece = composed.analysis.find((story) => /ground on Hugging Face/.test(story.headline));
-      expect(piece?.paragraphs.join(' ')).toMatch(new RegExp(`Text-to-speech holds ${swapped} of the top 30 places, against 0 a week ago`));
+      expect(piece?.paragraphs.join(' ')).toMatch(new RegExp(`Text-to-speech holds ${swapped} of the top 30 places, against 0 last [A-Z][a-z]+day`));
       for (const claim of piece!.claims) await check(claim);
     } finally {
       await db.delete();

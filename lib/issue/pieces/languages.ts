@@ -1,0 +1,33 @@
+import type { Claim } from '../../shared/issue-types';
+import { countClaim, countsOf } from '../facts';
+import { formatCount, joinAnd } from '../prose';
+import type { Piece } from './contract';
+
+/** The languages of the period's AI/ML repositories on GitHub. */
+export const languagesPiece: Piece = {
+  id: 'languages',
+  significance: 'one language leads 5 or more AI/ML repositories alone, with 2 or more of them',
+  write: (facts) => {
+    const list = facts.lists[facts.repos];
+    const latest = list.latest;
+    const rows = list.rows;
+    const languages = countsOf(rows, 'language');
+    const first = languages[0];
+    if (!latest || rows.length < 5 || !first || first.count < 2 || !first.unique) return undefined;
+    const shown = languages.slice(0, 3);
+    const claims: Claim[] = shown.map((entry) => countClaim(facts.repos, latest.fetchedAt, rows.length, 'language', entry.value, entry.count));
+    const rest = shown.slice(1);
+    const period = facts.repos === 'gh-trending-weekly' ? 'this week' : 'today';
+    // "Most" only for a majority; a plurality "leads".
+    const verb = first.count * 2 > rows.length ? 'writes most of' : 'leads';
+    return {
+      kicker: '',
+      headline: `${first.value} ${verb} the AI on GitHub ${period}`,
+      paragraphs: [
+        `${first.value} accounts for ${formatCount(first.count)} of the ${rows.length} AI/ML repositories trending on GitHub ${period}` +
+          (rest.length ? `, ${joinAnd(rest.map((entry) => `${entry.value} for ${formatCount(entry.count)}`))}.` : '.'),
+      ],
+      claims,
+    };
+  },
+};

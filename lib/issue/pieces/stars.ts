@@ -1,0 +1,32 @@
+import type { Claim } from '../../shared/issue-types';
+import { metricClaim, shareOfLeaders } from '../facts';
+import { joinAnd, sentence } from '../prose';
+import type { Piece } from './contract';
+
+/** Stars concentrated in a few repositories. */
+export const starsPiece: Piece = {
+  id: 'stars',
+  significance: 'the top 3 of 5 or more AI/ML repositories gathered half the period’s stars or more',
+  write: (facts) => {
+    const list = facts.lists[facts.repos];
+    const latest = list.latest;
+    const counted = list.rows.filter((row) => row.metrics.starsInPeriod !== undefined);
+    if (!latest || counted.length < 5) return undefined;
+    const share = shareOfLeaders(list, 'starsInPeriod', 3);
+    if (!share || share.percent < 50) return undefined;
+    const period = facts.repos === 'gh-trending-weekly' ? 'this week' : 'today';
+    const [first] = share.leaders;
+    const firstClaim = metricClaim(facts.repos, first!, latest.fetchedAt, 'starsInPeriod')!;
+    const claims: Claim[] = [share.claim, firstClaim];
+    const quote = first!.item.description ? sentence(first!.item.description, 120) : '';
+    return {
+      kicker: '',
+      headline: `Three repositories take ${share.percent}% of the AI stars on GitHub ${period}`,
+      paragraphs: [
+        `${joinAnd(share.leaders.map((row) => row.item.name))} gathered ${share.percent}% of the ${share.claim.printed[1]} stars that the ${share.of} AI/ML repositories on GitHub's trending page gained ${period}.`,
+        `${first!.item.name} alone drew ${firstClaim.printed[0]} of them${quote ? `; its description reads: “${quote}”` : '.'}`,
+      ],
+      claims,
+    };
+  },
+};

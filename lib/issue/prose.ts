@@ -1,0 +1,139 @@
+/**
+ * The issue's words (issue #7): templates' small parts, truncation, articles
+ * and number formatting. English throughout, whatever the machine's locale;
+ * dates in the time zone the issue is given, never the machine's. Pure.
+ */
+
+const ENGLISH = 'en-US';
+const counts = new Intl.NumberFormat(ENGLISH, { maximumFractionDigits: 0 });
+
+/** 12099 → "12,099": every figure in the issue's text, in English. */
+export function formatCount(value: number): string {
+  return counts.format(value);
+}
+
+/** "A, B and C". */
+export function joinAnd(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** "1 model", "3 models". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Words that start with a vowel letter but a consonant sound, and the
+ * reverse; acronyms read letter by letter take "an" when their first letter's
+ * name starts with a vowel sound (an LLM, an MLX build, a GPU).
+ */
+const CONSONANT_SOUND = /^(?:uni(?!n)|use|usu|uti|ure|eu|ewe|one(?![a-z])|once)/i;
+const VOWEL_SOUND = /^(?:hour|honest|honou?r|heir)/i;
+const VOWEL_LETTER_NAMES = new Set(['A', 'E', 'F', 'H', 'I', 'L', 'M', 'N', 'O', 'R', 'S', 'X']);
+
+/** "a" or "an" before `word`, by its sound. */
+export function article(word: string): 'a' | 'an' {
+  const trimmed = word.trim();
+  const first = /^[A-Za-z0-9]+/.exec(trimmed)?.[0] ?? '';
+  if (!first) return 'a';
+  if (/^\d/.test(first)) return /^(?:8|11(?!\d)|18(?!\d)|8\d(?!\d))/.test(first) ? 'an' : 'a';
+  // An acronym (two capitals or more, or a capital and digits): read letter by letter.
+  if (/^[A-Z]{2,}/.test(first) || /^[A-Z]\d/.test(first)) return VOWEL_LETTER_NAMES.has(first[0]!) ? 'an' : 'a';
+  if (VOWEL_SOUND.test(first)) return 'an';
+  if (CONSONANT_SOUND.test(first)) return 'a';
+  return /^[aeiou]/i.test(first) ? 'an' : 'a';
+}
+
+/** `word` with its article: "an OCaml", "a Python". */
+export function withArticle(word: string): string {
+  return `${article(word)} ${word}`;
+}
+
+const graphemes = new Intl.Segmenter(ENGLISH, { granularity: 'grapheme' });
+
+/**
+ * Remote text trimmed to a snippet of at most `max` characters (UTF-16 units),
+ * ending with a full stop or an ellipsis. It is cut at the last space before
+ * the limit when there is one in the second half of the snippet, else at the
+ * last whole character (text without spaces, such as Chinese or Japanese,
+ * is cut there; a surrogate pair or a combining mark is never split).
+ */
+export function sentence(text: string, max = 200): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean === '' || !/[\p{L}\p{N}]/u.test(clean)) return '';
+  if (clean.length <= max) return /[.!?…"”)」。！？]$/.test(clean) ? clean : `${clean}.`;
+  const room = max - 1; // for the ellipsis
+  let cut = 0;
+  for (const { segment, index } of graphemes.segment(clean)) {
+    if (index + segment.length > room) break;
+    cut = index + segment.length;
+  }
+  const space = clean.lastIndexOf(' ', cut);
+  const end = space > room / 2 ? space : cut;
+  return `${clean.slice(0, end).replace(/[\s,;:.\-–—]+$/u, '')}…`;
+}
+
+// ---------- time ----------
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+const datelineFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(ENGLISH, { ...options, timeZone });
+    cache.set(timeZone, format);
+  }
+  return format;
+}
+
+/** Calendar days from `at`'s day to `now`'s day, in the issue's time zone (0: the same day). */
+export function calendarDaysBetween(at: number, now: number, timeZone: string): number {
+  const day = (time: number) => {
+    const parts = cached(dayFormats, timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(time);
+    const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
+    return Date.UTC(get('year'), get('month') - 1, get('day'));
+  };
+  return Math.round((day(now) - day(at)) / DAY_MS);
+}
+
+function weekday(at: number, timeZone: string): string {
+  return cached(weekdayFormats, timeZone, { weekday: 'long' }).format(at);
+}
+
+/**
+ * When a comparison starts, as the clause that opens or closes a sentence:
+ * "since earlier today", "since yesterday", "since Tuesday", "since last
+ * Friday" (seven days back), "over the last 9 days". Worded from the
+ * baseline's own time, never from the window that was asked for.
+ */
+export function sinceWords(at: number, now: number, timeZone: string): string {
+  const days = calendarDaysBetween(at, now, timeZone);
+  if (days <= 0) return 'since earlier today';
+  if (days === 1) return 'since yesterday';
+  if (days < 7) return `since ${weekday(at, timeZone)}`;
+  if (days === 7) return `since last ${weekday(at, timeZone)}`;
+  return `over the last ${formatCount(days)} days`;
+}
+
+/** The same moment as an adverb of time: "earlier today", "yesterday", "on Tuesday", "last Friday", "9 days ago". */
+export function thenWords(at: number, now: number, timeZone: string): string {
+  const days = calendarDaysBetween(at, now, timeZone);
+  if (days <= 0) return 'earlier today';
+  if (days === 1) return 'yesterday';
+  if (days < 7) return `on ${weekday(at, timeZone)}`;
+  if (days === 7) return `last ${weekday(at, timeZone)}`;
+  return `${formatCount(days)} days ago`;
+}
+
+/** "Saturday, November 28, 2026" in the issue's time zone. */
+export function datelineOf(now: number, timeZone: string): string {
+  return cached(datelineFormats, timeZone, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(now);
+}

@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     // Explicit, so the end-to-end files are not collected here (toolchain.md).
     include: ['tests/unit/**/*.test.{ts,tsx}'],
-    setupFiles: ['tests/unit/setup.ts'],
+    // timeout-meta: each test's timeout goes into the JSON report (scripts/test-durations.ts).
+    setupFiles: ['tests/support/timeout-meta.ts', 'tests/unit/setup.ts'],
     mockReset: true,
     restoreMocks: true,
     sequence: { shuffle: true },

@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
+    // Each test's timeout goes into the JSON report (scripts/test-durations.ts).
+    setupFiles: ['tests/support/timeout-meta.ts'],
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 60_000,

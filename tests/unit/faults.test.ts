@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { FetchLike } from '@/lib/background/fetch-source';
-import type { MorningPostDB } from '@/lib/history/db';
 import { refreshSources, type RefreshDeps } from '@/lib/background/refresh';
 import { SOURCES } from '@/lib/sources';
 import type { SourceErrorKind } from '@/lib/sources/errors';
 import { SOURCE_IDS, type SourceId } from '@/lib/sources/ids';
 import { SOURCE_INFO } from '@/lib/sources/info';
-import { freshDb } from '../support/db';
+import { testDb } from '../support/db';
 import { sharedRecordings } from '../support/recordings';
 
 /**
@@ -56,10 +55,6 @@ const FAULTS: Fault[] = [
 ];
 
 const tally = { responses: 0, crashes: 0, rowsLost: 0 };
-let db: MorningPostDB;
-afterEach(async () => {
-  await db?.delete();
-});
 afterAll(() => {
   // Every fault was tried on every source, none escaped, no stored row changed.
   expect(tally).toEqual({ responses: SOURCE_IDS.length * FAULTS.length, crashes: 0, rowsLost: 0 });
@@ -67,7 +62,7 @@ afterAll(() => {
 
 describe.each(SOURCE_IDS)('source %s under faults', (sourceId) => {
   it.each(FAULTS)('$name: keeps every stored row and names the failure', async (fault) => {
-    db = freshDb();
+    const db = testDb();
     let fetch: FetchLike = answer(200, recorded[sourceId]);
     const deps: RefreshDeps = {
       db,

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describe, expect, it, vi } from 'vitest';
 import { BADGE_BACKGROUND } from '@/lib/background/badge';
 import type { FetchLike } from '@/lib/background/fetch-source';
 import type { MorningPostDB } from '@/lib/history/db';
@@ -11,7 +10,8 @@ import { SETTINGS_KEY } from '@/lib/shared/settings';
 import { SOURCES } from '@/lib/sources';
 import { createWorker } from '@/lib/background/worker';
 import { RecordingBadge } from '../support/badge';
-import { freshDb } from '../support/db';
+import { testDb } from '../support/db';
+import { testBrowser } from '../support/fake-browser';
 import { sharedRecordings, SOURCE_ROUTES } from '../support/recordings';
 
 /** Local times, so the tests mean the same in every time zone. */
@@ -45,13 +45,9 @@ const recorded: FetchLike = async (url) => {
   return body === undefined ? new Response('', { status: 404 }) : new Response(body, { status: 200 });
 };
 
-let db: MorningPostDB;
-afterEach(async () => {
-  await db?.delete();
-});
-
 function setup(start: number) {
-  db = freshDb();
+  const db = testDb();
+  const browser = testBrowser();
   let now = start;
   const badge = new RecordingBadge();
   const notify = vi.fn(async (_issue: Issue) => undefined);
@@ -61,22 +57,22 @@ function setup(start: number) {
     now: () => now,
     random: () => 0.5,
     sources: Object.values(SOURCES),
-    alarms: fakeBrowser.alarms,
-    settings: fakeBrowser.storage.sync,
-    local: fakeBrowser.storage.local,
+    alarms: browser.alarms,
+    settings: browser.sync,
+    local: browser.local,
     action: badge,
     notify,
   });
-  return { worker, badge, notify, set: (time: number) => (now = time) };
+  return { worker, badge, notify, set: (time: number) => (now = time), db, browser };
 }
 
-const numbers = async () => (await db.issues.orderBy('number').toArray()).map((issue) => issue.number);
+const numbers = async (db: MorningPostDB) => (await db.issues.orderBy('number').toArray()).map((issue) => issue.number);
 
 describe('publishing', () => {
   it('publishes No. 1 at install, at once, and the badge says so until it is read', async () => {
-    const { worker, badge } = setup(at(27, 15));
+    const { worker, badge, db } = setup(at(27, 15));
     await worker.wake('install');
-    expect(await numbers()).toEqual([1]);
+    expect(await numbers(db)).toEqual([1]);
     expect(badge).toMatchObject({ text: '1', background: BADGE_BACKGROUND, color: '#ffffff' });
     expect(badge.title).toMatch(/1 new issue/);
     const issue = (await db.issues.get(1))!;
@@ -87,25 +83,25 @@ describe('publishing', () => {
   });
 
   it('publishes one issue a day at the morning time, numbered without gaps, and never rewrites one', async () => {
-    const { worker, badge, set } = setup(at(27, 15));
+    const { worker, badge, set, db, browser } = setup(at(27, 15));
     await worker.wake('install');
     const first = await db.issues.get(1);
     set(at(27, 18));
     await worker.wake('manual');
-    expect(await numbers()).toEqual([1]);
-    expect(await fakeBrowser.alarms.get(MORNING_ALARM)).toMatchObject({ scheduledTime: at(28, 7) });
+    expect(await numbers(db)).toEqual([1]);
+    expect(await browser.alarms.get(MORNING_ALARM)).toMatchObject({ scheduledTime: at(28, 7) });
 
     set(at(28, 7));
     await Promise.all([worker.wake('morning'), worker.wake('alarm'), worker.wake('manual')]);
-    expect(await numbers()).toEqual([1, 2]);
+    expect(await numbers(db)).toEqual([1, 2]);
     expect(badge.text).toBe('2');
-    expect(await fakeBrowser.alarms.get(MORNING_ALARM)).toMatchObject({ scheduledTime: at(29, 7) });
+    expect(await browser.alarms.get(MORNING_ALARM)).toMatchObject({ scheduledTime: at(29, 7) });
 
     // Closed through three mornings: one catch-up issue, not three.
     set(at(31, 12));
     await worker.wake('startup');
     await worker.wake('alarm');
-    expect(await numbers()).toEqual([1, 2, 3]);
+    expect(await numbers(db)).toEqual([1, 2, 3]);
     expect(await db.issues.get(1)).toEqual(first);
     await worker.issueRead(2);
     expect(badge.text).toBe('1');
@@ -115,23 +111,23 @@ describe('publishing', () => {
   });
 
   it('follows a changed morning time, and counts no issue when the badge is off', async () => {
-    const { worker, badge, set } = setup(at(27, 15));
+    const { worker, badge, set, db, browser } = setup(at(27, 15));
     await worker.wake('install');
-    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 3, morningTime: '05:45', badge: false } });
+    await browser.sync.set({ [SETTINGS_KEY]: { version: 3, morningTime: '05:45', badge: false } });
     await worker.settingsChanged();
-    expect(await fakeBrowser.alarms.get(MORNING_ALARM)).toMatchObject({ scheduledTime: at(28, 5, 45) });
+    expect(await browser.alarms.get(MORNING_ALARM)).toMatchObject({ scheduledTime: at(28, 5, 45) });
     expect(badge.text).toBe('');
     set(at(28, 5, 45));
     await worker.wake('morning');
-    expect(await numbers()).toEqual([1, 2]);
+    expect(await numbers(db)).toEqual([1, 2]);
     expect(badge.text).toBe('');
   });
 
   it('notifies only when the reader turned notifications on', async () => {
-    const { worker, notify, set } = setup(at(27, 15));
+    const { worker, notify, set, browser } = setup(at(27, 15));
     await worker.wake('install');
     expect(notify).not.toHaveBeenCalled();
-    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { version: 3, notifications: true } });
+    await browser.sync.set({ [SETTINGS_KEY]: { version: 3, notifications: true } });
     set(at(28, 8));
     await worker.wake('alarm');
     expect(notify).toHaveBeenCalledTimes(1);
@@ -139,7 +135,8 @@ describe('publishing', () => {
   });
 
   it('publishes nothing before any list has been stored', async () => {
-    db = freshDb();
+    const db = testDb();
+    const browser = testBrowser();
     const badge = new RecordingBadge();
     const worker = createWorker({
       db,
@@ -147,9 +144,9 @@ describe('publishing', () => {
       now: () => at(27, 15),
       random: () => 0.5,
       sources: Object.values(SOURCES),
-      alarms: fakeBrowser.alarms,
-      settings: fakeBrowser.storage.sync,
-      local: fakeBrowser.storage.local,
+      alarms: browser.alarms,
+      settings: browser.sync,
+      local: browser.local,
       action: badge,
     });
     await worker.wake('install');

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FetchLike } from '@/lib/background/fetch-source';
 import type { MorningPostDB } from '@/lib/history/db';
 import { latestList } from '@/lib/history/read';
 import { BACKOFF_BASE_MS, backoffMs, nextRetryAt, refreshSources, type RefreshDeps } from '@/lib/background/refresh';
 import { hfModels } from '@/lib/sources/hf-models';
-import { freshDb } from '../support/db';
+import { testDb } from '../support/db';
 import { OWN_FIXTURES, sharedFixture } from '../support/paths';
 
 const T0 = Date.parse('2026-11-27T07:00:00Z');
@@ -14,13 +14,8 @@ const HOUR = 3_600_000;
 const recorded = readFileSync(sharedFixture('hf-models-trending.json'), 'utf8');
 const later = readFileSync(join(OWN_FIXTURES, 'hf-models-trending-2026-11-26.json'), 'utf8');
 
-let db: MorningPostDB;
-afterEach(async () => {
-  await db?.delete();
-});
-
 function setup(fetch: FetchLike, start = T0) {
-  db = freshDb();
+  const db = testDb();
   let now = start;
   const calls = vi.fn(fetch);
   const deps: RefreshDeps = {
@@ -31,7 +26,7 @@ function setup(fetch: FetchLike, start = T0) {
     sources: [hfModels],
     intervalMinutes: 60,
   };
-  return { deps, calls, advance: (ms: number) => (now += ms), at: () => now };
+  return { deps, calls, advance: (ms: number) => (now += ms), at: () => now, db };
 }
 
 const ok = (body: string): FetchLike => async () => new Response(body, { status: 200 });
@@ -43,7 +38,7 @@ async function dump(database: MorningPostDB) {
 
 describe('refreshSources', () => {
   it('stores a snapshot with ranks and metrics, and the items, on the first run', async () => {
-    const { deps } = setup(ok(recorded));
+    const { deps, db } = setup(ok(recorded));
     const [outcome] = await refreshSources(deps, 'install');
     expect(outcome).toEqual({ sourceId: 'hf-models', result: 'stored', items: 30, dropped: 0 });
     const list = await latestList(db, 'hf-models');
@@ -65,7 +60,7 @@ describe('refreshSources', () => {
     ['a network failure', async () => Promise.reject(new TypeError('Failed to fetch')), /could not reach/],
   ])('keeps every row of the last good snapshot after %s', async (_name, fault, message) => {
     let fetch: FetchLike = ok(recorded);
-    const { deps, advance, at } = setup((url, init) => fetch(url, init));
+    const { deps, advance, at, db } = setup((url, init) => fetch(url, init));
     await refreshSources(deps, 'install');
     const before = await dump(db);
 
@@ -82,7 +77,7 @@ describe('refreshSources', () => {
 
   it('backs off exponentially, capped at the interval, and clears on success', async () => {
     let fetch: FetchLike = async () => new Response('', { status: 502 });
-    const { deps, advance, at } = setup((url, init) => fetch(url, init));
+    const { deps, advance, at, db } = setup((url, init) => fetch(url, init));
     const waits: number[] = [];
     for (let attempt = 0; attempt < 7; attempt++) {
       const [outcome] = await refreshSources(deps, 'retry');
@@ -100,7 +95,7 @@ describe('refreshSources', () => {
   });
 
   it('lets an alarm skip a source that is not due, but not the reader', async () => {
-    const { deps, calls, advance } = setup(ok(recorded));
+    const { deps, calls, advance, db } = setup(ok(recorded));
     await refreshSources(deps, 'install');
     advance(10 * 60_000);
     expect(await refreshSources(deps, 'alarm')).toEqual([
@@ -129,7 +124,7 @@ describe('refreshSources', () => {
 
   it('leaves nothing half-written when the write is interrupted', async () => {
     let fetch: FetchLike = ok(recorded);
-    const { deps, advance } = setup((url, init) => fetch(url, init));
+    const { deps, advance, db } = setup((url, init) => fetch(url, init));
     await refreshSources(deps, 'install');
     const before = await dump(db);
     // The worker dies between the snapshot and the items: the transaction aborts as a whole.
@@ -147,7 +142,7 @@ describe('refreshSources', () => {
   });
 
   it('when the disk is full, thins old history and stores the new list', async () => {
-    const { deps, advance } = setup(ok(recorded));
+    const { deps, advance, db } = setup(ok(recorded));
     for (let hour = 0; hour < 72; hour++) {
       await refreshSources(deps, 'manual');
       advance(HOUR);
@@ -164,7 +159,7 @@ describe('refreshSources', () => {
 
   it('keeps first-seen times across refreshes', async () => {
     let fetch: FetchLike = ok(recorded);
-    const { deps, advance } = setup((url, init) => fetch(url, init));
+    const { deps, advance, db } = setup((url, init) => fetch(url, init));
     await refreshSources(deps, 'install');
     advance(HOUR);
     fetch = ok(recorded);

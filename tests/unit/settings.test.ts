@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { GITHUB_TOKEN_KEY, loadGithubToken, saveGithubToken } from '@/lib/shared/secrets';
 import { DEFAULT_SETTINGS, loadSettings, parseWordList, readSettings, saveSettings, SETTINGS_KEY } from '@/lib/shared/settings';
+import { testBrowser } from '../support/fake-browser';
 
 describe('settings', () => {
   it('defaults when nothing is stored: every source on, hourly, no filters', async () => {
-    const settings = await loadSettings(fakeBrowser.storage.sync);
+    const browser = testBrowser();
+    const settings = await loadSettings(browser.sync);
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(Object.values(settings.sources).every(Boolean)).toBe(true);
     expect(settings.refreshIntervalMinutes).toBe(60);
@@ -67,8 +68,9 @@ describe('settings', () => {
   });
 
   it('saves a change under one versioned key in storage.sync', async () => {
-    await saveSettings(fakeBrowser.storage.sync, { refreshIntervalMinutes: 120, aiKeywords: ['robotics'] });
-    const stored = (await fakeBrowser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    const browser = testBrowser();
+    await saveSettings(browser.sync, { refreshIntervalMinutes: 120, aiKeywords: ['robotics'] });
+    const stored = (await browser.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
     expect(stored).toEqual({ ...DEFAULT_SETTINGS, refreshIntervalMinutes: 120, aiKeywords: ['robotics'] });
   });
 
@@ -82,17 +84,19 @@ describe('the GitHub token', () => {
   const token = `ghp_${'a1B2'.repeat(9)}`;
 
   it('is kept in storage.local only, never in storage.sync', async () => {
-    await saveGithubToken(fakeBrowser.storage.local, `  ${token} `);
-    expect(await loadGithubToken(fakeBrowser.storage.local)).toBe(token);
-    expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
+    const browser = testBrowser();
+    await saveGithubToken(browser.local, `  ${token} `);
+    expect(await loadGithubToken(browser.local)).toBe(token);
+    expect(await browser.sync.get(null)).toEqual({});
   });
 
   it('refuses what is not a token, and forgets on an empty value', async () => {
-    await expect(saveGithubToken(fakeBrowser.storage.local, 'hunter2')).rejects.toThrow(/does not look like a GitHub token/);
-    await saveGithubToken(fakeBrowser.storage.local, `github_pat_${'x'.repeat(40)}`);
-    await saveGithubToken(fakeBrowser.storage.local, '');
-    expect(await fakeBrowser.storage.local.get(GITHUB_TOKEN_KEY)).toEqual({});
-    await fakeBrowser.storage.local.set({ [GITHUB_TOKEN_KEY]: 'garbage' });
-    expect(await loadGithubToken(fakeBrowser.storage.local)).toBeUndefined();
+    const browser = testBrowser();
+    await expect(saveGithubToken(browser.local, 'hunter2')).rejects.toThrow(/does not look like a GitHub token/);
+    await saveGithubToken(browser.local, `github_pat_${'x'.repeat(40)}`);
+    await saveGithubToken(browser.local, '');
+    expect(await browser.local.get(GITHUB_TOKEN_KEY)).toEqual({});
+    await browser.local.set({ [GITHUB_TOKEN_KEY]: 'garbage' });
+    expect(await loadGithubToken(browser.local)).toBeUndefined();
   });
 });

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor as waitForDefault } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { NewTabPage } from '@/components/pages/NewTabPage';
 import type { MorningPostDB } from '@/lib/history/db';
 import { recordFailure } from '@/lib/history/write';
 import { IssueModel } from '@/lib/models/issue';
 import { publishIfDue } from '@/lib/background/publish';
 import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
-import { freshDb } from '../../support/db';
+import { testDb } from '../../support/db';
 import { writeWeek } from '../../support/issue-history';
 
 const START = new Date(2026, 10, 20, 6, 0).getTime();
@@ -16,28 +16,28 @@ const START = new Date(2026, 10, 20, 6, 0).getTime();
 const waitFor = <T,>(check: () => T) => waitForDefault(check, { timeout: 5000 });
 const DAY = 24 * 3_600_000;
 
-let db: MorningPostDB;
-let model: IssueModel | undefined;
-afterEach(async () => {
+// The document is the file's (happy-dom): each test leaves it empty. The
+// database and the model are each test's own (testDb, mount).
+afterEach(() => {
   cleanup();
-  model?.[Symbol.dispose]();
   delete document.documentElement.dataset.ready;
-  await db.delete();
 });
 
-function mount(extra: Partial<ConstructorParameters<typeof IssueModel>[0]> = {}) {
+function mount(db: MorningPostDB, extra: Partial<ConstructorParameters<typeof IssueModel>[0]> = {}) {
   const markRead = vi.fn(async (_number: number) => undefined);
   const copyText = vi.fn(async (_text: string) => undefined);
   const onShow = vi.fn();
-  model = new IssueModel({ db, markRead, copyText, onShow, now: () => START, ...extra });
+  const model = new IssueModel({ db, markRead, copyText, onShow, now: () => START, ...extra });
+  // Disposed before the database is deleted (onTestFinished runs last-registered first).
+  onTestFinished(() => model[Symbol.dispose]());
   render(<NewTabPage model={model} />);
   return { markRead, copyText, onShow };
 }
 
 describe('NewTabPage', () => {
   it('says the first edition is on its way while there is no issue, and names a failing source', async () => {
-    db = freshDb();
-    mount();
+    const db = testDb();
+    mount(db);
     await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
     expect(screen.getByRole('status').textContent).toMatch(/first edition is on its way/);
     await act(async () => {
@@ -47,9 +47,9 @@ describe('NewTabPage', () => {
   });
 
   it('shows the issue as soon as it is published, marks it read, pages through the archive and exports it', async () => {
-    db = freshDb();
+    const db = testDb();
     await writeWeek(db, START, 2, 2);
-    const { markRead, copyText, onShow } = mount();
+    const { markRead, copyText, onShow } = mount(db);
     await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
     await act(async () => {
       await publishIfDue(db, START + DAY + 13 * 3_600_000, DEFAULT_SETTINGS);
@@ -75,10 +75,10 @@ describe('NewTabPage', () => {
   });
 
   it('moves through the items with j and k, and shows the keys with ?', async () => {
-    db = freshDb();
+    const db = testDb();
     await writeWeek(db, START, 2, 2);
     await publishIfDue(db, START + DAY, DEFAULT_SETTINGS);
-    mount();
+    mount(db);
     await waitFor(() => expect(screen.getByText('Issue 1 of 1')).toBeTruthy());
     const links = [...document.querySelectorAll<HTMLAnchorElement>('.tool a[href], .trending__row .trending__link[href]')].filter((link) => !link.closest('details'));
     const press = (key: string, target: Element = document.body) => fireEvent.keyDown(target, { key });
@@ -101,12 +101,12 @@ describe('NewTabPage', () => {
   });
 
   it('opens the issue the URL names', async () => {
-    db = freshDb();
+    const db = testDb();
     await writeWeek(db, START, 2, 2);
     await publishIfDue(db, START + DAY, DEFAULT_SETTINGS);
     await publishIfDue(db, START + DAY + 2 * 3_600_000, DEFAULT_SETTINGS);
     await publishIfDue(db, START + 2 * DAY + 2 * 3_600_000, DEFAULT_SETTINGS);
-    mount({ initialNumber: 1 });
+    mount(db, { initialNumber: 1 });
     await waitFor(() => expect(screen.getByText('Issue 1 of 3')).toBeTruthy());
   });
 });

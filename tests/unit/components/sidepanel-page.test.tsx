@@ -4,39 +4,38 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signal } from '@preact/signals';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SidePanelPage } from '@/components/pages/SidePanelPage';
-import type { MorningPostDB } from '@/lib/history/db';
 import { recordFailure, recordSuccess } from '@/lib/history/write';
 import { SourcesModel } from '@/lib/models/sources';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/settings';
 import { SOURCE_IDS } from '@/lib/sources/ids';
 import { hfModels } from '@/lib/sources/hf-models';
-import { freshDb } from '../../support/db';
+import { testDb } from '../../support/db';
 import { OWN_FIXTURES } from '../../support/paths';
 
 const owned = hfModels.parse(readFileSync(join(OWN_FIXTURES, 'hf-models-trending-2026-11-26.json'), 'utf8'));
 const NOW = Date.parse('2026-11-27T07:00:00');
 
-let db: MorningPostDB;
-let model: SourcesModel | undefined;
-afterEach(async () => {
+// The document is the file's (happy-dom): each test leaves it empty. The
+// database and the model are each test's own (mount).
+afterEach(() => {
   cleanup();
-  model?.[Symbol.dispose]();
   delete document.documentElement.dataset.ready;
-  await db.delete();
 });
 
 function mount(settings = signal<Settings | undefined>(DEFAULT_SETTINGS)) {
-  db = freshDb();
-  model = new SourcesModel({ db, sourceIds: SOURCE_IDS, requestRefresh: vi.fn(async () => undefined), now: () => NOW, settings });
+  const db = testDb();
+  const model = new SourcesModel({ db, sourceIds: SOURCE_IDS, requestRefresh: vi.fn(async () => undefined), now: () => NOW, settings });
+  // Disposed before the database is deleted (onTestFinished runs last-registered first).
+  onTestFinished(() => model[Symbol.dispose]());
   render(<SidePanelPage model={model} />);
-  return settings;
+  return { db, settings };
 }
 
 describe('SidePanelPage', () => {
   it('has a tab per source, each naming its health, and arrow keys move between them', async () => {
-    mount();
+    const { db } = mount();
     await act(() => recordSuccess(db, 'hf-models', owned, NOW, NOW + 3_600_000));
     await act(async () => {
       await recordFailure(db, 'gh-search', { kind: 'rate-limited', status: 403, message: 'api.github.com/search/repositories is rate limiting us (HTTP 403)' }, NOW, NOW + 600_000);
@@ -71,7 +70,7 @@ describe('SidePanelPage', () => {
   });
 
   it('hides the sources the reader turned off, and applies the task filters', async () => {
-    const settings = mount();
+    const { db, settings } = mount();
     await act(() => recordSuccess(db, 'hf-models', owned, NOW, NOW + 3_600_000));
     await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(12));
     act(() => {

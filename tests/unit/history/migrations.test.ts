@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { MorningPostDB } from '@/lib/history/db';
 import { latestList } from '@/lib/history/read';
 import { SCHEMA_V1, SCHEMA_V2 } from '@/lib/history/schema';
@@ -13,10 +13,12 @@ const T0 = Date.parse('2026-11-20T07:00:00Z');
 const HOUR = 3_600_000;
 const models = hfModels.parse(readFileSync(sharedFixture('hf-models-trending.json'), 'utf8')).items;
 
-const names: string[] = [];
-afterEach(async () => {
-  for (const name of names.splice(0)) await Dexie.delete(name);
-});
+/** A database name of the running test's own, deleted when the test finishes. */
+function testDbName(prefix: string): string {
+  const name = `${prefix}-${crypto.randomUUID()}`;
+  onTestFinished(() => Dexie.delete(name));
+  return name;
+}
 
 /**
  * Writes a version-1 database the way version 1's `recordSuccess` did
@@ -46,8 +48,7 @@ async function writeVersion1(name: string, refreshes: number): Promise<Dexie> {
 
 describe('database version 2 (and on to the latest)', () => {
   it('opens a version-1 database and keeps every snapshot, rank, metric and item', async () => {
-    const name = `migrate-${crypto.randomUUID()}`;
-    names.push(name);
+    const name = testDbName('migrate');
     const v1 = await writeVersion1(name, 3);
     const before = await v1.table('snapshots').toArray();
     v1.close();
@@ -75,8 +76,7 @@ describe('database version 2 (and on to the latest)', () => {
   });
 
   it('upgrades while an older page still holds the database open', async () => {
-    const name = `migrate-open-${crypto.randomUUID()}`;
-    names.push(name);
+    const name = testDbName('migrate-open');
     const v1 = await writeVersion1(name, 1);
     // A new tab of the old version keeps its connection; Dexie closes it on `versionchange`.
     let closedByUpgrade = false;
@@ -94,8 +94,7 @@ describe('database version 2 (and on to the latest)', () => {
 
 describe('database version 3', () => {
   it('opens a version-2 database and keeps every snapshot, item, status and meta record', async () => {
-    const name = `migrate-v2-${crypto.randomUUID()}`;
-    names.push(name);
+    const name = testDbName('migrate-v2');
     // Written by the version-2 code path: the same write functions, on a database declared as v2.
     const v2 = new Dexie(name);
     v2.version(2).stores(SCHEMA_V2);

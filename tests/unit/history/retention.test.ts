@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { MorningPostDB } from '@/lib/history/db';
+import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '@/lib/shared/movement';
 import { latestList } from '@/lib/history/read';
-import { pruneHistory, pruneIfDue } from '@/lib/history/retention';
+import { DEFAULT_RETENTION, localDay, pruneHistory, pruneIfDue } from '@/lib/history/retention';
 import { recordSuccess } from '@/lib/history/write';
 import { hfModels } from '@/lib/sources/hf-models';
-import { freshDb } from '../../support/db';
+import { testDb } from '../../support/db';
 import { sharedFixture } from '../../support/paths';
 
 const HOUR = 3_600_000;
@@ -14,36 +13,49 @@ const START = Date.parse('2025-11-01T00:30:00Z');
 const models = hfModels.parse(readFileSync(sharedFixture('hf-models-trending.json'), 'utf8'));
 const utcDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 
-let db: MorningPostDB;
-afterEach(async () => {
-  await db?.delete();
-});
-
 describe('retention', () => {
   it('keeps every snapshot of the last 7 days, the last of each day up to a year, nothing older', async () => {
-    db = freshDb();
-    // 400 days of refreshes every 6 hours, written through the production path.
+    const db = testDb();
+    expect(DEFAULT_RETENTION).toMatchObject({ denseDays: 7, keepDays: 365 });
+    // 400 days written through the production path: one refresh a day (18:30 UTC)
+    // for the first 390, then every 6 hours for the last 10, so the days just
+    // past the dense week hold several snapshots each and must be thinned.
     const now = START + 400 * DAY_MS;
-    for (let at = START; at <= now; at += 6 * HOUR) await recordSuccess(db, 'hf-models', models, at, at + 6 * HOUR);
-    const report = await pruneHistory(db, now, { denseDays: 7, keepDays: 365, fullDetailDays: 30 }, utcDay);
+    const written: number[] = [];
+    for (let day = 0; day < 390; day++) written.push(START + day * DAY_MS + 18 * HOUR);
+    for (let at = START + 390 * DAY_MS; at <= now; at += 6 * HOUR) written.push(at);
+    // A short list: what is kept depends on the snapshots' times, not their length.
+    const list = { items: models.items.slice(0, 5), dropped: 0 };
+    for (const at of written) await recordSuccess(db, 'hf-models', list, at, at + 6 * HOUR);
+    // The worker's own call: the default policy, the reader's local days.
+    const report = await pruneIfDue(db, now);
 
+    const denseFrom = now - 7 * DAY_MS;
+    const keepFrom = now - 365 * DAY_MS;
     const kept = (await db.snapshots.orderBy('fetchedAt').toArray()).map((snapshot) => snapshot.fetchedAt);
-    const dense = kept.filter((at) => at >= now - 7 * DAY_MS);
-    const thin = kept.filter((at) => at < now - 7 * DAY_MS);
+    const dense = kept.filter((at) => at >= denseFrom);
+    const thin = kept.filter((at) => at < denseFrom);
+    // Every snapshot of the last 7 days.
+    expect(dense).toEqual(written.filter((at) => at >= denseFrom));
     expect(dense).toHaveLength(7 * 4 + 1);
-    expect(thin.every((at) => at >= now - 365 * DAY_MS)).toBe(true);
-    // One a day, the day's last: 18:30 UTC.
-    const days = thin.map(utcDay);
-    expect(new Set(days).size).toBe(days.length);
-    expect(thin.every((at) => new Date(at).getUTCHours() === 18)).toBe(true);
-    expect(days.length).toBeGreaterThanOrEqual(357);
-    expect(days.length).toBeLessThanOrEqual(359);
-    expect(report.deletedSnapshots).toBe(400 * 4 + 1 - kept.length);
+    // Nothing older than a year.
+    expect(thin.every((at) => at >= keepFrom)).toBe(true);
+    // Before that, one a day, the day's last.
+    const lastOfDay = new Map<string, number>();
+    for (const at of written.filter((at) => at >= keepFrom && at < denseFrom)) lastOfDay.set(localDay(at), Math.max(at, lastOfDay.get(localDay(at)) ?? at));
+    expect(thin).toEqual([...lastOfDay.values()].sort((x, y) => x - y));
+    expect(new Set(thin.map(localDay)).size).toBe(thin.length);
+    expect(thin.length).toBeGreaterThanOrEqual(357);
+    expect(thin.length).toBeLessThanOrEqual(359);
+    // The days past the dense week did hold several snapshots, and lost all but one.
+    const thinned = written.filter((at) => at >= keepFrom && at < denseFrom && !thin.includes(at));
+    expect(thinned.length).toBeGreaterThanOrEqual(8);
+    expect(report?.deletedSnapshots).toBe(written.length - kept.length);
     expect((await latestList(db, 'hf-models'))?.fetchedAt).toBe(now);
   });
 
   it('drops items not seen for a year with their snapshots, and keeps the rest', async () => {
-    db = freshDb();
+    const db = testDb();
     const old = { items: models.items.slice(0, 3), dropped: 0 };
     const recent = { items: models.items.slice(10, 20), dropped: 0 };
     const now = START + 500 * DAY_MS;
@@ -56,7 +68,7 @@ describe('retention', () => {
   });
 
   it('prunes at most once a day', async () => {
-    db = freshDb();
+    const db = testDb();
     await recordSuccess(db, 'hf-models', models, START, START + HOUR);
     expect(await pruneIfDue(db, START)).toEqual({ deletedSnapshots: 0, deletedItems: 0, thinnedItems: 0 });
     expect(await pruneIfDue(db, START + 23 * HOUR)).toBeUndefined();
@@ -64,7 +76,7 @@ describe('retention', () => {
   });
 
   it('keeps only the name and link of items not seen for a month, and whole items otherwise', async () => {
-    db = freshDb();
+    const db = testDb();
     const withDetail = models.items.map((item) => ({ ...item, description: `About ${item.id}`, authors: ['A. Author'] }));
     const now = START + 100 * DAY_MS;
     await recordSuccess(db, 'hf-models', { items: withDetail.slice(0, 5), dropped: 0 }, now - 40 * DAY_MS, now);
@@ -87,7 +99,7 @@ describe('retention', () => {
   });
 
   it('thins, day by day, exactly the items that went a month unseen since the last prune', async () => {
-    db = freshDb();
+    const db = testDb();
     const detailed = models.items.map((item) => ({ ...item, tags: ['region:us'] }));
     const first = { items: detailed.slice(0, 10), dropped: 0 };
     const second = { items: detailed.slice(10, 30), dropped: 0 };
@@ -102,7 +114,7 @@ describe('retention', () => {
   });
 
   it('drops an item that only the thinned snapshots named, and keeps one a kept snapshot names', async () => {
-    db = freshDb();
+    const db = testDb();
     const base = models.items.slice(0, 10);
     const passing = { ...models.items[20]!, id: 'passing/through', name: 'passing/through' };
     const day = START + 2 * HOUR; // 02:30 UTC

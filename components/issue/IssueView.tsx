@@ -91,7 +91,7 @@ export function IssueView({ issue, controls }: IssueViewProps) {
         </div>
       </Section>
 
-      <Section id={`${id}-movers`} title="Biggest Movers This Week" name="movers" deck={<MoversDeck movers={issue.movers} publishedAt={issue.publishedAt} />}>
+      <Section id={`${id}-movers`} title={issue.movers.heading ?? 'Biggest Movers'} name="movers" deck={<MoversDeck movers={issue.movers} publishedAt={issue.publishedAt} />}>
         <MoversView movers={issue.movers} id={id} />
       </Section>
 

@@ -30,6 +30,7 @@ export function composeIssue(inputs: IssueInputs): Issue {
   return {
     number: inputs.number,
     publishedAt: inputs.now,
+    timeZone: inputs.timeZone,
     masthead: {
       name: PAPER_NAME,
       tagline: TAGLINE,

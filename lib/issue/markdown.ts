@@ -1,4 +1,4 @@
-import { dateline, fullNumber, timeOfDay } from '../shared/format';
+import { clockWords, datelineOf, formatCount, isoDay, moversHeading } from './prose';
 import { isSafeLink } from '../shared/links';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
@@ -29,9 +29,7 @@ export function issueToMarkdown(issue: Issue): string {
 
 /** `ai-morning-post-no-12-2026-11-27.md`: the issue's number and its local publishing date. */
 export function issueFileName(issue: Issue): string {
-  const at = new Date(issue.publishedAt);
-  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-  return `ai-morning-post-no-${issue.number}-${day}.md`;
+  return `ai-morning-post-no-${issue.number}-${isoDay(issue.publishedAt, zoneOf(issue))}.md`;
 }
 
 /**
@@ -159,7 +157,7 @@ const FIGURE_ORDER: MetricName[] = ['starsInPeriod', 'likes', 'stars', 'upvotes'
 function entryFigure(entry: Entry): string {
   for (const metric of FIGURE_ORDER) {
     const value = entry.metrics[metric];
-    if (value !== undefined && Number.isFinite(value)) return `${fullNumber(value)} ${metricLabel(metric, entry.sourceId)}`;
+    if (value !== undefined && Number.isFinite(value)) return `${formatCount(value)} ${metricLabel(metric, entry.sourceId)}`;
   }
   return '';
 }
@@ -178,8 +176,8 @@ function metricLabel(metric: MetricName, sourceId: SourceId): string {
 function movers(issue: Issue): string[] {
   const { climbers, growth, sinceAt } = issue.movers;
   if (climbers.length === 0 && growth.length === 0) return [];
-  const blocks = ['## Biggest Movers This Week'];
-  if (sinceAt !== undefined) blocks.push(`*Compared with the lists as they stood on ${escapeMarkdown(dateline(sinceAt))}.*`);
+  const blocks = [`## ${escapeMarkdown(issue.movers.heading ?? moversHeading(sinceAt, issue.publishedAt, zoneOf(issue)))}`];
+  if (sinceAt !== undefined) blocks.push(`*Compared with the lists as they stood on ${escapeMarkdown(datelineOf(sinceAt, zoneOf(issue)))}.*`);
   if (climbers.length > 0) blocks.push('### Climbers', list(climbers.map((mover) => moverLine(mover, climbFigure(mover)))));
   if (growth.length > 0) blocks.push('### Fastest Growing', list(growth.map((mover) => moverLine(mover, growthFigure(mover)))));
   return blocks;
@@ -192,13 +190,13 @@ function moverLine(mover: Mover, figure: string): string {
 
 function climbFigure(mover: Mover): string {
   if (mover.isNew || mover.climbed === undefined) return `new at No. ${mover.rank}`;
-  return `up ${fullNumber(mover.climbed)} ${mover.climbed === 1 ? 'place' : 'places'} to No. ${mover.rank}`;
+  return `up ${formatCount(mover.climbed)} ${mover.climbed === 1 ? 'place' : 'places'} to No. ${mover.rank}`;
 }
 
 function growthFigure(mover: Mover): string {
   if (mover.perDay === undefined || mover.metric === undefined) return `No. ${mover.rank}`;
   const sign = mover.perDay > 0 ? '+' : '';
-  return `${sign}${fullNumber(mover.perDay)} ${metricLabel(mover.metric, mover.sourceId)} a day`;
+  return `${sign}${formatCount(mover.perDay)} ${metricLabel(mover.metric, mover.sourceId)} a day`;
 }
 
 /** Papers list their first three authors, then "et al.". */
@@ -207,19 +205,20 @@ const AUTHORS_SHOWN = 3;
 function paperLine(paper: Paper): string {
   const shown = paper.authors.slice(0, AUTHORS_SHOWN).map(escapeMarkdown).filter(Boolean);
   const authors = shown.length > 0 ? `${shown.join(', ')}${paper.authors.length > AUTHORS_SHOWN ? ' et al.' : ''}` : '';
-  const upvotes = `${fullNumber(paper.upvotes)} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`;
+  const upvotes = `${formatCount(paper.upvotes)} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`;
   const code = paper.codeUrl !== undefined && isSafeLink(paper.codeUrl) ? `[code](${destination(paper.codeUrl)})` : '';
   return [link(paper.title, paper.url), authors, upvotes, code].filter(Boolean).join(' — ');
 }
 
 function footer(issue: Issue): string {
   const lines = issue.masthead.sources.map((source) => {
-    const when = source.lastSuccessAt === undefined ? 'never' : timeOfDay(source.lastSuccessAt, issue.publishedAt);
+    const when = source.lastSuccessAt === undefined ? 'never' : clockWords(source.lastSuccessAt, issue.publishedAt, zoneOf(issue));
     return `${escapeMarkdown(source.label)}: ${escapeMarkdown(when)}${source.failing ? ' (failing)' : ''}`;
   });
   return `*Sources last refreshed — ${lines.length > 0 ? lines.join(' · ') : 'none'}*`;
 }
 
-function pad(value: number): string {
-  return String(value).padStart(2, '0');
+/** The time zone the issue was written for; UTC for issues stored before it was recorded. */
+function zoneOf(issue: Issue): string {
+  return issue.timeZone ?? 'UTC';
 }

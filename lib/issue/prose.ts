@@ -137,3 +137,28 @@ export function thenWords(at: number, now: number, timeZone: string): string {
 export function datelineOf(now: number, timeZone: string): string {
   return cached(datelineFormats, timeZone, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(now);
 }
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+const dayClockFormats = new Map<string, Intl.DateTimeFormat>();
+const isoDayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "10:42" on `now`'s day, "Tue 10:42" on another: English, 24-hour, in the issue's time zone. */
+export function clockWords(at: number, now: number, timeZone: string): string {
+  return calendarDaysBetween(at, now, timeZone) === 0
+    ? cached(clockFormats, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at)
+    : cached(dayClockFormats, timeZone, { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+/** `2026-11-28`: the day of `at` in the time zone. */
+export function isoDay(at: number, timeZone: string): string {
+  const parts = cached(isoDayFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The movers' heading, true to the history it compares with. */
+export function moversHeading(sinceAt: number | undefined, now: number, timeZone: string): string {
+  if (sinceAt === undefined) return 'Biggest Movers';
+  if (now - sinceAt >= 6.5 * DAY_MS) return 'Biggest Movers This Week';
+  return `Biggest Movers ${capitalise(sinceWords(sinceAt, now, timeZone)).replace(/^Since earlier today$/, 'Since This Morning')}`;
+}

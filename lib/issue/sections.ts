@@ -15,7 +15,7 @@ import {
   type Facts,
   type Row,
 } from './facts';
-import { capitalise, formatCount, sentence, withArticle } from './prose';
+import { capitalise, formatCount, moversHeading, sentence, withArticle } from './prose';
 
 /**
  * The issue's fixed sections — tools of the week, trending lists, movers,
@@ -185,7 +185,12 @@ export function movers(facts: Facts): Issue['movers'] {
     }
   }
   growth.sort((a, b) => b.perDay! - a.perDay! || a.rank - b.rank);
-  return { ...(sinceAt !== undefined ? { sinceAt } : {}), climbers: climbers.slice(0, 6), growth: growth.slice(0, 6) };
+  return {
+    heading: moversHeading(sinceAt, facts.now, facts.timeZone),
+    ...(sinceAt !== undefined ? { sinceAt } : {}),
+    climbers: climbers.slice(0, 6),
+    growth: growth.slice(0, 6),
+  };
 }
 
 // ---------- reading ----------

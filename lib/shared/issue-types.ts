@@ -14,6 +14,12 @@ export interface Issue {
   number: number;
   /** Epoch ms. */
   publishedAt: number;
+  /**
+   * The IANA time zone the issue was written for: its dateline, "yesterday"
+   * and the export's dates. Absent from issues stored before it was recorded
+   * (read as UTC).
+   */
+  timeZone?: string;
   masthead: Masthead;
   lead: Story;
   /** Data-driven pieces ("Deep Dive", "Opinion & Analysis"); a piece without significant figures is left out. */
@@ -157,6 +163,8 @@ export interface Mover {
 }
 
 export interface Movers {
+  /** "Biggest Movers This Week" only over a week of history; "Biggest Movers Since Tuesday" before that. */
+  heading?: string;
   /** When the comparison starts (the list as it stood then); absent before a day of history. */
   sinceAt?: number;
   climbers: Mover[];

@@ -145,7 +145,7 @@ describe('IssueView', () => {
       'Analysis',
       'Tools of the Week',
       "Trending: What's Gaining Momentum",
-      'Biggest Movers This Week',
+      'Biggest Movers',
       'Weekend Reading',
     ]);
     const header = document.querySelector('header')!;

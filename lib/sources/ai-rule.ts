@@ -11,7 +11,16 @@
  *   a whole run of words, ignoring case and punctuation; or when one of its
  *   topics is exactly one of `AI_TOPICS`; or when its text contains one of the
  *   Chinese/Japanese/Korean terms in `AI_CJK_TERMS` (those scripts have no
- *   spaces between words, so they are matched as substrings).
+ *   spaces between words, so they are matched as substrings); or when the
+ *   caller passes the set of repositories that the Hugging Face sources
+ *   themselves link (model cards, Spaces, papers) and it is one of them.
+ *
+ * The keywords are the field's own words, the names of ML tasks (image
+ * inpainting, text-to-speech, speaker diarization, OCR, background removal,
+ * source separation, machine translation, time-series forecasting,
+ * recommender systems, similarity search over vectors…), model families,
+ * labs, and frameworks that exist only for ML. A task word is added only when
+ * it means ML in software generally, never a repository's or owner's name.
  *
  * "Whole word" means: the text is lower-cased and cut at every character that
  * is not a letter or digit (`open-ai` → `open ai`, `.claude` → `claude`), and
@@ -58,6 +67,55 @@ export const AI_KEYWORDS: readonly string[] = [
   'text to image',
   'text to video',
   'image to video',
+  // ML tasks named without a generic AI word: what a repository that does one
+  // of them says instead of "AI" ("Image inpainting", "Source separation").
+  'speech synthesis',
+  'speaker diarization',
+  'diarization',
+  'voice cloning',
+  'voice clone',
+  'voice conversion',
+  'source separation',
+  'ocr',
+  'optical character recognition',
+  'machine translation',
+  'named entity recognition',
+  'sentiment analysis',
+  'image classification',
+  'text classification',
+  'face recognition',
+  'facial recognition',
+  'face restoration',
+  'face swap',
+  'faceswap',
+  'deepfake',
+  'deepfakes',
+  'deep fake',
+  'pose estimation',
+  'depth estimation',
+  'image segmentation',
+  'semantic segmentation',
+  'instance segmentation',
+  'segment anything',
+  'background removal',
+  'inpainting',
+  'outpainting',
+  'super resolution',
+  'self driving',
+  'autonomous driving',
+  'time series forecasting',
+  'gradient boosting',
+  'recommender system',
+  'recommender systems',
+  'recommendation system',
+  'recommendation systems',
+  'recommendation algorithm',
+  'similarity search',
+  'vector search',
+  'vector similarity',
+  'nearest neighbor search',
+  'approximate nearest neighbor',
+  'approximate nearest neighbors',
   // Models and how they are built and used.
   'llm',
   'llms',
@@ -83,6 +141,10 @@ export const AI_KEYWORDS: readonly string[] = [
   'finetuning',
   'qlora',
   'prompt engineering',
+  'prompting',
+  'latents',
+  'latent space',
+  'latent diffusion',
   'system prompt',
   'system prompts',
   'agentic',
@@ -106,12 +168,19 @@ export const AI_KEYWORDS: readonly string[] = [
   'gemma',
   'huggingface',
   'hugging face',
+  'hf co', // hf.co, Hugging Face's short domain: a description that is only a link to a model
+  'black forest labs', // the FLUX models
   // Frameworks and runtimes that exist only for ML.
   'pytorch',
   'tensorflow',
   'keras',
   'scikit',
   'onnx',
+  'paddlepaddle',
+  'ncnn',
+  'xgboost',
+  'lightgbm',
+  'catboost',
   'ollama',
   'vllm',
   'sglang',
@@ -133,6 +202,7 @@ export const AI_KEYWORDS: readonly string[] = [
  * AST transformers, reaction-diffusion shaders, multimodal transport).
  */
 export const AI_TOPICS: readonly string[] = [
+  'forecasting', // weather apps say "weather" or "forecast"; the topic is the statistics/ML one
   'transformers',
   'jax',
   'diffusion',
@@ -162,6 +232,12 @@ export const AI_CJK_TERMS: readonly string[] = [
   '機械学習',
   '深層学習',
   '大規模言語モデル',
+  '音声合成', // speech synthesis (Japanese)
+  '语音合成', // speech synthesis (Chinese)
+  '語音合成',
+  '音声認識', // speech recognition (Japanese)
+  '语音识别', // speech recognition (Chinese)
+  '语音克隆', // voice cloning (Chinese)
   '인공지능',
   '머신러닝',
   '딥러닝',
@@ -188,7 +264,19 @@ export const LEFT_OUT: Readonly<Record<string, string>> = {
   copilot: 'AWS Copilot, the container CLI',
   grok: 'Logstash grok patterns; "grok" the verb',
   generative: 'generative art and procedural generation',
-  prompt: 'shell prompts: starship, powerlevel10k, oh-my-posh',
+  prompt: 'shell prompts: starship, powerlevel10k, oh-my-posh ("prompting", the verb, is kept)',
+  prompts: 'the same, and interactive CLI prompts (Inquirer, prompts, huh)',
+  recommendation: '"makes recommendations" (MySQLTuner, linters); kept in "recommendation system(s)/algorithm"',
+  recommender: 'the Kubernetes VPA recommender and the like; kept in "recommender system(s)"',
+  forecasting: 'weather forecasting apps (kept as a topic and in "time series forecasting")',
+  segmentation: 'network and memory segmentation, Segment the analytics company (kept in "image/semantic/instance segmentation")',
+  detection: 'user-agent, secret, language and intrusion detection (kept in "object detection")',
+  translation: 'i18n and translation files (kept in "machine translation")',
+  'frame interpolation': 'classical motion-interpolation filters (ffmpeg minterpolate, SVP)',
+  sora: 'the WebRTC SFU "Sora" and the name',
+  flux: 'Flux CD, the Flux architecture, the FLUX model family is matched by its lab ("black forest labs")',
+  mlx: 'Mellanox mlx4/mlx5 network drivers',
+  deepmind: 'its owner name also marks google-deepmind/mujoco, a physics simulator',
   'fine tune': '"fine-tune your config/terminal/performance" (the ML spelling "finetune" is kept)',
   whisper: 'Graphite whisper, messaging apps; speech repositories also say "speech recognition" or "ai"',
   yolo: '"YOLO mode" and the slang; detection repositories also say "object detection"',
@@ -203,25 +291,41 @@ export interface RepositoryText {
   tags?: string[];
 }
 
+/** What `aiMatches` returns for a repository found in `linkedRepositories`. */
+export const LINKED_FROM_HUGGING_FACE = 'linked from Hugging Face';
+
 /**
  * True when the repository is AI/ML by the rule at the top of this file.
  * `extraKeywords` are the reader's own words, matched the same way as
  * `AI_KEYWORDS` (whole words; a phrase matches across punctuation).
+ * `linkedRepositories` are the repositories that the Hugging Face sources link
+ * (lower-cased `owner/repo`): each of them counts, whatever its text says.
  */
-export function isAiRepository(repo: RepositoryText, extraKeywords: readonly string[] = []): boolean {
-  return aiMatches(repo, extraKeywords).length > 0;
+export function isAiRepository(
+  repo: RepositoryText,
+  extraKeywords: readonly string[] = [],
+  linkedRepositories?: ReadonlySet<string>,
+): boolean {
+  return aiMatches(repo, extraKeywords, linkedRepositories).length > 0;
 }
 
 /**
  * The keywords, topics and terms that make the repository AI/ML, in list
- * order (empty when it is not). For tests, and for a "why is this here" hint.
+ * order (empty when it is not), preceded by `LINKED_FROM_HUGGING_FACE` when the
+ * repository is in `linkedRepositories`. For tests, and for a "why is this
+ * here" hint.
  */
-export function aiMatches(repo: RepositoryText, extraKeywords: readonly string[] = []): string[] {
+export function aiMatches(
+  repo: RepositoryText,
+  extraKeywords: readonly string[] = [],
+  linkedRepositories?: ReadonlySet<string>,
+): string[] {
+  const matches = new Set<string>();
+  if (linkedRepositories?.has(repo.name.trim().toLowerCase())) matches.add(LINKED_FROM_HUGGING_FACE);
   const tags = repo.tags ?? [];
   const raw = [repo.name, repo.description ?? '', ...tags];
   // Each text is matched on its own, so a phrase never spans name and description.
   const texts = raw.flatMap(wordForms);
-  const matches = new Set<string>();
   for (const keyword of [...AI_KEYWORDS, ...extraKeywords]) {
     const needle = ` ${words(keyword).join(' ')} `;
     if (needle.trim() && texts.some((text) => text.includes(needle))) matches.add(keyword);

@@ -155,6 +155,23 @@ describe('isAiRepository', () => {
     ['the topic "llm"', repo('x/y', undefined, ['llm'])],
     ['the topic "transformers" (topic only)', repo('x/y', 'A library', ['transformers'])],
     ['the topic "jax" (topic only)', repo('x/y', undefined, ['JAX'])],
+    // ML tasks named without a generic AI word.
+    ['"Image Inpainting"', repo('advimman/lama', 'LaMa Image Inpainting, Resolution-robust Large Mask Inpainting with Fourier Convolutions')],
+    ['"speaker diarization"', repo('x/y', 'Neural-free speaker diarization')],
+    ['"Source Separation"', repo('facebookresearch/demucs', 'Code for the paper Hybrid Spectrogram and Waveform Source Separation')],
+    ['"OCR"', repo('x/y', 'OCR, layout analysis, reading order, table recognition in 90+ languages')],
+    ['"Machine Translation"', repo('x/y', 'Free and Open Source Machine Translation API')],
+    ['the topic "background-removal"', repo('danielgatis/rembg', 'Rembg is a tool to remove images background', ['background-removal'])],
+    ['"SegmentAnything" split at the camel case', repo('x/y', 'Running inference with the SegmentAnything Model (SAM)')],
+    ['"similarity search"', repo('facebookresearch/faiss', 'A library for efficient similarity search and clustering of dense vectors.')],
+    ['"Approximate Nearest Neighbors"', repo('spotify/annoy', 'Approximate Nearest Neighbors in C++/Python')],
+    ['"Recommendation Algorithm"', repo('twitter/the-algorithm', "Source code for Twitter's Recommendation Algorithm")],
+    ['the topic "forecasting" (topic only)', repo('facebook/prophet', 'Tool for producing high quality forecasts for time series data', ['forecasting'])],
+    ['"deep-fake" as a topic', repo('x/y', 'Talking face animation', ['deep-fake'])],
+    ['"3D Latents"', repo('microsoft/TRELLIS', 'Structured 3D Latents for Scalable and Versatile 3D Generation')],
+    ['"prompting"', repo('lllyasviel/Fooocus', 'Focus on prompting and generating')],
+    ['a link to hf.co', repo('hexgrad/kokoro', 'https://hf.co/hexgrad/Kokoro-82M')],
+    ['a Japanese description (音声合成)', repo('voicevox/voicevox_engine', '無料で使える中品質なテキスト読み上げソフトウェア、VOICEVOXの音声合成エンジン')],
   ])('AI/ML: %s', (_name, input) => {
     expect(isAiRepository(input), JSON.stringify(input)).toBe(true);
   });
@@ -187,6 +204,13 @@ describe('isAiRepository', () => {
     ['CUDA alone', repo('x/y', 'CUDA fluid simulation')],
     ['generative art', repo('x/y', 'Generative art with p5.js')],
     ['智能 (smart) alone', repo('x/y', '智能家居控制')],
+    ['"makes recommendations"', repo('major/MySQLTuner-perl', 'MySQLTuner is a script that will assist you with your MySQL configuration and make recommendations for increased performance')],
+    ['interactive CLI prompts', repo('terkelg/prompts', 'Lightweight, beautiful and user-friendly interactive prompts')],
+    ['weather forecasts', repo('x/y', 'Weather forecasting in your terminal', ['weather'])],
+    ['network segmentation', repo('x/y', 'Network segmentation policies for Kubernetes')],
+    ['time-series databases', repo('prometheus/prometheus', 'The Prometheus monitoring system and time series database.', ['time-series'])],
+    ['a Graphite whisper database', repo('graphite-project/whisper', 'Whisper is a file-based time-series database format for Graphite.')],
+    ['Mellanox mlx5 drivers', repo('x/y', 'Userspace mlx5 driver')],
     // Real repositories from the fixtures.
     ['a stealth browser', repo('CloakHQ/CloakBrowser', 'Stealth Chromium that passes every bot detection test. Drop-in Playwright replacement with source-level fingerprint patches. 30/30 tests passed.')],
     ['a proxy', repo('apernet/hysteria', 'Hysteria is a powerful, lightning fast and censorship resistant proxy.')],

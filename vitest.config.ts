@@ -12,5 +12,9 @@ export default defineConfig({
     mockReset: true,
     restoreMocks: true,
     sequence: { shuffle: true },
+    // Explicit, and at least 5× the slowest test's worst time on a loaded 2-core machine
+    // (the retention simulation, the new tab over a week of history: 1–2 s). Re-check with
+    // scripts/test-durations.ts; a test that needs more gets faster or moves to a benchmark.
+    testTimeout: 20_000,
   },
 });

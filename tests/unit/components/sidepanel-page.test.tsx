@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signal } from '@preact/signals';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor as waitForDefault } from '@testing-library/preact';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SidePanelPage } from '@/components/pages/SidePanelPage';
 import { recordFailure, recordSuccess } from '@/lib/history/write';
@@ -16,6 +16,8 @@ import { OWN_FIXTURES } from '../../support/paths';
 
 const owned = hfModels.parse(readFileSync(join(OWN_FIXTURES, 'hf-models-trending-2026-11-26.json'), 'utf8'));
 const NOW = Date.parse('2026-11-27T07:00:00');
+/** Past testing-library's default second, which a loaded machine can exceed; within the test's 20 s (vitest.config.ts). */
+const waitFor = <T,>(check: () => T) => waitForDefault(check, { timeout: 10_000 });
 
 // The document is the file's (happy-dom): each test leaves it empty. The
 // database and the model are each test's own (mount).

@@ -273,10 +273,25 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Long texts are cut from pools drawn once (with their own seed), at a random
+ * offset: thousands of descriptions a run, without thousands of draws each.
+ * The emoji pool is a list of whole graphemes, so the inputs themselves never
+ * hold a split surrogate pair; splitting one is what the issue must not do.
+ */
+const POOLS = (() => {
+  const random = new Random(0x5eed);
+  const words = Array.from({ length: 4_000 }, () => random.pick(WORDS));
+  let cjk = '';
+  for (let i = 0; i < 6_000; i++) cjk += random.chance(0.03) ? '。' : CJK[random.int(0, CJK.length - 1)];
+  const emoji = Array.from({ length: 3_000 }, () => random.pick(EMOJI));
+  const spacedEmoji = Array.from({ length: 3_000 }, () => (random.chance(0.3) ? ` ${random.pick(WORDS)} ` : random.pick(EMOJI)));
+  return { words, cjk, emoji, spacedEmoji };
+})();
+
 function asciiText(random: Random, words: number): string {
-  const out: string[] = [];
-  for (let i = 0; i < words; i++) out.push(random.pick(WORDS));
-  let text = out.join(' ');
+  const from = random.int(0, POOLS.words.length - words);
+  let text = POOLS.words.slice(from, from + words).join(' ');
   if (random.chance(0.5)) text = text.charAt(0).toUpperCase() + text.slice(1);
   const end = random.pick(['.', '!', '', '', ',', ':', '...', '?', ' 🚀']);
   text += end;
@@ -286,18 +301,16 @@ function asciiText(random: Random, words: number): string {
 }
 
 function cjkText(random: Random, length: number): string {
-  let text = '';
-  for (let i = 0; i < length; i++) text += random.chance(0.03) ? '。' : CJK[random.int(0, CJK.length - 1)];
-  return text;
+  const from = random.int(0, POOLS.cjk.length - length);
+  return POOLS.cjk.slice(from, from + length);
 }
 
+/** At least `length` UTF-16 units of emoji, combining marks and (sometimes) words, never a split grapheme. */
 function emojiText(random: Random, length: number): string {
+  const pool = random.chance(0.5) ? POOLS.spacedEmoji : POOLS.emoji;
+  let index = random.int(0, pool.length - length - 1);
   let text = '';
-  const spaced = random.chance(0.5);
-  while (text.length < length) {
-    text += random.pick(EMOJI);
-    if (spaced && random.chance(0.3)) text += ` ${random.pick(WORDS)} `;
-  }
+  while (text.length < length) text += pool[index++ % pool.length];
   return text;
 }
 
@@ -373,8 +386,8 @@ function drawItem(sourceId: SourceId, index: number, key: number, profile: Histo
   const item: CatalogItem = { key, sourceId, itemId, name, url, firstSeenAt: firstAt, lastSeenAt: lastAt };
   const tieTask = TASKS[index % 2]!;
   if (!bare) {
-    const description = descriptionFor(random, profile.text);
-    if (description !== undefined && (family !== 'huggingface' || random.chance(0.2))) item.description = description;
+    const description = family !== 'huggingface' || random.chance(0.2) ? descriptionFor(random, profile.text) : undefined;
+    if (description !== undefined) item.description = description;
     if ((sourceId === 'hf-models' || sourceId === 'hf-datasets') && random.chance(0.85)) item.task = profile.metrics === 'ties' ? tieTask : random.pick(TASKS);
     if (sourceId === 'hf-models' && random.chance(0.5)) item.library = random.pick(LIBRARIES);
     if (sourceId === 'hf-spaces' && random.chance(0.8)) item.sdk = random.pick(SDKS);

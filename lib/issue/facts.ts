@@ -1,4 +1,4 @@
-import { visibleRows } from '../shared/filters';
+import { linkedRepositoriesOf, visibleRows } from '../shared/filters';
 import { isFailing } from '../shared/health';
 import type { Claim } from '../shared/issue-types';
 import {
@@ -65,6 +65,9 @@ export interface Facts {
 }
 
 export function factsOf(inputs: IssueInputs): Facts {
+  // A repository that a paper of the history names as its code is AI/ML whatever its description says.
+  const papers = inputs.enabled['hf-papers'] ? inputs.windows['hf-papers']?.items.values() : undefined;
+  const linked = linkedRepositoriesOf(papers ?? []);
   const rowsAt = (sourceId: SourceId, snapshot: Snapshot): Row[] => {
     const window = inputs.windows[sourceId];
     const rows: Row[] = [];
@@ -72,7 +75,7 @@ export function factsOf(inputs: IssueInputs): Facts {
       const item = window?.items.get(key);
       if (item) rows.push({ key, rank: index + 1, itemId: item.itemId, metrics: metricsAt(snapshot, index), item });
     });
-    return visibleRows(sourceId, rows, inputs.filters, snapshot.fetchedAt) as Row[];
+    return visibleRows(sourceId, rows, inputs.filters, snapshot.fetchedAt, linked) as Row[];
   };
   const lists = {} as Record<SourceId, ListFacts>;
   for (const sourceId of SOURCE_IDS) {
@@ -256,9 +259,16 @@ export interface PaperFact {
   upvotes: number;
 }
 
-/** Every paper in the daily lists of the week before the latest, with its latest upvotes; most upvoted first. */
+/**
+ * Every paper of the week, with its latest upvotes, most upvoted first: seen
+ * in the daily lists of the week before the latest, and featured on the daily
+ * list (`publishedAt`: its `submittedOnDailyAt`) within that week by its own
+ * date — an old response replayed today is not "the week's" papers.
+ */
 export function weekPapers(list: ListFacts): PaperFact[] {
   if (!list.latest) return [];
+  const from = list.latest.fetchedAt - WEEK_MS;
+  const to = list.latest.fetchedAt + DAY_MS;
   const newest = new Map<number, number>();
   for (const snapshot of list.snapshots) {
     if (snapshot.fetchedAt < list.latest.fetchedAt - WEEK_MS) continue;
@@ -270,7 +280,8 @@ export function weekPapers(list: ListFacts): PaperFact[] {
   const papers: PaperFact[] = [];
   for (const [key, upvotes] of newest) {
     const item = list.items.get(key);
-    if (item) papers.push({ key, item, upvotes });
+    const featured = item?.publishedAt === undefined ? Number.NaN : Date.parse(item.publishedAt);
+    if (item && featured >= from && featured <= to) papers.push({ key, item, upvotes });
   }
   return papers.sort((a, b) => b.upvotes - a.upvotes);
 }

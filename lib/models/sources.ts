@@ -1,5 +1,5 @@
 import { action, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
-import { visibleRows } from '../shared/filters';
+import { linkedRepositoriesOf, visibleRows } from '../shared/filters';
 import { healthOf, type Health } from '../shared/health';
 import type { MorningPostDB } from '../history/db';
 import type { SourceStatus } from '../shared/records';
@@ -56,11 +56,14 @@ export const SourcesModel = createModel((deps: SourcesModelDeps) => {
     // Nothing is shown before the settings are known: a filtered-out item must not flash by.
     const settings = deps.settings.value;
     if (state.state !== 'ready' || !settings) return [];
+    // The page's own papers list names repositories as their code: those count as AI/ML (lib/sources/ai-rule.ts).
+    const papers = state.value.lists[deps.sourceIds.indexOf('hf-papers')];
+    const linked = linkedRepositoriesOf(papers?.rows.map((row) => row.item) ?? []);
     return deps.sourceIds
       .map((id, index): SourceView => {
         const list: LatestList | undefined = state.value.lists[index];
         const status = state.value.statuses[index];
-        const rows = list ? visibleRows(id, list.rows, settings, list.fetchedAt) : [];
+        const rows = list ? visibleRows(id, list.rows, settings, list.fetchedAt, linked) : [];
         return {
           id,
           info: SOURCE_INFO[id],

@@ -33,7 +33,14 @@ export function isNewAt(item: { createdAt?: string }, at: number, days = NEW_REP
  * fetched: the search results' window is checked against it (never against
  * the request's own query).
  */
-export function visibleRows(sourceId: SourceId, rows: readonly ListRow[], filters: ListFilters, fetchedAt?: number): ListRow[] {
+export function visibleRows(
+  sourceId: SourceId,
+  rows: readonly ListRow[],
+  filters: ListFilters,
+  fetchedAt?: number,
+  /** Lower-cased `owner/repo` of the repositories Hugging Face links (papers' code): AI/ML by that alone. */
+  linkedRepositories?: ReadonlySet<string>,
+): ListRow[] {
   const family = SOURCE_INFO[sourceId].family;
   if (family === 'huggingface') {
     const include = new Set(filters.hfTasks.include.map((task) => task.toLowerCase()));
@@ -50,8 +57,22 @@ export function visibleRows(sourceId: SourceId, rows: readonly ListRow[], filter
     return rows.filter((row) => {
       if (languages.size > 0 && !languages.has(row.item.language?.toLowerCase() ?? '')) return false;
       if (sourceId === 'gh-search' && (fetchedAt === undefined || !isNewAt(row.item, fetchedAt))) return false;
-      return isAiRepository({ name: row.item.name, ...(row.item.description ? { description: row.item.description } : {}), ...(row.item.tags ? { tags: row.item.tags } : {}) }, filters.aiKeywords);
+      return isAiRepository(
+        { name: row.item.name, ...(row.item.description ? { description: row.item.description } : {}), ...(row.item.tags ? { tags: row.item.tags } : {}) },
+        filters.aiKeywords,
+        linkedRepositories,
+      );
     });
   }
   return [...rows];
+}
+
+/** The GitHub repositories that items link as their code (papers' `githubRepo`), lower-cased `owner/repo`. */
+export function linkedRepositoriesOf(items: Iterable<{ codeUrl?: string }>): Set<string> {
+  const linked = new Set<string>();
+  for (const item of items) {
+    const match = item.codeUrl ? /^https:\/\/github\.com\/([^/]+\/[^/]+)$/.exec(item.codeUrl) : null;
+    if (match) linked.add(match[1]!.toLowerCase());
+  }
+  return linked;
 }

@@ -5,6 +5,7 @@ import { SOURCES } from '@/lib/sources';
 import type { TrendingItem } from '@/lib/sources/contract';
 import { SOURCE_IDS, type SourceId } from '@/lib/sources/ids';
 import { sharedRecordings } from './recordings';
+import { shiftDates, shiftFor } from './redate';
 
 const HOUR = 3_600_000;
 
@@ -38,7 +39,12 @@ export function dayList(base: readonly TrendingItem[], day: number, sourceId: So
 
 export async function writeWeek(db: MorningPostDB, start: number, days: number, refreshesPerDay = 4): Promise<number> {
   const files = sharedRecordings();
-  const base = Object.fromEntries(SOURCE_IDS.map((id) => [id, SOURCES[id].parse(readFileSync(files[id], 'utf8')).items])) as Record<SourceId, TrendingItem[]>;
+  // The recordings read as if captured at the last refresh (tests/support/redate.ts): their items' own dates
+  // (a repository's creation, a paper's day on the daily list) agree with the history's "now".
+  const last = start + (days - 1) * 24 * HOUR + (refreshesPerDay - 1) * (24 / refreshesPerDay) * HOUR;
+  const base = Object.fromEntries(
+    SOURCE_IDS.map((id) => [id, shiftDates(SOURCES[id].parse(readFileSync(files[id], 'utf8')).items, shiftFor(files[id], last))]),
+  ) as Record<SourceId, TrendingItem[]>;
   let at = start;
   for (let day = 0; day < days; day++) {
     for (let refresh = 0; refresh < refreshesPerDay; refresh++) {

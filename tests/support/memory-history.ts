@@ -7,6 +7,7 @@ import type { TrendingItem } from '../../lib/sources/contract';
 import { SOURCE_IDS, type SourceId } from '../../lib/sources/ids';
 import { dayList } from './issue-history';
 import { sharedRecordings } from './recordings';
+import { shiftDates, shiftFor } from './redate';
 
 /**
  * An issue's inputs built in memory, without a database: a week of history
@@ -19,7 +20,8 @@ export function weekInputs(start: number, days: number, timeZone: string): Issue
   const windows: Partial<Record<SourceId, SourceWindow>> = {};
   let now = start;
   for (const sourceId of SOURCE_IDS) {
-    const base = SOURCES[sourceId].parse(readFileSync(files[sourceId], 'utf8')).items;
+    // As if captured on the last day (tests/support/redate.ts).
+    const base = shiftDates(SOURCES[sourceId].parse(readFileSync(files[sourceId], 'utf8')).items, shiftFor(files[sourceId], start + (days - 1) * 86_400_000));
     const keys = new Map<string, number>();
     const items = new Map<number, CatalogItem>();
     const snapshots: Snapshot[] = [];

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceId } from '@/lib/sources/ids';
 import type { FixtureServer } from './fixture-server';
 import { OWN_FIXTURES, sharedFixture } from './paths';
+import { redatedBody } from './redate';
 
 /** Where each source's request lands on the fixture server (see lib/sources/*: `request()`). */
 export const SOURCE_ROUTES: Record<SourceId, { route: string; contentType: string }> = {
@@ -40,8 +42,17 @@ export function ownRecordings(): Record<SourceId, string> {
   };
 }
 
-export function serveRecordings(server: FixtureServer, files: Partial<Record<SourceId, string>>): void {
+/**
+ * Serves each recording as if captured now (tests/support/redate.ts), so that
+ * its items' own dates agree with the time the extension fetches them.
+ * `asCaptured: true` serves the files exactly as recorded.
+ */
+export function serveRecordings(server: FixtureServer, files: Partial<Record<SourceId, string>>, options: { asCaptured?: boolean } = {}): void {
   for (const [id, file] of Object.entries(files) as [SourceId, string][]) {
-    server.respondWithFile(SOURCE_ROUTES[id].route, file, SOURCE_ROUTES[id].contentType);
+    const body = readFileSync(file, 'utf8');
+    server.respond(SOURCE_ROUTES[id].route, {
+      body: options.asCaptured ? body : redatedBody(file, body, Date.now()),
+      headers: { 'content-type': SOURCE_ROUTES[id].contentType },
+    });
   }
 }

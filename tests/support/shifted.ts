@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { SourceId } from '@/lib/sources/ids';
+import { redatedBody } from './redate';
 
 /**
  * A recorded JSON response as it might read `day` days later, for end-to-end
@@ -7,8 +8,10 @@ import type { SourceId } from '@/lib/sources/ids';
  * entry gains likes, downloads, stars and upvotes in proportion to its rank.
  * HTML pages are served as recorded.
  */
-export function shiftedRecording(sourceId: SourceId, file: string, day: number): string {
-  const body = readFileSync(file, 'utf8');
+export function shiftedRecording(sourceId: SourceId, file: string, day: number, at?: number): string {
+  // As if captured at `at` (tests/support/redate.ts), then moved on by `day` days of trending.
+  const raw = readFileSync(file, 'utf8');
+  const body = at === undefined ? raw : redatedBody(file, raw, at);
   if (body.trimStart().startsWith('<') || day === 0) return body;
   const json = JSON.parse(body) as unknown;
   const list = (Array.isArray(json) ? json : (json as { items: unknown[] }).items) as Record<string, unknown>[];

@@ -12,7 +12,7 @@ import { shiftedRecording } from './shifted';
  */
 export function serveDay(server: FixtureServer, files: Record<SourceId, string>, day: number): void {
   for (const [id, file] of Object.entries(files) as [SourceId, string][]) {
-    server.respond(SOURCE_ROUTES[id].route, { body: shiftedRecording(id, file, day), headers: { 'content-type': SOURCE_ROUTES[id].contentType } });
+    server.respond(SOURCE_ROUTES[id].route, { body: shiftedRecording(id, file, day, morningOfDay(day)), headers: { 'content-type': SOURCE_ROUTES[id].contentType } });
   }
 }
 

@@ -222,7 +222,7 @@ describe('an issue composed on the first day', () => {
       const last = await writeWeek(first, START, 1, 1);
       const day1 = composeIssue(await loadIssueInputs(first, { now: last + 1000, number: 1, filters: DEFAULT_SETTINGS, enabled: DEFAULT_SETTINGS.sources, timeZone: 'UTC' }));
       expect(day1.lead.headline).toMatch(/leads Hugging Face's trending models/);
-      expect(day1.movers).toEqual({ climbers: [], growth: [] });
+      expect(day1.movers).toEqual({ heading: 'Biggest Movers', climbers: [], growth: [] });
       expect(day1.tools).toHaveLength(4);
       expect(day1.trending.models.every((entry) => !entry.isNew && entry.climbed === undefined)).toBe(true);
     } finally {

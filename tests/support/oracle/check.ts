@@ -327,7 +327,7 @@ function checkLeadFacts(c: Checker, story: Story): void {
   }
   // New entries: named ones are absent from the baseline, and the highest entered where it says.
   const fresh = story.claims.find((claim): claim is Extract<Claim, { kind: 'new-entries' }> => claim.kind === 'new-entries');
-  const listed = /New on the list [^:]*: (.*?)(?: and (\d+) more)?\. The highest of them, ([\w.\-/]+), entered at No\. (\d+)\./.exec(text);
+  const listed = /New on the list [^:]*: (.*?)(?: and (\d+) more)?\. (?:The highest of them, ([\w.\-/]+),|It) entered at No\. (\d+)\./.exec(text);
   if (listed && fresh) {
     const baseline = snapshotAt(c.inputs, fresh.sourceId, fresh.sinceAt);
     const names = listed[1]!.split(/, | and /);
@@ -337,8 +337,8 @@ function checkLeadFacts(c: Checker, story: Story): void {
     }
     const allNew = top.filter((row) => rankIn(c.inputs, fresh.sourceId, baseline, row.itemId) === undefined);
     c.expect(names.length + Number(listed[2] ?? 0) === allNew.length, `"${listed[0]}": ${allNew.length} models are new`);
-    const highest = itemNamed(c.inputs, fresh.sourceId, listed[3]!);
-    c.expect(highest?.itemId === allNew[0]?.itemId && Number(listed[4]) === allNew[0]?.rank, `"${listed[3]} entered at No. ${listed[4]}": the highest new entry is ${allNew[0]?.itemId} at No. ${allNew[0]?.rank}`);
+    const highest = itemNamed(c.inputs, fresh.sourceId, listed[3] ?? names[0]!);
+    c.expect(highest?.itemId === allNew[0]?.itemId && Number(listed[4]) === allNew[0]?.rank, `"${highest?.itemId} entered at No. ${listed[4]}": the highest new entry is ${allNew[0]?.itemId} at No. ${allNew[0]?.rank}`);
   }
   const newSince = /(\d+) models? (?:is|are) new since/.exec(text);
   if (newSince && fresh) c.expect(Number(newSince[1]) === fresh.itemIds.length, `"${newSince[0]}": ${fresh.itemIds.length} are new`);
@@ -440,7 +440,7 @@ function checkAnalysisFacts(c: Checker, story: Story): void {
 
 // ---------- statements about an item's age only from its createdAt ----------
 
-const AGE_STATEMENT = /new repositor|first weeks|created \d+ days ago|brand-new/i;
+const AGE_STATEMENT = /new repositor|first weeks|first month|created \d+ days ago|brand-new/i;
 
 function checkAgeStatements(c: Checker, story: Story): void {
   for (const paragraph of [story.headline, story.standfirst ?? '', ...story.paragraphs]) {
@@ -466,13 +466,13 @@ function checkTools(c: Checker): void {
     c.expect(tool.claim.sourceId === tool.sourceId && 'itemId' in tool.claim && tool.claim.itemId === tool.itemId, `${label}: its claim is about another item`);
     const latest = c.latest(tool.sourceId);
     const item = findItem(c.inputs, tool.sourceId, tool.itemId)?.item;
-    if (/first weeks|new repositor/i.test(tool.figure + tool.description) || tool.sourceId === 'gh-search') {
+    if (AGE_STATEMENT.test(tool.figure + tool.description) || tool.sourceId === 'gh-search') {
       c.expect(!!item && !!latest && isYoung(item, latest.fetchedAt), `${label}: called new but created ${item?.createdAt ?? 'at an unknown time'}`);
     }
     if (tool.sourceId.startsWith('gh-trending')) c.expect(c.oracle.aiRepositories.has(tool.itemId), `${label}: not an AI/ML repository`);
     const candidates = c.rows(tool.sourceId, latest).filter((row) => !taken.has(`${tool.sourceId}:${row.itemId}`));
     if (tool.claim.kind === 'growth') checkBestGrowth(c, tool, candidates);
-    else if (tool.claim.kind === 'metric' && /likes$|stars this week$|stars today$|stars in its first weeks$/.test(tool.figure)) {
+    else if (tool.claim.kind === 'metric' && /likes$|stars this week$|stars today$|stars in its first (?:weeks|month)$/.test(tool.figure)) {
       const metric = tool.claim.metric;
       const eligible = tool.sourceId === 'gh-search' ? candidates.filter((row) => latest && isYoung(row.item, latest.fetchedAt)) : candidates;
       const better = eligible.filter((row) => (row.value(metric) ?? -Infinity) > (tool.claim as { value: number }).value);
@@ -509,6 +509,11 @@ function checkBestGrowth(c: Checker, tool: Tool, candidates: OracleRow[]): void 
 
 function checkMovers(c: Checker): void {
   const { climbers, growth } = c.issue.movers;
+  const heading = (c.issue.movers as { heading?: unknown }).heading;
+  if (typeof heading === 'string' && /this week/i.test(heading)) {
+    const sinceAt = c.issue.movers.sinceAt;
+    c.expect(sinceAt !== undefined && c.inputs.now - sinceAt >= 6.5 * DAY, `movers heading "${heading}": the comparison is not a week old`);
+  }
   for (const mover of climbers) {
     checkClaim(c, mover.claim);
     const baseline = snapshotAt(c.inputs, mover.sourceId, mover.sinceAt);

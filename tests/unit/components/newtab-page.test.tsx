@@ -14,7 +14,7 @@ import { writeWeek } from '../../support/issue-history';
 const START = new Date(2026, 10, 20, 6, 0).getTime();
 /**
  * fake-indexeddb under a loaded machine can take more than testing-library's default second:
- * 10 s, well past the slowest wait measured (under a second), and within the test's 20 s
+ * 10 s, well past the slowest wait measured (under a second), and within the test's 30 s
  * (vitest.config.ts) so that a wait that fails says what it waited for.
  */
 const waitFor = <T,>(check: () => T) => waitForDefault(check, { timeout: 10_000 });

@@ -16,7 +16,7 @@ import { OWN_FIXTURES } from '../../support/paths';
 
 const owned = hfModels.parse(readFileSync(join(OWN_FIXTURES, 'hf-models-trending-2026-11-26.json'), 'utf8'));
 const NOW = Date.parse('2026-11-27T07:00:00');
-/** Past testing-library's default second, which a loaded machine can exceed; within the test's 20 s (vitest.config.ts). */
+/** Past testing-library's default second, which a loaded machine can exceed; within the test's 30 s (vitest.config.ts). */
 const waitFor = <T,>(check: () => T) => waitForDefault(check, { timeout: 10_000 });
 
 // The document is the file's (happy-dom): each test leaves it empty. The

@@ -235,7 +235,8 @@ function EntryRow({ entry, metrics, description }: { entry: Entry; metrics: read
 
 /** "new", "▲ 12" or "▼ 3"; nothing when the place did not change or is unknown. */
 function Movement({ isNew, climbed }: { isNew: boolean; climbed: number | undefined }) {
-  if (isNew) return <span class="mark mark--new">new</span>;
+  // New to the list (absent from the list compared with), which says nothing of the item's age.
+  if (isNew) return <span class="mark mark--new" title="new to the list">new<span class="visually-hidden"> to the list</span></span>;
   if (climbed === undefined || climbed === 0) return null;
   const up = climbed > 0;
   const places = Math.abs(climbed);

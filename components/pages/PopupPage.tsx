@@ -27,7 +27,7 @@ export function PopupPage({ paper, model, openPaper }: { paper: IssueModel; mode
                 <li key={`${mover.sourceId}:${mover.itemId}`}>
                   <span class="popup-issue__mover">{mover.name}</span>{' '}
                   <span class="popup-issue__figure">
-                    {mover.isNew ? `new at No. ${mover.rank}` : mover.climbed !== undefined ? `▲ ${mover.climbed}` : `+${mover.perDay} ${mover.metric} a day`}
+                    {mover.isNew ? `entered at No. ${mover.rank}` : mover.climbed !== undefined ? `▲ ${mover.climbed}` : `+${mover.perDay} ${mover.metric} a day`}
                   </span>
                 </li>
               ))}

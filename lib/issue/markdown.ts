@@ -148,7 +148,7 @@ function trending(sections: TrendingSections): string[] {
  */
 function entryLine(entry: Entry): string {
   const figure = entryFigure(entry);
-  return [`**${entry.rank}.** ${link(entry.name, entry.url)}`, figure, entry.isNew ? '*new*' : ''].filter(Boolean).join(' — ');
+  return [`**${entry.rank}.** ${link(entry.name, entry.url)}`, figure, entry.isNew ? '*new to the list*' : ''].filter(Boolean).join(' — ');
 }
 
 /** The one figure a trending line shows: what its source ranks by that a reader understands. */
@@ -189,7 +189,7 @@ function moverLine(mover: Mover, figure: string): string {
 }
 
 function climbFigure(mover: Mover): string {
-  if (mover.isNew || mover.climbed === undefined) return `new at No. ${mover.rank}`;
+  if (mover.isNew || mover.climbed === undefined) return `entered at No. ${mover.rank}`;
   return `up ${formatCount(mover.climbed)} ${mover.climbed === 1 ? 'place' : 'places'} to No. ${mover.rank}`;
 }
 

@@ -222,7 +222,7 @@ describe('IssueView', () => {
     expect(rows[0]!.textContent).toContain('image-text-to-text');
     expect(rows[0]!.textContent).toContain('12.1K likes');
     expect(rows[1]!.querySelector('.mark--up')?.textContent).toContain('▲ 3');
-    expect(rows[2]!.querySelector('.mark--new')?.textContent).toBe('new');
+    expect(rows[2]!.querySelector('.mark--new')?.textContent).toBe('new to the list');
     const repo = section('trending').querySelector('[data-list="repositories"] li')!;
     expect(repo.textContent).toContain('20.8K new stars');
     expect(repo.textContent).toContain('27.1K stars');

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { dateline, fullNumber } from '@/lib/shared/format';
 import { isSafeLink } from '@/lib/shared/links';
 import { escapeMarkdown, issueFileName, issueToMarkdown, sparkline } from '@/lib/issue/markdown';
 import type { Claim, Entry, Issue, Mover } from '@/lib/shared/issue-types';
@@ -7,7 +6,8 @@ import type { Claim, Entry, Issue, Mover } from '@/lib/shared/issue-types';
 // Names, ids and figures below are copied by hand from ../shared/fixtures/*.json.
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
-const PUBLISHED = new Date(2026, 10, 27, 7, 30).getTime();
+// 07:30 UTC on Friday, 27 November 2026; the issue was written for UTC.
+const PUBLISHED = Date.UTC(2026, 10, 27, 7, 30);
 const SINCE = PUBLISHED - 7 * DAY;
 
 /** Remote text carrying every Markdown/HTML metacharacter, and a bare URL to autolink. */
@@ -76,10 +76,11 @@ function sampleIssue(): Issue {
   return {
     number: 12,
     publishedAt: PUBLISHED,
+    timeZone: 'UTC',
     masthead: {
       name: 'The AI Morning Post',
       tagline: 'Artificial Intelligence • Machine Learning • Future Tech',
-      dateline: dateline(PUBLISHED),
+      dateline: 'Friday, November 27, 2026',
       sources: [
         { sourceId: 'hf-models', label: 'Hugging Face models', lastSuccessAt: PUBLISHED - 20 * 60 * 1000, failing: false },
         { sourceId: 'gh-search', label: 'New AI repositories on GitHub', lastSuccessAt: PUBLISHED - 3 * HOUR, failing: true },
@@ -265,7 +266,7 @@ describe('issueToMarkdown', () => {
 
   it('writes the dateline, tagline, standfirst in italics and every paragraph', () => {
     const lines = markdown.split('\n');
-    expect(lines[2]).toBe(`**${dateline(PUBLISHED)}** · *Artificial Intelligence • Machine Learning • Future Tech*`);
+    expect(lines[2]).toBe(`**Friday, November 27, 2026** · *Artificial Intelligence • Machine Learning • Future Tech*`);
     expect(markdown).toContain('\n\n*Five of the top six trending models are Qwen/Qwen3.8-27B or a quantised copy of it.*\n\n');
     expect(markdown).toContain('\n\nQwen/Qwen3.8-27B leads the trending models with 12,099 likes.\n\n');
     expect(markdown).toContain('\n\nunsloth/Qwen3.8-27B-GGUF follows at No. 2.\n\n');
@@ -300,7 +301,7 @@ describe('issueToMarkdown', () => {
     expect(markdown).not.toMatch(/(^|[^\\])https?:\/\/evil/);
     expect(markdown).not.toMatch(/(^|[^\\])www\.evil/);
     const hostile = lineWith(markdown, '- **2.** [\\[click');
-    expect(hostile).toBe(`- **2.** [${escapeMarkdown(HOSTILE)}](https://huggingface.co/datasets/XiaomiMiMo/MiMo-V2.6-RL-oss) — 905 likes — *new*`);
+    expect(hostile).toBe(`- **2.** [${escapeMarkdown(HOSTILE)}](https://huggingface.co/datasets/XiaomiMiMo/MiMo-V2.6-RL-oss) — 905 likes — *new to the list*`);
     // Inside the story text too, and it still reads as the original once rendered.
     const paragraph = lineWith(markdown, 'A repository named');
     expect(unescaped(paragraph, '[]<>*_`|~$@')).toEqual([]);
@@ -314,12 +315,12 @@ describe('issueToMarkdown', () => {
   });
 
   it('lists trending entries with their rank, one figure and a new mark', () => {
-    expect(lineWith(markdown, '- **1.** [Qwen/')).toBe(`- **1.** [Qwen/Qwen3.8-27B](https://huggingface.co/Qwen/Qwen3.8-27B) — ${fullNumber(12099)} likes`);
+    expect(lineWith(markdown, '- **1.** [Qwen/')).toBe(`- **1.** [Qwen/Qwen3.8-27B](https://huggingface.co/Qwen/Qwen3.8-27B) — 12,099 likes`);
     expect(lineWith(markdown, 'Uncensored-FP8')).toBe(
-      `- **4.** [orcarouter/Qwen3.8-27B-Uncensored-FP8](https://huggingface.co/orcarouter/Qwen3.8-27B-Uncensored-FP8) — ${fullNumber(966)} likes — *new*`,
+      `- **4.** [orcarouter/Qwen3.8-27B-Uncensored-FP8](https://huggingface.co/orcarouter/Qwen3.8-27B-Uncensored-FP8) — 966 likes — *new to the list*`,
     );
     expect(lineWith(markdown, '- **1.** [bkingfilm')).toBe(
-      `- **1.** [bkingfilm/lapian-notes](https://github.com/bkingfilm/lapian-notes) — ${fullNumber(1430)} stars today`,
+      `- **1.** [bkingfilm/lapian-notes](https://github.com/bkingfilm/lapian-notes) — 1,430 stars today`,
     );
     expect(lineWith(markdown, 'ai-market-pulse')).toBe(
       '- **2.** [SilentFleetKK/ai-market-pulse](https://github.com/SilentFleetKK/ai-market-pulse) — 155 stars',
@@ -331,7 +332,7 @@ describe('issueToMarkdown', () => {
       '- [orcarouter/Qwen3.8-27B-Uncensored-MLX](https://huggingface.co/orcarouter/Qwen3.8-27B-Uncensored-MLX) — up 8 places to No. 1 — `▁▃▅▇█`',
     );
     expect(lineWith(markdown, '— +52')).toBe('- [bkingfilm/lapian-notes](https://github.com/bkingfilm/lapian-notes) — +52 stars a day — `▁▃▅█`');
-    expect(markdown).toContain(`*Compared with the lists as they stood on ${escapeMarkdown(dateline(SINCE))}.*`);
+    expect(markdown).toContain(`*Compared with the lists as they stood on Friday, November 20, 2026.*`);
   });
 
   it('lists papers with title link, authors, upvotes and the code link', () => {

@@ -86,6 +86,8 @@ interface Failure {
 const BROKEN_TOKEN = /\bNaN\b|\bInfinity\b|\bundefined\b|\bnull\b|\[object Object\]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const SPACE_BEFORE_PUNCTUATION = /\s[.,;:!?](?=\s|$|[”"')\]])/u;
+const DOUBLED_PUNCTUATION = /[,;:]\.(?!\.)/;
+const EXPONENT = /\d(?:\.\d+)?e[+-]\d/i;
 const CONTENT = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
 /** A grouped number in another locale's style: "1.234", "1 234", "1'234" (English writes "1,234"). */
 const FOREIGN_GROUPING = /(?<![\p{L}\p{N}.])\d{1,3}(?:[.\u00A0\u202F '’]\d{3})+(?![\p{L}\p{N}])/u;
@@ -177,7 +179,10 @@ function checkIssue(history: RandomHistory, issue: Issue, markdown: string): Fai
   const seed = history.profile.seed;
   const fail = (kind: string, field: string, text: string) => failures.push({ seed, kind, field, text, size: history.profile.size });
 
-  for (const { path, value } of numbers(issue, '', [])) if (!Number.isFinite(value)) fail('non-finite number', path, String(value));
+  for (const { path, value } of numbers(issue, '', [])) {
+    if (!Number.isFinite(value)) fail('non-finite number', path, String(value));
+    else if (Math.abs(value) > Number.MAX_SAFE_INTEGER) fail('number beyond Number.MAX_SAFE_INTEGER (not exact)', path, String(value));
+  }
 
   for (const { path, value } of strings(issue, '', [])) {
     const prose = !NOT_PROSE.test(path);
@@ -188,6 +193,8 @@ function checkIssue(history: RandomHistory, issue: Issue, markdown: string): Fai
     else if (prose && value !== value.trim()) fail('leading or trailing space', path, JSON.stringify(value));
     if (/ {2}/.test(value)) fail('doubled spaces', path, value);
     if (prose && SPACE_BEFORE_PUNCTUATION.test(value)) fail('space before punctuation', path, value);
+    if (prose && DOUBLED_PUNCTUATION.test(value)) fail('full stop after a comma, colon or semicolon', path, value);
+    if (prose && EXPONENT.test(value)) fail('number in exponent notation', path, value);
     if (length(value) > ANY_TEXT_BUDGET) fail(`text over ${ANY_TEXT_BUDGET} characters`, path, `${length(value)} characters: ${value.slice(0, 80)}…`);
 
     if (HEADLINE.test(path) && length(value) > HEADLINE_BUDGET) fail(`headline over ${HEADLINE_BUDGET} characters`, path, `${length(value)}: ${value}`);
@@ -227,7 +234,8 @@ function checkIssue(history: RandomHistory, issue: Issue, markdown: string): Fai
     if (LONE_SURROGATE.test(line)) fail('split surrogate pair', field, line);
     if (/\S {2,}\S/.test(line)) fail('doubled spaces', field, line);
     if (SPACE_BEFORE_PUNCTUATION.test(plain.replace(/ — /g, ' '))) fail('space before punctuation', field, line);
-    if (/^#+\s*$/.test(line) || /^## [^:]+:\s*$/.test(line)) fail('empty headline', field, line);
+    if (DOUBLED_PUNCTUATION.test(plain)) fail('full stop after a comma, colon or semicolon', field, line);
+    if (/^#+(?:\s+[^:]*:)?\s*$/.test(line)) fail('empty headline', field, line);
     if (/^- \s*$/.test(line) || / — (?: —|$)/.test(line)) fail('empty list item or part', field, line);
     if (/^## /.test(line)) {
       const heading = plain.slice(3).replace(/^(?:Deep Dive|Opinion & Analysis|By the Numbers|Lead): /, '');
@@ -466,6 +474,47 @@ describe('the issue’s text never breaks, over random histories', () => {
     console.log(`issue property test: ${sample.length} histories composed under two machine time zones and two machine locales`);
     expect(problems.slice(0, 20).join('\n'), `${problems.length} problems:\n${problems.slice(0, 20).join('\n')}`).toBe('');
   }, 60_000);
+});
+
+describe('the checker itself', () => {
+  it('finds every kind of broken text in an issue broken by hand, with its field and text', () => {
+    const history = histories().find((candidate) => candidate.profile.size === 30 && candidate.profile.sources === 'all')!;
+    const issue = structuredClone(composeIssue(history.inputs));
+    issue.masthead.tagline = 'Tagline [object Object]';
+    issue.lead.headline = `Zebras ${'gallop '.repeat(20)}home`;
+    issue.lead.standfirst = 'zebras take NaN% of the top 30 .';
+    issue.lead.paragraphs = ['It is a OCaml model,  and an GPU one.', '5 entries build on it.', 'Its description reads: “…”.', 'Short,.'];
+    issue.analysis.push({ kicker: '', headline: '', paragraphs: ['.'], claims: [] });
+    issue.trending.repositories.push({ sourceId: 'gh-search', itemId: 'x/y', rank: 1, name: 'x/y', url: 'https://github.com/x/y', description: `${'模'.repeat(300)}\uD83D`, metrics: {}, isNew: false });
+    issue.reading.push({ arxivId: '2601.00001', title: 'T', url: 'https://huggingface.co/papers/2601.00001', authors: [], upvotes: Number.NaN, summary: 'x'.repeat(300) });
+    const failures = checkIssue(history, issue, issueToMarkdown(issue));
+    const kinds = [...new Set(failures.map((failure) => failure.kind))];
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'NaN/Infinity/undefined/null/[object Object]',
+        `headline over ${HEADLINE_BUDGET} characters`,
+        'sentence starts with a lower-case letter or a digit',
+        'space before punctuation',
+        'doubled spaces',
+        'wrong article',
+        'empty quotation',
+        'empty sentence',
+        'empty text',
+        'kicker does not start with a capital',
+        'split surrogate pair',
+        `description snippet over ${SNIPPET_BUDGET} characters`,
+        `summary over ${SUMMARY_BUDGET} characters`,
+        'non-finite number',
+        'full stop after a comma, colon or semicolon',
+        'empty headline',
+      ]),
+    );
+    // Each failure names its seed, field and the offending text.
+    expect(failures.find((failure) => failure.kind === 'wrong article')).toMatchObject({ seed: history.profile.seed, field: 'lead.paragraphs[0]', text: expect.stringContaining('a OCaml') });
+    expect(failures.filter((failure) => failure.kind === 'wrong article').map((failure) => failure.text)).toEqual(expect.arrayContaining([expect.stringContaining('an GPU')]));
+    expect(failures.find((failure) => failure.kind === 'sentence starts with a lower-case letter or a digit' && failure.field === 'lead.paragraphs[1]')?.text).toBe('5 entries build on it.');
+    expect(report(failures, 1)).toContain(`seed ${history.profile.seed}`);
+  });
 });
 
 describe('the article rule this test applies', () => {

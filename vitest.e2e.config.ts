@@ -8,7 +8,9 @@ export default defineConfig({
     // Each test's timeout goes into the JSON report (scripts/test-durations.ts).
     setupFiles: ['tests/support/timeout-meta.ts'],
     fileParallelism: false,
-    testTimeout: 90_000,
+    // At least 5× the slowest test's worst time (Mozilla's addons-linter: 20 s on a loaded
+    // 2-core machine); re-check with scripts/test-durations.ts.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
   },
 });

@@ -236,7 +236,8 @@ export function shareOfLeaders(list: ListFacts, metric: MetricName, n: number): 
   const leaders = sorted.slice(0, n);
   const part = leaders.reduce((sum, row) => sum + row.metrics[metric]!, 0);
   const whole = rows.reduce((sum, row) => sum + row.metrics[metric]!, 0);
-  if (leaders.length < n || !Number.isFinite(whole) || whole <= 0) return undefined;
+  // Beyond MAX_SAFE_INTEGER a sum is no longer exact: no figure rather than a wrong one.
+  if (leaders.length < n || !Number.isSafeInteger(whole) || whole <= 0) return undefined;
   // A tie at the edge of the leaders makes "the three" ambiguous: no share then.
   const next = sorted[n];
   if (next && next.metrics[metric] === leaders.at(-1)!.metrics[metric]) return undefined;

@@ -66,7 +66,12 @@ const graphemes = new Intl.Segmenter(ENGLISH, { granularity: 'grapheme' });
 export function sentence(text: string, max = 200): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean === '' || !/[\p{L}\p{N}]/u.test(clean)) return '';
-  if (clean.length <= max) return /[.!?…"”)」。！？]$/.test(clean) ? clean : `${clean}.`;
+  if (clean.length <= max) {
+    if (/[.!?…"”)」。！？]$/.test(clean)) return clean;
+    // "Fast, small," → "Fast, small." — never ",." or ":." (a trailing comma, colon or semicolon gives way).
+    const bare = clean.replace(/[\s,;:\-–—]+$/u, '');
+    return bare ? `${bare}.` : '';
+  }
   const room = max - 1; // for the ellipsis
   let cut = 0;
   for (const { segment, index } of graphemes.segment(clean)) {
@@ -77,6 +82,25 @@ export function sentence(text: string, max = 200): string {
   const end = space > room / 2 ? space : cut;
   return `${clean.slice(0, end).replace(/[\s,;:.\-–—]+$/u, '')}…`;
 }
+
+/**
+ * A remote name clipped to at most `max` characters for a headline, cut at a
+ * whole character (never inside a surrogate pair or a combining sequence),
+ * with an ellipsis when cut.
+ */
+export function clip(text: string, max: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  let cut = 0;
+  for (const { segment, index } of graphemes.segment(clean)) {
+    if (index + segment.length > max - 1) break;
+    cut = index + segment.length;
+  }
+  return `${clean.slice(0, cut).trimEnd()}…`;
+}
+
+/** How much of a headline a remote name may take: the template's words need the rest of the 120. */
+export const HEADLINE_NAME_MAX = 60;
 
 // ---------- time ----------
 

@@ -1,7 +1,7 @@
 import type { Claim } from '../../shared/issue-types';
 import { familyOf, ownerOf } from '../classify';
 import { countClaim, countsOf, rankClaim } from '../facts';
-import { formatCount, joinAnd } from '../prose';
+import { clip, formatCount, HEADLINE_NAME_MAX, joinAnd } from '../prose';
 import type { Piece } from './contract';
 
 /** How much of the top 30 builds on one base model. */
@@ -37,6 +37,6 @@ export const familyPiece: Piece = {
       (authors.length === 0 ? 'The' : authors.length === 1 ? `They all come from ${named}; the` : `They come from ${named}; the`) +
         ` highest-ranked of them, ${highest.item.name}, is at No. ${highest.rank}.`,
     );
-    return { kicker: '', headline: `${family.value} and its derivatives hold ${formatCount(family.count)} of the top ${top.length}`, paragraphs, claims };
+    return { kicker: '', headline: `${clip(family.value, HEADLINE_NAME_MAX)} and its derivatives hold ${formatCount(family.count)} of the top ${top.length}`, paragraphs, claims };
   },
 };

@@ -1,6 +1,6 @@
 import type { Claim } from '../../shared/issue-types';
 import { countClaim, countsOf } from '../facts';
-import { formatCount, joinAnd } from '../prose';
+import { clip, formatCount, HEADLINE_NAME_MAX, joinAnd } from '../prose';
 import type { Piece } from './contract';
 
 /** The languages of the period's AI/ML repositories on GitHub. */
@@ -22,7 +22,7 @@ export const languagesPiece: Piece = {
     const verb = first.count * 2 > rows.length ? 'writes most of' : 'leads';
     return {
       kicker: '',
-      headline: `${first.value} ${verb} the AI on GitHub ${period}`,
+      headline: `${clip(first.value, HEADLINE_NAME_MAX)} ${verb} the AI on GitHub ${period}`,
       paragraphs: [
         `${first.value} accounts for ${formatCount(first.count)} of the ${rows.length} AI/ML repositories trending on GitHub ${period}` +
           (rest.length ? `, ${joinAnd(rest.map((entry) => `${entry.value} for ${formatCount(entry.count)}`))}.` : '.'),

@@ -1,7 +1,7 @@
 import type { Claim, Story } from '../../shared/issue-types';
 import { familyOf, shortName } from '../classify';
 import { climbClaim, climbsSince, countClaim, countsOf, metricClaim, newSince, rankClaim, tally, type Facts } from '../facts';
-import { capitalise, formatCount, joinAnd, sinceWords } from '../prose';
+import { capitalise, clip, formatCount, HEADLINE_NAME_MAX, joinAnd, sinceWords } from '../prose';
 import type { Piece } from './contract';
 
 /** A climb this large since yesterday makes the headline. */
@@ -39,12 +39,12 @@ function lead(facts: Facts): Story {
   let headline: string;
   if (best && bestIsUnique && best.places >= HEADLINE_CLIMB) {
     claims.push(climbClaim('hf-models', best.row.itemId, baseline!.fetchedAt, latest.fetchedAt, best.before, best.row.rank));
-    headline = `${shortName(best.row.item.name)} climbs ${best.places} places to No. ${best.row.rank} on Hugging Face`;
+    headline = `${clip(shortName(best.row.item.name), HEADLINE_NAME_MAX)} climbs ${best.places} places to No. ${best.row.rank} on Hugging Face`;
   } else if (fresh[0] === first) {
     claims.push(rankClaim('hf-models', first, latest.fetchedAt));
-    headline = `${shortName(first.item.name)} enters Hugging Face's trending list at No. ${first.rank}`;
+    headline = `${clip(shortName(first.item.name), HEADLINE_NAME_MAX)} enters Hugging Face's trending list at No. ${first.rank}`;
   } else {
-    headline = `${shortName(first.item.name)} leads Hugging Face's trending models`;
+    headline = `${clip(shortName(first.item.name), HEADLINE_NAME_MAX)} leads Hugging Face's trending models`;
   }
 
   const tasks = tally(top.map((row) => row.item.task));

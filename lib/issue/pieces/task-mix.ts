@@ -1,7 +1,7 @@
 import type { Claim } from '../../shared/issue-types';
 import { DAY_MS } from '../../shared/movement';
 import { countClaim, tally } from '../facts';
-import { capitalise, formatCount, thenWords } from '../prose';
+import { capitalise, clip, formatCount, HEADLINE_NAME_MAX, thenWords } from '../prose';
 import type { Piece } from './contract';
 
 /** A task that gained or lost this many places of the top 30 is news. */
@@ -36,7 +36,7 @@ export const taskMixPiece: Piece = {
     const lead = changes[0]!;
     return {
       kicker: '',
-      headline: `${capitalise(lead.task)} ${lead.now > lead.before ? 'gains ground' : 'gives ground'} on Hugging Face`,
+      headline: `${capitalise(clip(lead.task, HEADLINE_NAME_MAX))} ${lead.now > lead.before ? 'gains ground' : 'gives ground'} on Hugging Face`,
       paragraphs: [sentences.join(' ')],
       claims,
     };

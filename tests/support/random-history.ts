@@ -66,7 +66,7 @@ export const METRIC_MODES = ['normal', 'absent', 'nulls', 'zero', 'ties', 'huge'
 export const TEXT_MODES = ['ascii', 'cjk', 'emoji', 'punctuation', 'long-words', 'bare', 'mixed'] as const;
 export const SOURCE_MODES = ['all', 'one', 'some-disabled', 'huggingface-only', 'github-only', 'one-enabled'] as const;
 export const TIME_ZONES = ['UTC', 'Asia/Tokyo', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Kolkata', 'Pacific/Pago_Pago', 'Europe/Paris'] as const;
-export const FILTER_MODES = ['default', 'default', 'default', 'vowel-tasks', 'vowel-languages'] as const;
+export const FILTER_MODES = ['default', 'default', 'default', 'vowel-tasks', 'vowel-languages', 'hide-all'] as const;
 
 export interface HistoryProfile {
   seed: number;
@@ -78,6 +78,8 @@ export interface HistoryProfile {
   sources: (typeof SOURCE_MODES)[number];
   filters: (typeof FILTER_MODES)[number];
   timeZone: string;
+  /** The machine's clock went back: the latest snapshot is a few minutes after `now`. */
+  clockSkew: boolean;
 }
 
 export interface RandomHistory {
@@ -111,6 +113,7 @@ export function randomHistory(seed: number): RandomHistory {
     sources: random.pick(SOURCE_MODES),
     filters: random.pick(FILTER_MODES),
     timeZone: random.pick(TIME_ZONES),
+    clockSkew: random.chance(0.06),
   };
   return buildHistory(profile, random);
 }
@@ -123,7 +126,7 @@ export function historyFor(profile: HistoryProfile): RandomHistory {
 function buildHistory(profile: HistoryProfile, random: Random): RandomHistory {
   // Between 2025-01-01 and 2027-12-31, any minute.
   const now = Date.UTC(2025, 0, 1) + random.int(0, 3 * 365 * 24 * 60) * MINUTE;
-  const latestAt = now - random.int(1, 180) * MINUTE;
+  const latestAt = profile.clockSkew ? now + random.int(0, 10) * MINUTE : now - random.int(1, 180) * MINUTE;
   const times = snapshotTimes(profile, random, latestAt);
 
   const present = presentSources(profile, random);
@@ -134,9 +137,15 @@ function buildHistory(profile: HistoryProfile, random: Random): RandomHistory {
   for (const sourceId of present) {
     windows[sourceId] = sourceWindow(sourceId, profile, random, times, remoteWords, remoteDescriptions);
   }
+  // 'hide-all': lists exist but the reader's filters leave nothing of them.
   const filters: ListFilters = {
-    hfTasks: profile.filters === 'vowel-tasks' ? { include: ['image-classification', 'automatic-speech-recognition', 'object-detection'], hide: [] } : { include: [], hide: [] },
-    githubLanguages: profile.filters === 'vowel-languages' ? ['OCaml', 'Elixir', 'Objective-C'] : [],
+    hfTasks:
+      profile.filters === 'vowel-tasks'
+        ? { include: ['image-classification', 'automatic-speech-recognition', 'object-detection'], hide: [] }
+        : profile.filters === 'hide-all'
+          ? { include: ['no-such-task'], hide: [] }
+          : { include: [], hide: [] },
+    githubLanguages: profile.filters === 'vowel-languages' ? ['OCaml', 'Elixir', 'Objective-C'] : profile.filters === 'hide-all' ? ['No-Such-Language'] : [],
     aiKeywords: [...DEFAULT_SETTINGS.aiKeywords],
   };
   if (profile.filters === 'default' && random.chance(0.1)) filters.hfTasks = { include: [], hide: ['text-generation'] };
@@ -380,6 +389,10 @@ function drawItem(sourceId: SourceId, index: number, key: number, profile: Histo
     const ownerless = family === 'huggingface' && (bare ? random.chance(0.7) : random.chance(0.05));
     itemId = ownerless ? base : `${owner}/${base}`;
     name = itemId;
+    // A display name in another script (the id stays a valid one): CJK without spaces, emoji and combining marks.
+    const kind = profile.text === 'mixed' ? random.pick(TEXT_MODES) : profile.text;
+    if (kind === 'cjk' && random.chance(0.5)) name = cjkText(random, random.pick([2, 12, 40, 130]));
+    if (kind === 'emoji' && random.chance(0.5)) name = `${random.pick(['Zoë', 'e\u0301clair', '🤗', 'Ñu'])}${emojiText(random, random.pick([2, 10, 130])).replace(/\s+/g, '')}`;
     const prefix = sourceId === 'hf-datasets' ? 'datasets/' : sourceId === 'hf-spaces' ? 'spaces/' : '';
     url = family === 'github' ? `https://github.com/${itemId}` : `https://huggingface.co/${prefix}${itemId}`;
   }

@@ -37,7 +37,7 @@ function histories(): RandomHistory[] {
 
 function describeProfile(history: RandomHistory): string {
   const p = history.profile;
-  return `seed ${p.seed} (${p.size} items, ${p.shape}, metrics ${p.metrics}, text ${p.text}, sources ${p.sources}, filters ${p.filters}, ${p.timeZone})`;
+  return `seed ${p.seed} (${p.size} items, ${p.shape}, metrics ${p.metrics}, text ${p.text}, sources ${p.sources}, filters ${p.filters}, ${p.timeZone}${p.clockSkew ? ', clock skew' : ''})`;
 }
 
 // ---------- walking the issue ----------
@@ -323,6 +323,7 @@ describe('the issue’s text never breaks, over random histories', () => {
       ['sources', SOURCE_MODES, count((h) => h.profile.sources)],
       ['filters', FILTER_MODES, count((h) => h.profile.filters)],
       ['timeZone', TIME_ZONES, count((h) => h.profile.timeZone)],
+      ['clockSkew', [true, false], count((h) => h.profile.clockSkew)],
     ];
     console.log(`issue property test: seed ${SEED}, ${all.length} histories; coverage ${coverage.map(([name, _values, counts]) => `${name} ${JSON.stringify(Object.fromEntries(counts))}`).join('; ')}`);
     const missing = coverage.flatMap(([name, values, counts]) => values.filter((value) => !counts.has(value)).map((value) => `${name}=${String(value)}`));

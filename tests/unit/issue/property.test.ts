@@ -174,6 +174,30 @@ function quotesRemote(history: RandomHistory, issue: Issue, path: string): boole
   return item?.description !== undefined && item.description.trim() !== '';
 }
 
+/**
+ * Template slips in the issue's own words: "1 models", "+0 likes a day",
+ * "112%", "since since", "….", "( )".
+ */
+const PLURAL_AFTER_ONE = /(?<![\d,.]|No\. )\b1 (?:models|places|stars|likes|repositories|entries|papers|upvotes|days|downloads|forks|authors|spaces|datasets)\b/;
+const ZERO_FIGURE = /(?:^|\s)[+-]0(?![\d.,])|\+-/;
+const DOUBLED_WORD = /\b(the|a|an|of|to|in|on|and|since|is|are|for|with|by|at|from) \1\b/i;
+const ELLIPSIS_STOP = /…\.(?!\.)/;
+const EMPTY_BRACKETS = /\(\s*\)|\(\s|\s\)/;
+
+function grammarFailures(text: string): string[] {
+  const kinds: string[] = [];
+  if (PLURAL_AFTER_ONE.test(text)) kinds.push('plural after 1');
+  if (ZERO_FIGURE.test(text)) kinds.push('a signed zero figure (+0, -0, +-)');
+  if (DOUBLED_WORD.test(text)) kinds.push('doubled word');
+  if (ELLIPSIS_STOP.test(text)) kinds.push('full stop after an ellipsis');
+  if (EMPTY_BRACKETS.test(text)) kinds.push('empty or spaced brackets');
+  for (const match of text.matchAll(/(-?[\d,.]+)%/g)) {
+    const percent = Number(match[1]!.replace(/,/g, ''));
+    if (!(percent >= 0 && percent <= 100)) kinds.push('impossible percentage');
+  }
+  return kinds;
+}
+
 /** Every failure of one issue (and its Markdown) composed from `history`. */
 function checkIssue(history: RandomHistory, issue: Issue, markdown: string): Failure[] {
   const failures: Failure[] = [];
@@ -224,6 +248,7 @@ function checkIssue(history: RandomHistory, issue: Issue, markdown: string): Fai
     if (own || FIGURE.test(path) || ownToolText) {
       for (const wrong of articleFailures(withoutQuotes(value))) fail('wrong article', path, `“${wrong}” in: ${value}`);
       if (FOREIGN_GROUPING.test(withoutQuotes(value))) fail('number grouped in another locale’s style', path, value);
+      for (const kind of grammarFailures(withoutQuotes(value))) fail(kind, path, value);
     }
   }
 
@@ -236,6 +261,8 @@ function checkIssue(history: RandomHistory, issue: Issue, markdown: string): Fai
     if (/\S {2,}\S/.test(line)) fail('doubled spaces', field, line);
     if (SPACE_BEFORE_PUNCTUATION.test(plain.replace(/ — /g, ' '))) fail('space before punctuation', field, line);
     if (DOUBLED_PUNCTUATION.test(plain)) fail('full stop after a comma, colon or semicolon', field, line);
+    if (PLURAL_AFTER_ONE.test(plain.replace(/\[[^\]]*\]\([^)]*\)/g, '[link]'))) fail('plural after 1', field, line);
+    if (ZERO_FIGURE.test(plain)) fail('a signed zero figure (+0, -0, +-)', field, line);
     if (/^#+(?:\s+[^:]*:)?\s*$/.test(line)) fail('empty headline', field, line);
     if (/^- \s*$/.test(line) || / — (?: —|$)/.test(line)) fail('empty list item or part', field, line);
     if (/^## /.test(line)) {
@@ -489,7 +516,7 @@ describe('the checker itself', () => {
     issue.masthead.tagline = 'Tagline [object Object]';
     issue.lead.headline = `Zebras ${'gallop '.repeat(20)}home`;
     issue.lead.standfirst = 'zebras take NaN% of the top 30 .';
-    issue.lead.paragraphs = ['It is a OCaml model,  and an GPU one.', '5 entries build on it.', 'Its description reads: “…”.', 'Short,.'];
+    issue.lead.paragraphs = ['It is a OCaml model,  and an GPU one.', '5 entries build on it.', 'Its description reads: “…”.', 'Short,.', 'It climbed 1 places since since Monday, to 112% ( ) of…. It gained +0 likes a day.'];
     issue.analysis.push({ kicker: '', headline: '', paragraphs: ['.'], claims: [] });
     issue.trending.repositories.push({ sourceId: 'gh-search', itemId: 'x/y', rank: 1, name: 'x/y', url: 'https://github.com/x/y', description: `${'模'.repeat(300)}\uD83D`, metrics: {}, isNew: false });
     issue.reading.push({ arxivId: '2601.00001', title: 'T', url: 'https://huggingface.co/papers/2601.00001', authors: [], upvotes: Number.NaN, summary: 'x'.repeat(300) });
@@ -513,6 +540,12 @@ describe('the checker itself', () => {
         'non-finite number',
         'full stop after a comma, colon or semicolon',
         'empty headline',
+        'plural after 1',
+        'doubled word',
+        'impossible percentage',
+        'empty or spaced brackets',
+        'full stop after an ellipsis',
+        'a signed zero figure (+0, -0, +-)',
       ]),
     );
     // Each failure names its seed, field and the offending text.

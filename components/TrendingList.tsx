@@ -3,6 +3,7 @@ import { compactNumber, fullNumber, METRIC_UNIT } from '@/lib/shared/format';
 import { isSafeLink } from '@/lib/shared/links';
 import type { MetricName } from '@/lib/sources/contract';
 import { ItemName } from './ItemName';
+import { Movement } from './Movement';
 
 export interface TrendingListProps {
   rows: readonly ListRow[];
@@ -31,6 +32,7 @@ export function TrendingList({ rows, label, metrics, limit, descriptions = false
             <div class="trending__body">
               <ItemName name={row.item.name} url={row.item.url} />
               {chip ? <span class="trending__task">{chip}</span> : null}
+              {row.change ? <Movement isNew={row.change.isNew} climbed={row.change.climbed} /> : null}
             </div>
             {descriptions && row.item.description ? <p class="trending__description">{row.item.description}</p> : null}
             <p class="trending__metrics">

@@ -5,6 +5,7 @@ import { compactNumber, fullNumber, isoTime, METRIC_UNIT, timeOfDay } from '@/li
 import { isSafeLink } from '@/lib/shared/links';
 import { Sparkline } from './Sparkline';
 import { ItemName } from '../ItemName';
+import { Movement } from '../Movement';
 
 export interface IssueViewProps {
   issue: Issue;
@@ -230,21 +231,6 @@ function EntryRow({ entry, metrics, description }: { entry: Entry; metrics: read
         </p>
       ) : null}
     </li>
-  );
-}
-
-/** "new", "▲ 12" or "▼ 3"; nothing when the place did not change or is unknown. */
-function Movement({ isNew, climbed }: { isNew: boolean; climbed: number | undefined }) {
-  // New to the list (absent from the list compared with), which says nothing of the item's age.
-  if (isNew) return <span class="mark mark--new" title="new to the list">new<span class="visually-hidden"> to the list</span></span>;
-  if (climbed === undefined || climbed === 0) return null;
-  const up = climbed > 0;
-  const places = Math.abs(climbed);
-  return (
-    <span class={up ? 'mark mark--up' : 'mark mark--down'} title={`${up ? 'up' : 'down'} ${places} ${places === 1 ? 'place' : 'places'}`}>
-      <span aria-hidden="true">{up ? '▲' : '▼'}</span> {places}
-      <span class="visually-hidden"> {places === 1 ? 'place' : 'places'} {up ? 'up' : 'down'}</span>
-    </span>
   );
 }
 

@@ -18,6 +18,8 @@ export interface ListRow {
   itemId: string;
   metrics: Partial<Record<MetricName, number>>;
   item: CatalogItem;
+  /** Its movement against the day's baseline (`rankChanges`), where the page asked for it. */
+  change?: RankChange;
 }
 
 /** The metrics of the item at `index` of a snapshot, absent ones left out (never read as zero). */

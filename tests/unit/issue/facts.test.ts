@@ -19,6 +19,7 @@ import {
   type Row,
 } from '@/lib/issue/facts';
 import type { IssueInputs, SourceWindow } from '@/lib/issue/inputs';
+import { entries, movers, reading, tools } from '@/lib/issue/sections';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
 import type { MetricName } from '@/lib/sources/contract';
@@ -419,5 +420,217 @@ describe('factsOf: each list as the reader sees it', () => {
     expect(off.repos).toBe('gh-trending-daily');
     // rowsAt reads any stored snapshot through the same filters.
     expect(linked.rowsAt('gh-trending-daily', snap('gh-trending-daily', T - D, [1, 5])).map((r) => [r.itemId, r.rank])).toEqual([['acme/llm-server', 1]]);
+  });
+});
+
+// ---------- the fixed sections, from the facts ----------
+
+const W = T - 7 * D; // Sat 21 Nov, 06:00: a week back
+const iso = (at: number) => new Date(at).toISOString();
+
+describe('tools of the week', () => {
+  it('the fastest-growing model, the most liked Space, the most starred repository and the new one, each described', () => {
+    const models = win('hf-models', [snap('hf-models', W, [1, 2], { likes: [10, 100] }), snap('hf-models', T, [2, 1], { likes: [80, 150], trendingScore: [5, 4] })], [
+      item('hf-models', 1, 'acme/Sage', { task: 'text-generation', library: 'transformers' }),
+      item('hf-models', 2, 'acme/Owl'),
+    ]);
+    const spaces = win('hf-spaces', [snap('hf-spaces', T, [1, 2, 3], { likes: [5, 1500, 1500] })], [
+      item('hf-spaces', 1, 'studio/Board', { sdk: 'docker' }),
+      item('hf-spaces', 2, 'studio/Canvas', { sdk: 'gradio' }),
+      item('hf-spaces', 3, 'studio/Easel'),
+    ]);
+    const weekly = win('gh-trending-weekly', [snap('gh-trending-weekly', T, [1, 2], { starsInPeriod: [900, 300] })], [
+      item('gh-trending-weekly', 1, 'acme/llm-ocaml', { language: 'OCaml' }),
+      item('gh-trending-weekly', 2, 'acme/llm-py', { language: 'Python' }),
+    ]);
+    const search = win('gh-search', [snap('gh-search', T, [2, 1], { stars: [5000, 70] })], [
+      item('gh-search', 1, 'deep/llm-kit', { description: 'An LLM kit for builders', createdAt: iso(T - 2 * D) }),
+      item('gh-search', 2, 'deep/llm-relic', { description: 'An LLM relic', createdAt: '2026-01-01T00:00:00Z' }), // not new: left out
+    ]);
+    const picked = tools(factsOf(inputsOf([models, spaces, weekly, search])));
+    expect(picked).toEqual([
+      {
+        // acme/Sage: 10 → 150 likes over 7 days = 20 a day; acme/Owl lost likes.
+        kind: 'model',
+        sourceId: 'hf-models',
+        itemId: 'acme/Sage',
+        name: 'acme/Sage',
+        url: 'https://example.com/acme/Sage',
+        description: 'Text-generation model from acme, for transformers.',
+        figure: '+20 likes a day',
+        claim: { kind: 'growth', sourceId: 'hf-models', itemId: 'acme/Sage', metric: 'likes', fromAt: W, toAt: T, fromValue: 10, toValue: 150, perDay: 20, printed: ['20'] },
+      },
+      {
+        // 1,500 likes twice: the higher-ranked.
+        kind: 'space',
+        sourceId: 'hf-spaces',
+        itemId: 'studio/Canvas',
+        name: 'studio/Canvas',
+        url: 'https://example.com/studio/Canvas',
+        description: 'A Gradio Space by studio.',
+        figure: '1,500 likes',
+        claim: { kind: 'metric', sourceId: 'hf-spaces', itemId: 'studio/Canvas', at: T, metric: 'likes', value: 1500, printed: ['1,500'] },
+      },
+      {
+        kind: 'repository',
+        sourceId: 'gh-trending-weekly',
+        itemId: 'acme/llm-ocaml',
+        name: 'acme/llm-ocaml',
+        url: 'https://example.com/acme/llm-ocaml',
+        description: 'An OCaml repository by acme.',
+        figure: '900 stars this week',
+        claim: { kind: 'metric', sourceId: 'gh-trending-weekly', itemId: 'acme/llm-ocaml', at: T, metric: 'starsInPeriod', value: 900, printed: ['900'] },
+      },
+      {
+        kind: 'repository',
+        sourceId: 'gh-search',
+        itemId: 'deep/llm-kit',
+        name: 'deep/llm-kit',
+        url: 'https://example.com/deep/llm-kit',
+        description: 'An LLM kit for builders.',
+        figure: '70 stars in its first month',
+        claim: { kind: 'metric', sourceId: 'gh-search', itemId: 'deep/llm-kit', at: T, metric: 'stars', value: 70, printed: ['70'] },
+      },
+    ]);
+  });
+
+  it('fewer sources: the top of each list fills in, four at most, none twice', () => {
+    const keys = [1, 2, 3, 4, 5];
+    const firstDay = win('hf-models', [snap('hf-models', T, keys, { trendingScore: [90, 80, 70, 60, 50] })], keys.map((key) => item('hf-models', key, `org/m${key}`)));
+    const spaces = win('hf-spaces', [snap('hf-spaces', T, [1, 2], { trendingScore: [3, 2] })], [item('hf-spaces', 1, 'studio/a'), item('hf-spaces', 2, 'studio/b')]);
+    // No history: the No. 1 by its trending score, then Nos. 2–4; the Spaces come too late.
+    const filled = tools(factsOf(inputsOf([firstDay, spaces])));
+    expect(filled.map((tool) => [tool.itemId, tool.figure, tool.description])).toEqual([
+      ['org/m1', 'trending score 90', 'Model from org.'],
+      ['org/m2', 'trending score 80', 'Model from org.'],
+      ['org/m3', 'trending score 70', 'Model from org.'],
+      ['org/m4', 'trending score 60', 'Model from org.'],
+    ]);
+    // org/m2 grew 10 → 80 over 7 days (10 a day) and is not picked twice; the daily repositories fill in by their stars.
+    const week = win('hf-models', [snap('hf-models', W, [1, 2, 3], { likes: [10, 10, 10] }), snap('hf-models', T, [1, 2, 3], { likes: [10, 80, 10], trendingScore: [9, 8, 7] })], [1, 2, 3].map((key) => item('hf-models', key, `org/m${key}`)));
+    const daily = win('gh-trending-daily', [snap('gh-trending-daily', T, [1, 2, 3], { stars: [10, 20, 30] })], [
+      item('gh-trending-daily', 1, 'acme/llm-a'),
+      item('gh-trending-daily', 2, 'acme/llm-b', { language: 'Python' }),
+      item('gh-trending-daily', 3, 'llm-c'),
+    ]);
+    expect(tools(factsOf(inputsOf([week, daily]))).map((tool) => [tool.itemId, tool.figure, tool.description])).toEqual([
+      ['org/m2', '+10 likes a day', 'Model from org.'],
+      ['org/m3', 'trending score 7', 'Model from org.'],
+      ['acme/llm-b', '20 stars', 'A Python repository by acme.'],
+      ['llm-c', '30 stars', 'A repository.'],
+    ]);
+    // A Space without an SDK, and no owner.
+    const bare = win('hf-spaces', [snap('hf-spaces', T, [1], { likes: [4] })], [item('hf-spaces', 1, 'lonely')]);
+    expect(tools(factsOf(inputsOf([bare])))[0]?.description).toBe('A Space.');
+    expect(tools(factsOf(inputsOf([])))).toEqual([]);
+  });
+});
+
+describe('trending lists', () => {
+  it('against the week: climbed, new, unmoved; chips; descriptions for repositories only', () => {
+    const models = win('hf-models', [snap('hf-models', W, [1, 2, 3]), snap('hf-models', T, [3, 2, 4], { likes: [7, 8, 9] })], [
+      item('hf-models', 1, 'org/one', { task: 'text-generation' }),
+      item('hf-models', 2, 'org/two', { library: 'diffusers', description: 'Two' }),
+      item('hf-models', 3, 'org/three', { task: 'text-to-speech', description: 'Three' }),
+      item('hf-models', 4, 'org/four', { task: 'ocr' }),
+    ]);
+    const weekly = win('gh-trending-weekly', [snap('gh-trending-weekly', T, [1, 2])], [
+      item('gh-trending-weekly', 1, 'acme/llm-a', { language: 'Python', description: 'An LLM kit   for builders' }),
+      item('gh-trending-weekly', 2, 'acme/llm-b'),
+    ]);
+    const spaces = win('hf-spaces', [snap('hf-spaces', T, [1])], [item('hf-spaces', 1, 'studio/x', { sdk: 'gradio' })]);
+    const facts = factsOf(inputsOf([models, weekly, spaces]));
+    expect(entries(facts, 'hf-models')).toEqual([
+      // 3 → 1: climbed 2. Stayed at 2: no climb. Key 4: new.
+      { sourceId: 'hf-models', itemId: 'org/three', rank: 1, name: 'org/three', url: 'https://example.com/org/three', chip: 'text-to-speech', metrics: { likes: 7 }, climbed: 2, isNew: false },
+      { sourceId: 'hf-models', itemId: 'org/two', rank: 2, name: 'org/two', url: 'https://example.com/org/two', metrics: { likes: 8 }, isNew: false },
+      { sourceId: 'hf-models', itemId: 'org/four', rank: 3, name: 'org/four', url: 'https://example.com/org/four', chip: 'ocr', metrics: { likes: 9 }, isNew: true },
+    ]);
+    expect(entries(facts, 'gh-trending-weekly')).toEqual([
+      { sourceId: 'gh-trending-weekly', itemId: 'acme/llm-a', rank: 1, name: 'acme/llm-a', url: 'https://example.com/acme/llm-a', description: 'An LLM kit for builders.', chip: 'Python', metrics: {}, isNew: false },
+      { sourceId: 'gh-trending-weekly', itemId: 'acme/llm-b', rank: 2, name: 'acme/llm-b', url: 'https://example.com/acme/llm-b', metrics: {}, isNew: false },
+    ]);
+    expect(entries(facts, 'hf-spaces')[0]?.chip).toBe('gradio');
+    expect(entries(facts, 'hf-datasets')).toEqual([]);
+  });
+
+  it('the top 30 models and 15 of the other lists', () => {
+    const keys = Array.from({ length: 40 }, (_, index) => index + 1);
+    const models = win('hf-models', [snap('hf-models', T, keys)], keys.map((key) => item('hf-models', key, `org/m${key}`)));
+    const datasets = win('hf-datasets', [snap('hf-datasets', T, keys)], keys.map((key) => item('hf-datasets', key, `org/d${key}`)));
+    const facts = factsOf(inputsOf([models, datasets]));
+    expect(entries(facts, 'hf-models')).toHaveLength(30);
+    expect(entries(facts, 'hf-datasets')).toHaveLength(15);
+    expect(entries(facts, 'hf-datasets').at(-1)?.rank).toBe(15);
+  });
+});
+
+describe('movers', () => {
+  // A week back 1…8, 10, 11, 12; Tuesday (4 days back) 6 1 2 3 4 5 7 8; this morning at 04:00 1 6; today
+  // 6 1 5 7 9 3 8 10 11 14 13.
+  const keys = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14];
+  const models = win(
+    'hf-models',
+    [
+      snap('hf-models', W, [1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 12], { likes: [50, 0, 0, 0, 0, 100, 0, 0, 0, 0, 0] }),
+      snap('hf-models', T - 4 * D, [6, 1, 2, 3, 4, 5, 7, 8], { likes: [400, 60, 0, 0, 0, 0, 0, 0] }),
+      snap('hf-models', T - 2 * H, [1, 6]),
+      snap('hf-models', T, [6, 1, 5, 7, 9, 3, 8, 10, 11, 14, 13], { likes: [800, 120, 0, 0, 0, 0, 0, 0, 0, 0, 0] }),
+    ],
+    keys.map((key) => item('hf-models', key, `org/m${key}`)),
+  );
+
+  it('climbs of 3 places or more, largest first, then new entries down to No. 10 by rank; growth fastest first', () => {
+    const moved = movers(factsOf(inputsOf([models])));
+    expect(moved.heading).toBe('Biggest Movers This Week');
+    expect(moved.sinceAt).toBe(W);
+    // key 6: 6 → 1 (5); key 7: 7 → 4 (3); key 5: 5 → 3 (2, too few); key 8: 8 → 7; keys 10, 11: one place;
+    // key 9 new at No. 5, key 14 new at No. 10; key 13 new at No. 11 (too low). Sparklines: one rank a day
+    // (Sat 21, Tue 24, Sat 28, the day's last list).
+    expect(moved.climbers).toEqual([
+      { sourceId: 'hf-models', itemId: 'org/m6', name: 'org/m6', url: 'https://example.com/org/m6', rank: 1, isNew: false, climbed: 5, sinceAt: W, sparkline: [6, 1, 1], sparklineOf: 'rank', claim: { kind: 'climb', sourceId: 'hf-models', itemId: 'org/m6', fromAt: W, toAt: T, fromRank: 6, toRank: 1, printed: ['6', '1', '5'] } },
+      { sourceId: 'hf-models', itemId: 'org/m7', name: 'org/m7', url: 'https://example.com/org/m7', rank: 4, isNew: false, climbed: 3, sinceAt: W, sparkline: [7, 7, 4], sparklineOf: 'rank', claim: { kind: 'climb', sourceId: 'hf-models', itemId: 'org/m7', fromAt: W, toAt: T, fromRank: 7, toRank: 4, printed: ['7', '4', '3'] } },
+      { sourceId: 'hf-models', itemId: 'org/m9', name: 'org/m9', url: 'https://example.com/org/m9', rank: 5, isNew: true, sinceAt: W, sparkline: [5], sparklineOf: 'rank', claim: { kind: 'rank', sourceId: 'hf-models', itemId: 'org/m9', at: T, rank: 5, printed: ['5'] } },
+      { sourceId: 'hf-models', itemId: 'org/m14', name: 'org/m14', url: 'https://example.com/org/m14', rank: 10, isNew: true, sinceAt: W, sparkline: [10], sparklineOf: 'rank', claim: { kind: 'rank', sourceId: 'hf-models', itemId: 'org/m14', at: T, rank: 10, printed: ['10'] } },
+    ]);
+    // key 6: 100 → 800 likes over 7 days = 100 a day; key 1: 50 → 120 = 10 a day.
+    expect(moved.growth.map((mover) => [mover.itemId, mover.rank, mover.perDay, mover.metric, mover.sinceAt, mover.sparkline, mover.sparklineOf, mover.isNew])).toEqual([
+      ['org/m6', 1, 100, 'likes', W, [100, 400, 800], 'likes', false],
+      ['org/m1', 2, 10, 'likes', W, [50, 60, 120], 'likes', false],
+    ]);
+    expect(moved.growth[0]?.claim).toMatchObject({ kind: 'growth', perDay: 100, printed: ['100'] });
+  });
+
+  it('at most six of each; nothing and no date on the first day', () => {
+    // A week back 1…20; today 20 down to 1: keys 20…11 climbed 19, 17 … 1 places; those of 3 or more: 20 … 12.
+    const many = Array.from({ length: 20 }, (_, index) => index + 1);
+    const flipped = win('hf-models', [snap('hf-models', W, many), snap('hf-models', T, [...many].reverse())], many.map((key) => item('hf-models', key, `org/m${key}`)));
+    expect(movers(factsOf(inputsOf([flipped]))).climbers.map((mover) => mover.climbed)).toEqual([19, 17, 15, 13, 11, 9]);
+    const first = movers(factsOf(inputsOf([win('hf-models', [snap('hf-models', T, [1])], [item('hf-models', 1, 'org/m1')])])));
+    expect(first).toEqual({ heading: 'Biggest Movers', climbers: [], growth: [] });
+  });
+});
+
+describe('reading', () => {
+  it('the five most upvoted papers of the week, with their code, authors and summary when they have them', () => {
+    const items = [1, 2, 3, 4, 5, 6].map((key) =>
+      item('hf-papers', key, `2611.0000${key}`, {
+        name: `Paper ${'ABCDEF'[key - 1]}`,
+        publishedAt: iso(T - key * H),
+        ...(key === 2 ? { codeUrl: 'https://github.com/lab/code', authors: ['Ada', 'Alan'], description: 'We   scale things' } : {}),
+      }),
+    );
+    // Upvotes 10, 60, 30, 40, 50, 20: by upvotes 2, 5, 4, 3, 6 (key 1 is the sixth).
+    const papers = win('hf-papers', [snap('hf-papers', T, [1, 2, 3, 4, 5, 6], { upvotes: [10, 60, 30, 40, 50, 20] })], items);
+    const read = reading(factsOf(inputsOf([papers])));
+    expect(read.map((paper) => [paper.arxivId, paper.upvotes])).toEqual([
+      ['2611.00002', 60],
+      ['2611.00005', 50],
+      ['2611.00004', 40],
+      ['2611.00003', 30],
+      ['2611.00006', 20],
+    ]);
+    expect(read[0]).toEqual({ arxivId: '2611.00002', title: 'Paper B', url: 'https://example.com/2611.00002', codeUrl: 'https://github.com/lab/code', authors: ['Ada', 'Alan'], upvotes: 60, summary: 'We scale things.' });
+    expect(read[1]).toEqual({ arxivId: '2611.00005', title: 'Paper E', url: 'https://example.com/2611.00005', authors: [], upvotes: 50 });
   });
 });

@@ -157,19 +157,21 @@ const FIGURE_ORDER: MetricName[] = ['starsInPeriod', 'likes', 'stars', 'upvotes'
 function entryFigure(entry: Entry): string {
   for (const metric of FIGURE_ORDER) {
     const value = entry.metrics[metric];
-    if (value !== undefined && Number.isFinite(value)) return `${formatCount(value)} ${metricLabel(metric, entry.sourceId)}`;
+    if (value !== undefined && Number.isFinite(value)) return `${formatCount(value)} ${metricLabel(metric, entry.sourceId, value)}`;
   }
   return '';
 }
 
-function metricLabel(metric: MetricName, sourceId: SourceId): string {
+function metricLabel(metric: MetricName, sourceId: SourceId, count: number): string {
+  const one = count === 1;
   switch (metric) {
     case 'starsInPeriod':
-      return sourceId === 'gh-trending-weekly' ? 'stars this week' : 'stars today';
+      return `${one ? 'star' : 'stars'} ${sourceId === 'gh-trending-weekly' ? 'this week' : 'today'}`;
     case 'trendingScore':
       return 'trending score';
     default:
-      return metric;
+      // "1 like", "2 likes": every other metric is a plural noun.
+      return one ? metric.replace(/s$/, '') : metric;
   }
 }
 
@@ -196,7 +198,7 @@ function climbFigure(mover: Mover): string {
 function growthFigure(mover: Mover): string {
   if (mover.perDay === undefined || mover.metric === undefined) return `No. ${mover.rank}`;
   const sign = mover.perDay > 0 ? '+' : '';
-  return `${sign}${formatCount(mover.perDay)} ${metricLabel(mover.metric, mover.sourceId)} a day`;
+  return `${sign}${formatCount(mover.perDay)} ${metricLabel(mover.metric, mover.sourceId, mover.perDay)} a day`;
 }
 
 /** Papers list their first three authors, then "et al.". */

@@ -43,28 +43,28 @@ export function tools(facts: Facts): Tool[] {
     }
   };
   add(fastestGrowing(facts, 'hf-models', 'likes', 'model'));
-  add(best(facts, 'hf-spaces', 'likes', 'space', (value) => `${value} likes`));
+  add(best(facts, 'hf-spaces', 'likes', 'space', (value, count) => `${value} ${count === 1 ? 'like' : 'likes'}`));
   const period = facts.repos === 'gh-trending-weekly' ? 'this week' : 'today';
-  add(best(facts, facts.repos, 'starsInPeriod', 'repository', (value) => `${value} stars ${period}`));
+  add(best(facts, facts.repos, 'starsInPeriod', 'repository', (value, count) => `${value} ${count === 1 ? 'star' : 'stars'} ${period}`));
   // Search rows are checked against their own creation date (lib/shared/filters.ts): at most 30 days old.
-  add(best(facts, 'gh-search', 'stars', 'repository', (value) => `${value} stars in its first month`, taken));
+  add(best(facts, 'gh-search', 'stars', 'repository', (value, count) => `${value} ${count === 1 ? 'star' : 'stars'} in its first month`, taken));
   // Fewer than four sources answered: fill from what there is.
   for (const [id, kind] of [['hf-models', 'model'], ['hf-spaces', 'space'], [facts.repos, 'repository']] as const) {
     for (const row of facts.lists[id].rows.slice(1, 4)) {
-      add(toolFrom(facts, id, row, kind, 'trendingScore', (value) => `trending score ${value}`) ?? toolFrom(facts, id, row, kind, 'stars', (value) => `${value} stars`));
+      add(toolFrom(facts, id, row, kind, 'trendingScore', (value) => `trending score ${value}`) ?? toolFrom(facts, id, row, kind, 'stars', (value, count) => `${value} ${count === 1 ? 'star' : 'stars'}`));
     }
   }
   return picks;
 }
 
-function toolFrom(facts: Facts, id: SourceId, row: Row, kind: Tool['kind'], metric: MetricName, figure: (value: string) => string): Tool | undefined {
+function toolFrom(facts: Facts, id: SourceId, row: Row, kind: Tool['kind'], metric: MetricName, figure: (value: string, count: number) => string): Tool | undefined {
   const latest = facts.lists[id].latest;
   const claim = latest ? metricClaim(id, row, latest.fetchedAt, metric) : undefined;
   if (!claim) return undefined;
-  return { kind, sourceId: id, itemId: row.itemId, name: row.item.name, url: row.item.url, description: describe(row, kind), figure: figure(claim.printed[0]!), claim };
+  return { kind, sourceId: id, itemId: row.itemId, name: row.item.name, url: row.item.url, description: describe(row, kind), figure: figure(claim.printed[0]!, claim.value), claim };
 }
 
-function best(facts: Facts, id: SourceId, metric: MetricName, kind: Tool['kind'], figure: (value: string) => string, skip?: Set<string>): Tool | undefined {
+function best(facts: Facts, id: SourceId, metric: MetricName, kind: Tool['kind'], figure: (value: string, count: number) => string, skip?: Set<string>): Tool | undefined {
   const row = topBy(facts.lists[id].rows, metric, (candidate) => skip?.has(`${id}:${candidate.itemId}`) ?? false);
   return row ? toolFrom(facts, id, row, kind, metric, figure) : undefined;
 }
@@ -80,7 +80,7 @@ function fastestGrowing(facts: Facts, id: SourceId, metric: MetricName, kind: To
       name: growth.row.item.name,
       url: growth.row.item.url,
       description: describe(growth.row, kind),
-      figure: `+${formatCount(growth.perDay)} ${metric} a day`,
+      figure: `+${formatCount(growth.perDay)} ${growth.perDay === 1 ? metric.replace(/s$/, '') : metric} a day`,
       claim: growth.claim,
     };
   }

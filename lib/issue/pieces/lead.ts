@@ -81,7 +81,7 @@ function lead(facts: Facts): Story {
     claims.push(rankClaim('hf-models', first, latest.fetchedAt));
     if (score) claims.push(score);
     if (likes) claims.push(likes);
-    const figures = [score ? `a trending score of ${score.printed[0]}` : undefined, likes ? `${likes.printed[0]} likes` : undefined].filter(
+    const figures = [score ? `a trending score of ${score.printed[0]}` : undefined, likes ? `${likes.printed[0]} ${likes.value === 1 ? 'like' : 'likes'}` : undefined].filter(
       (figure): figure is string => figure !== undefined,
     );
     paragraphs.push(

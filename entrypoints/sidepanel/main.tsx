@@ -4,4 +4,7 @@ import { createSourcesModel } from '@/lib/models/pages';
 import '@/components/styles/base.css';
 import '@/components/styles/compact.css';
 
-render(<SidePanelPage model={createSourcesModel()} />, document.getElementById('app')!);
+// The filters carry the GitHub AI/ML rule: loaded beside the first paint, not before it.
+const filters = import('@/lib/shared/filters').then((module) => module.visibleRows);
+
+render(<SidePanelPage model={createSourcesModel(filters)} />, document.getElementById('app')!);

@@ -1,4 +1,5 @@
-import { linkedRepositoriesOf, visibleRows } from '../shared/filters';
+import { visibleRows } from '../shared/filters';
+import { linkedRepositoriesOf } from '../shared/links';
 import { isFailing } from '../shared/health';
 import type { Claim } from '../shared/issue-types';
 import {

@@ -1,5 +1,6 @@
 import { action, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
-import { linkedRepositoriesOf, visibleRows } from '../shared/filters';
+import type { RowsFilter } from '../shared/hf-filters';
+import { linkedRepositoriesOf } from '../shared/links';
 import { healthOf, type Health } from '../shared/health';
 import type { MorningPostDB } from '../history/db';
 import type { SourceStatus } from '../shared/records';
@@ -19,6 +20,14 @@ export interface SourcesModelDeps {
   requestRefresh: () => Promise<RefreshNowReply | undefined>;
   /** The reader's settings; undefined until loaded (lib/models/settings.ts in the pages). */
   settings: ReadonlySignal<Settings | undefined>;
+  /**
+   * The reader's filters for a list: `visibleRows` (lib/shared/filters.ts), or
+   * `visibleHuggingFaceRows` on a page that shows only Hugging Face lists. A
+   * promise when the page loads the filters after its first paint (the side
+   * panel: the AI/ML rule is not needed for the first tab); nothing is shown
+   * until it resolves, so no filtered-out row flashes by.
+   */
+  visibleRows: RowsFilter | Promise<RowsFilter>;
   now?: () => number;
 }
 
@@ -48,6 +57,8 @@ export const SourcesModel = createModel((deps: SourcesModelDeps) => {
     return { lists, statuses };
   });
   const now = clockSignal(deps.now ?? (() => Date.now()));
+  const filter = signal<RowsFilter | undefined>(typeof deps.visibleRows === 'function' ? deps.visibleRows : undefined);
+  if (typeof deps.visibleRows !== 'function') void deps.visibleRows.then((loaded) => (filter.value = loaded));
   const refreshing = signal(false);
   const refreshError = signal<string | undefined>(undefined);
 
@@ -55,7 +66,8 @@ export const SourcesModel = createModel((deps: SourcesModelDeps) => {
     const state = query.value;
     // Nothing is shown before the settings are known: a filtered-out item must not flash by.
     const settings = deps.settings.value;
-    if (state.state !== 'ready' || !settings) return [];
+    const visibleRows = filter.value;
+    if (state.state !== 'ready' || !settings || !visibleRows) return [];
     // The page's own papers list names repositories as their code: those count as AI/ML (lib/sources/ai-rule.ts).
     const papers = state.value.lists[deps.sourceIds.indexOf('hf-papers')];
     const linked = linkedRepositoriesOf(papers?.rows.map((row) => row.item) ?? []);
@@ -94,7 +106,7 @@ export const SourcesModel = createModel((deps: SourcesModelDeps) => {
   return {
     sources,
     /** True once the database and the settings have answered: pages set `data-ready` then. */
-    loaded: computed(() => query.value.state !== 'loading' && deps.settings.value !== undefined),
+    loaded: computed(() => query.value.state !== 'loading' && deps.settings.value !== undefined && filter.value !== undefined),
     /** The database itself could not be read (the page says so instead of crashing). */
     storageError: computed(() => (query.value.state === 'error' ? query.value.message : undefined)),
     refreshing: computed(() => refreshing.value),

@@ -1,8 +1,6 @@
-import type { ListRow } from './movement';
+import { visibleHuggingFaceRows, type RowsFilter } from './hf-filters';
 import { isAiRepository } from '../sources/ai-rule';
-import type { SourceId } from '../sources/ids';
 import { SOURCE_INFO } from '../sources/info';
-import type { Settings } from './settings';
 
 /**
  * The reader's filters, applied in one place to every list a page shows:
@@ -10,7 +8,7 @@ import type { Settings } from './settings';
  * for GitHub's trending pages (which cover all of software). Ranks stay the
  * source's own, so a filtered list can read 1, 2, 5…
  */
-export type ListFilters = Pick<Settings, 'hfTasks' | 'githubLanguages' | 'aiKeywords'>;
+export type { ListFilters } from './hf-filters';
 
 /**
  * GitHub's search for new AI repositories asks for repositories created in the
@@ -33,25 +31,9 @@ export function isNewAt(item: { createdAt?: string }, at: number, days = NEW_REP
  * fetched: the search results' window is checked against it (never against
  * the request's own query).
  */
-export function visibleRows(
-  sourceId: SourceId,
-  rows: readonly ListRow[],
-  filters: ListFilters,
-  fetchedAt?: number,
-  /** Lower-cased `owner/repo` of the repositories Hugging Face links (papers' code): AI/ML by that alone. */
-  linkedRepositories?: ReadonlySet<string>,
-): ListRow[] {
+export const visibleRows: RowsFilter = (sourceId, rows, filters, fetchedAt, linkedRepositories) => {
   const family = SOURCE_INFO[sourceId].family;
-  if (family === 'huggingface') {
-    const include = new Set(filters.hfTasks.include.map((task) => task.toLowerCase()));
-    const hide = new Set(filters.hfTasks.hide.map((task) => task.toLowerCase()));
-    if (include.size === 0 && hide.size === 0) return [...rows];
-    return rows.filter((row) => {
-      const task = row.item.task?.toLowerCase();
-      if (task && hide.has(task)) return false;
-      return include.size === 0 || (task !== undefined && include.has(task));
-    });
-  }
+  if (family === 'huggingface') return visibleHuggingFaceRows(sourceId, rows, filters);
   if (family === 'github') {
     const languages = new Set(filters.githubLanguages.map((language) => language.toLowerCase()));
     return rows.filter((row) => {
@@ -65,14 +47,5 @@ export function visibleRows(
     });
   }
   return [...rows];
-}
+};
 
-/** The GitHub repositories that items link as their code (papers' `githubRepo`), lower-cased `owner/repo`. */
-export function linkedRepositoriesOf(items: Iterable<{ codeUrl?: string }>): Set<string> {
-  const linked = new Set<string>();
-  for (const item of items) {
-    const match = item.codeUrl ? /^https:\/\/github\.com\/([^/]+\/[^/]+)$/.exec(item.codeUrl) : null;
-    if (match) linked.add(match[1]!.toLowerCase());
-  }
-  return linked;
-}

@@ -85,3 +85,13 @@ export function isSafeLink(href: string): boolean {
     return false;
   }
 }
+
+/** The GitHub repositories that items link as their code (papers' `githubRepo`), lower-cased `owner/repo`. */
+export function linkedRepositoriesOf(items: Iterable<{ codeUrl?: string }>): Set<string> {
+  const linked = new Set<string>();
+  for (const item of items) {
+    const match = item.codeUrl ? /^https:\/\/github\.com\/([^/]+\/[^/]+)$/.exec(item.codeUrl) : null;
+    if (match) linked.add(match[1]!.toLowerCase());
+  }
+  return linked;
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { linkedRepositoriesOf, visibleRows, type ListFilters } from '@/lib/shared/filters';
+import { visibleRows, type ListFilters } from '@/lib/shared/filters';
+import { linkedRepositoriesOf } from '@/lib/shared/links';
 import type { ListRow } from '@/lib/shared/movement';
 import { SOURCES } from '@/lib/sources';
 import type { SourceId } from '@/lib/sources/ids';

@@ -9,6 +9,7 @@ import { SidePanelPage } from '@/components/pages/SidePanelPage';
 import { recordFailure, recordSuccess } from '@/lib/history/write';
 import { SourcesModel } from '@/lib/models/sources';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/settings';
+import { visibleRows } from '@/lib/shared/filters';
 import { SOURCE_IDS } from '@/lib/sources/ids';
 import { hfModels } from '@/lib/sources/hf-models';
 import { testDb } from '../../support/db';
@@ -28,7 +29,7 @@ afterEach(() => {
 
 function mount(settings = signal<Settings | undefined>(DEFAULT_SETTINGS)) {
   const db = testDb();
-  const model = new SourcesModel({ db, sourceIds: SOURCE_IDS, requestRefresh: vi.fn(async () => undefined), now: () => NOW, settings });
+  const model = new SourcesModel({ db, sourceIds: SOURCE_IDS, requestRefresh: vi.fn(async () => undefined), now: () => NOW, settings, visibleRows });
   // Disposed before the database is deleted (onTestFinished runs last-registered first).
   onTestFinished(() => model[Symbol.dispose]());
   render(<SidePanelPage model={model} />);

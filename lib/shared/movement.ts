@@ -40,9 +40,12 @@ export function latestOf(snapshots: readonly Snapshot[] | undefined): Snapshot |
 /** A list is compared with one at least this old; a few hours apart is noise, not news. */
 export const MIN_BASELINE_AGE_MS = 20 * HOUR_MS;
 
+/** How much younger than the window a baseline may be and still count as that far back. */
+export const BASELINE_SLACK_MS = 2 * HOUR_MS;
+
 /**
  * The list to compare the latest with: the last one taken at or before
- * `windowMs` earlier, or — while the history is younger than that — the oldest
+ * `windowMs` earlier (give or take `BASELINE_SLACK_MS`), or — while the history is younger than that — the oldest
  * one at least `MIN_BASELINE_AGE_MS` old. Undefined when there is none: nothing
  * is then called new or moved. Callers word a comparison by the baseline's
  * actual age (`ageWords`), never by the window they asked for.
@@ -50,7 +53,8 @@ export const MIN_BASELINE_AGE_MS = 20 * HOUR_MS;
 export function baselineOf(snapshots: readonly Snapshot[] | undefined, windowMs: number): Snapshot | undefined {
   const latest = latestOf(snapshots);
   if (!snapshots || !latest) return undefined;
-  const target = latest.fetchedAt - windowMs;
+  // Refreshes drift by minutes from day to day: yesterday's 08:00 list is "a day back" from today's 07:58.
+  const target = latest.fetchedAt - windowMs + BASELINE_SLACK_MS;
   let atOrBefore: Snapshot | undefined;
   for (const snapshot of snapshots) if (snapshot.fetchedAt <= target) atOrBefore = snapshot;
   if (atOrBefore) return atOrBefore;

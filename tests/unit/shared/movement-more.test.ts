@@ -18,10 +18,10 @@ describe('movement, the edges', () => {
   });
 
   it('baseline: the last list at or before the target, exactly on it included', () => {
-    const lists = [snap(T0, [1]), snap(T0 + D, [1]), snap(T0 + D + H, [1]), snap(T0 + 2 * D, [1])];
-    // Target T0 + 2 d − 1 d = T0 + 1 d: the list taken at exactly T0 + 1 d, not the one an hour later.
-    expect(baselineOf(lists, D)?.fetchedAt).toBe(T0 + D);
-    // Target T0 + 2 d − 47 h = T0 + 1 h: only T0 is at or before it.
+    const lists = [snap(T0, [1]), snap(T0 + D, [1]), snap(T0 + D + 2 * H, [1]), snap(T0 + D + 3 * H, [1]), snap(T0 + 2 * D, [1])];
+    // Target T0 + 2 d − 1 d + 2 h of slack = T0 + 1 d 2 h: the list taken exactly then, not the one an hour later.
+    expect(baselineOf(lists, D)?.fetchedAt).toBe(T0 + D + 2 * H);
+    // Target T0 + 2 d − 47 h + 2 h = T0 + 3 h: only T0 is at or before it.
     expect(baselineOf(lists, 47 * H)?.fetchedAt).toBe(T0);
   });
 

@@ -76,6 +76,9 @@ describe('movement: one implementation, checked against a hand-worked table', ()
     expect(baselineOf([snap(T0, [1]), snap(T0 + 20 * H, [1])], D)?.fetchedAt).toBe(T0);
     expect(baselineOf([snap(T0, [1])], D)).toBeUndefined();
     expect(baselineOf([], D)).toBeUndefined();
+    // Refreshes drift: a list 22 h 1 min old still counts as a day back (2 h of slack), one 21 h 59 min old does not.
+    expect(baselineOf([snap(T0, [1]), snap(T0 + 3 * H, [1]), snap(T0 + 3 * H + 22 * H + 60_000, [1])], D)?.fetchedAt).toBe(T0 + 3 * H);
+    expect(baselineOf([snap(T0, [1]), snap(T0 + 3 * H, [1]), snap(T0 + 3 * H + 22 * H - 60_000, [1])], D)?.fetchedAt).toBe(T0);
   });
 
   it('growth per day: first to last point carrying the metric, whole days, at least 20 h', () => {

@@ -1,3 +1,5 @@
+import { DAY_MS } from '../shared/movement';
+
 /**
  * The issue's words (issue #7): templates' small parts, truncation, articles
  * and number formatting. English throughout, whatever the machine's locale;
@@ -104,7 +106,6 @@ export const HEADLINE_NAME_MAX = 60;
 
 // ---------- time ----------
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
 const datelineFormats = new Map<string, Intl.DateTimeFormat>();

@@ -1,4 +1,5 @@
 import { visibleHuggingFaceRows, type RowsFilter } from './hf-filters';
+import { DAY_MS } from './movement';
 import { isAiRepository } from '../sources/ai-rule';
 import { SOURCE_INFO } from '../sources/info';
 
@@ -18,7 +19,6 @@ export type { ListFilters } from './hf-filters';
  * it does to the trending pages. A row without a creation date is not "new".
  */
 export const NEW_REPOSITORY_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether the item was created within `NEW_REPOSITORY_DAYS` before `at` (a little clock skew ahead is allowed). */
 export function isNewAt(item: { createdAt?: string }, at: number, days = NEW_REPOSITORY_DAYS): boolean {

@@ -196,6 +196,8 @@ describe('movement of rows against a baseline', () => {
       [3, 3, 2, 1],
     ]);
     expect(climbsSince(rows, undefined)).toEqual([]);
+    // Rows handed over out of rank order: ties still go by rank.
+    expect(climbsSince([...rows].reverse(), baseline).map(({ row: r }) => r.key)).toEqual([6, 5, 9, 3]);
   });
 
   it('new entries: rows absent from the baseline, in rank order; none without one', () => {
@@ -233,6 +235,9 @@ describe('shareOfLeaders: what the n largest take of the sum', () => {
     ];
     const share = shareOfLeaders(listOf(rows, latest), 'starsInPeriod', 3)!;
     expect(share.leaders.map((r) => r.key)).toEqual([2, 1, 5]);
+    // Equal values out of rank order: the higher-ranked first.
+    const level = [row(3, 3, { starsInPeriod: 9 }), row(2, 2, { starsInPeriod: 9 }), row(1, 1, { starsInPeriod: 9 })];
+    expect(shareOfLeaders(listOf(level, latest), 'starsInPeriod', 3)?.leaders.map((r) => r.key)).toEqual([1, 2, 3]);
     expect([share.part, share.whole, share.of, share.percent]).toEqual([1000, 1150, 5, 87]);
     expect(share.claim).toEqual({
       kind: 'share',
@@ -268,6 +273,8 @@ describe('shareOfLeaders: what the n largest take of the sum', () => {
     expect(shareOfLeaders(listOf([...two, row(3, 3, { starsInPeriod: 1 })], latest), 'starsInPeriod', 3)?.percent).toBe(100);
     const zeros = [row(1, 1, { starsInPeriod: 0 }), row(2, 2, { starsInPeriod: 0 }), row(3, 3, { starsInPeriod: 0 }), row(4, 4, { starsInPeriod: 0 })];
     expect(shareOfLeaders(listOf(zeros, latest), 'starsInPeriod', 1)).toBeUndefined();
+    // All four as the leaders: nothing after them to tie with, and still a zero sum.
+    expect(shareOfLeaders(listOf(zeros, latest), 'starsInPeriod', 4)).toBeUndefined();
     const huge = [row(1, 1, { starsInPeriod: Number.MAX_VALUE }), row(2, 2, { starsInPeriod: Number.MAX_VALUE }), row(3, 3, { starsInPeriod: 1 })];
     expect(shareOfLeaders(listOf(huge, latest), 'starsInPeriod', 1)).toBeUndefined();
     expect(shareOfLeaders(listOf(two, undefined), 'starsInPeriod', 1)).toBeUndefined();
@@ -349,6 +356,12 @@ describe('weekPapers: the week’s papers, by their latest upvotes', () => {
       [4, 0],
     ]);
     expect(weekPapers(factsOf(inputsOf([])).lists['hf-papers'])).toEqual([]);
+    // A list without upvotes, a NaN, and a key the catalog does not hold (11).
+    const bare = [snap('hf-papers', T - D, [2]), snap('hf-papers', T, [1, 11], { upvotes: [Number.NaN, 7] })];
+    expect(weekPapers(factsOf(inputsOf([win('hf-papers', bare, items)])).lists['hf-papers']).map((paper) => [paper.key, paper.upvotes])).toEqual([
+      [2, 0],
+      [1, 0],
+    ]);
   });
 });
 
@@ -420,6 +433,8 @@ describe('factsOf: each list as the reader sees it', () => {
     expect(off.repos).toBe('gh-trending-daily');
     // rowsAt reads any stored snapshot through the same filters.
     expect(linked.rowsAt('gh-trending-daily', snap('gh-trending-daily', T - D, [1, 5])).map((r) => [r.itemId, r.rank])).toEqual([['acme/llm-server', 1]]);
+    // A source without a window has no rows to read.
+    expect(linked.rowsAt('hf-spaces', snap('hf-spaces', T, [1, 2]))).toEqual([]);
   });
 });
 
@@ -519,6 +534,13 @@ describe('tools of the week', () => {
       ['acme/llm-b', '20 stars', 'A Python repository by acme.'],
       ['llm-c', '30 stars', 'A repository.'],
     ]);
+    // The daily page's stars are today's; a model without an owner or a task.
+    const today = win('gh-trending-daily', [snap('gh-trending-daily', T, [1], { starsInPeriod: [42] })], [item('gh-trending-daily', 1, 'acme/llm-a')]);
+    const solo = win('hf-models', [snap('hf-models', T, [1], { trendingScore: [3] })], [item('hf-models', 1, 'solo')]);
+    expect(tools(factsOf(inputsOf([solo, today]))).map((tool) => [tool.figure, tool.description])).toEqual([
+      ['trending score 3', 'Model.'],
+      ['42 stars today', 'A repository by acme.'],
+    ]);
     // A Space without an SDK, and no owner.
     const bare = win('hf-spaces', [snap('hf-spaces', T, [1], { likes: [4] })], [item('hf-spaces', 1, 'lonely')]);
     expect(tools(factsOf(inputsOf([bare])))[0]?.description).toBe('A Space.');
@@ -607,7 +629,55 @@ describe('movers', () => {
     const flipped = win('hf-models', [snap('hf-models', W, many), snap('hf-models', T, [...many].reverse())], many.map((key) => item('hf-models', key, `org/m${key}`)));
     expect(movers(factsOf(inputsOf([flipped]))).climbers.map((mover) => mover.climbed)).toEqual([19, 17, 15, 13, 11, 9]);
     const first = movers(factsOf(inputsOf([win('hf-models', [snap('hf-models', T, [1])], [item('hf-models', 1, 'org/m1')])])));
-    expect(first).toEqual({ heading: 'Biggest Movers', climbers: [], growth: [] });
+    expect(first).toStrictEqual({ heading: 'Biggest Movers', climbers: [], growth: [] });
+  });
+});
+
+describe('movers across sources', () => {
+  it('sorted together: climbs largest first, then new entries by rank; growth fastest first, three a source, six in all', () => {
+    const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, index) => `${prefix}/m${index + 1}`);
+    const list = (sourceId: SourceId, before: number[], after: number[], likes?: [number[], number[]]) =>
+      win(
+        sourceId,
+        [snap(sourceId, W, before, likes ? { likes: likes[0] } : {}), snap(sourceId, T, after, likes ? { likes: likes[1] } : {})],
+        ids(sourceId, 30).map((itemId, index) => item(sourceId, index + 1, itemId)),
+      );
+    // Models: key 5 climbs 8 → 5 (3); key 30 new at No. 4; key 20 climbs 20 → 11 (9), below No. 10 but a climb.
+    // Likes a week apart: keys 1, 2, 3 and 6 grow by 70, 140, 210, 280 (10, 20, 30, 40 a day); keys 30 and 5 have one point.
+    const keys = [1, 2, 3, 4, 6, 7, 8, 5, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20];
+    const models = list('hf-models', keys, [1, 2, 3, 30, 5, 6, 7, 8, 9, 10, 20, 11], [[0, 0, 0, 0, 0], [70, 140, 210, 0, 0, 280]]);
+    // Spaces: key 3 climbs 8 → 2 (6); key 9 new at No. 1. Likes: keys 1, 2, 3 grow by 35, 350, 700 (5, 50, 100 a day).
+    const spaces = list('hf-spaces', [1, 2, 4, 5, 6, 7, 8, 3], [9, 3, 1, 2], [[0, 0, 0, 0, 0, 0, 0, 0], [0, 700, 35, 350]]);
+    // Datasets: key 2 new at No. 1.
+    const datasets = list('hf-datasets', [1], [2, 1]);
+    const moved = movers(factsOf(inputsOf([models, spaces, datasets])));
+    expect(moved.climbers.map((mover) => [mover.itemId, mover.climbed ?? 'new', mover.rank])).toEqual([
+      ['hf-models/m20', 9, 11],
+      ['hf-spaces/m3', 6, 2],
+      ['hf-models/m5', 3, 5],
+      // Two new at No. 1: in the order of the sources (models, datasets, Spaces).
+      ['hf-datasets/m2', 'new', 1],
+      ['hf-spaces/m9', 'new', 1],
+      ['hf-models/m30', 'new', 4],
+    ]);
+    // Models 40, 30, 20 (not 10: three a source); Spaces 100, 50, 5: the six fastest of those.
+    expect(moved.growth.map((mover) => [mover.itemId, mover.perDay])).toEqual([
+      ['hf-spaces/m3', 100],
+      ['hf-spaces/m2', 50],
+      ['hf-models/m6', 40],
+      ['hf-models/m3', 30],
+      ['hf-models/m2', 20],
+      ['hf-spaces/m1', 5],
+    ]);
+  });
+
+  it('a growth sparkline leaves out the days the metric was not sent', () => {
+    const models = win(
+      'hf-models',
+      [snap('hf-models', W, [1], { likes: [10] }), snap('hf-models', T - 3 * D, [1]), snap('hf-models', T, [1], { likes: [80] })],
+      [item('hf-models', 1, 'org/m1')],
+    );
+    expect(movers(factsOf(inputsOf([models]))).growth.map((mover) => mover.sparkline)).toEqual([[10, 80]]);
   });
 });
 

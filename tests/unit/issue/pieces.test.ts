@@ -192,9 +192,19 @@ describe('lead', () => {
       // Owners: voiceco 3; every other 1. Families: Qwen3-8B under keys 1, 2, 4, 3.
       'Text-generation models account for 4 of the top 8 and text-to-speech models for 3. Of the authors, voiceco has 3 models in the list, more than any other. In all, 4 entries build on Qwen3-8B.',
     ]);
-    expect(story.claims[0]).toEqual({ kind: 'climb', sourceId: 'hf-models', itemId: 'mlx-community/Qwen3-8B-MLX', fromAt: Y, toAt: T, fromRank: 11, toRank: 4, printed: ['11', '4', '7'] });
-    expect(story.claims).toContainEqual({ kind: 'new-entries', sourceId: 'hf-models', sinceAt: Y, at: T, itemIds: ['voiceco/Narrator'], printed: ['1'] });
-    expect(story.claims).toContainEqual({ kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'owner', value: 'voiceco', count: 3, printed: ['3', '8'] });
+    expect(story.kicker).toBe('Lead');
+    expect(story.claims).toEqual([
+      { kind: 'climb', sourceId: 'hf-models', itemId: 'mlx-community/Qwen3-8B-MLX', fromAt: Y, toAt: T, fromRank: 11, toRank: 4, printed: ['11', '4', '7'] },
+      { kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'task', value: 'text-generation', count: 4, printed: ['4', '8'] },
+      { kind: 'new-entries', sourceId: 'hf-models', sinceAt: Y, at: T, itemIds: ['voiceco/Narrator'], printed: ['1'] },
+      { kind: 'climb', sourceId: 'hf-models', itemId: 'mlx-community/Qwen3-8B-MLX', fromAt: Y, toAt: T, fromRank: 11, toRank: 4, printed: ['11', '4', '7'] },
+      { kind: 'climb', sourceId: 'hf-models', itemId: 'voiceco/Speaker', fromAt: Y, toAt: T, fromRank: 9, toRank: 6, printed: ['9', '6', '3'] },
+      { kind: 'climb', sourceId: 'hf-models', itemId: 'voiceco/Reader', fromAt: Y, toAt: T, fromRank: 10, toRank: 7, printed: ['10', '7', '3'] },
+      { kind: 'rank', sourceId: 'hf-models', itemId: 'voiceco/Narrator', at: T, rank: 1, printed: ['1'] },
+      { kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'task', value: 'text-to-speech', count: 3, printed: ['3', '8'] },
+      { kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'owner', value: 'voiceco', count: 3, printed: ['3', '8'] },
+      { kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'family', value: 'Qwen3-8B', count: 4, printed: ['4', '8'] },
+    ]);
   });
 
   it('the first day: the No. 1 with its figures, and what the Post will do', () => {
@@ -204,7 +214,15 @@ describe('lead', () => {
     expect(story.paragraphs[0]).toBe(
       "voiceco/Narrator is No. 1 on Hugging Face's trending models, with a trending score of 1,234 and 56 likes. From this issue on, the Post keeps the lists and reports what moves.",
     );
-    expect(story.claims).toContainEqual({ kind: 'metric', sourceId: 'hf-models', itemId: 'voiceco/Narrator', at: T, metric: 'trendingScore', value: 1234, printed: ['1,234'] });
+    expect(story.claims).toEqual([
+      { kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'task', value: 'text-generation', count: 4, printed: ['4', '8'] },
+      { kind: 'rank', sourceId: 'hf-models', itemId: 'voiceco/Narrator', at: T, rank: 1, printed: ['1'] },
+      { kind: 'metric', sourceId: 'hf-models', itemId: 'voiceco/Narrator', at: T, metric: 'trendingScore', value: 1234, printed: ['1,234'] },
+      { kind: 'metric', sourceId: 'hf-models', itemId: 'voiceco/Narrator', at: T, metric: 'likes', value: 56, printed: ['56'] },
+      { kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'task', value: 'text-to-speech', count: 3, printed: ['3', '8'] },
+      { kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'owner', value: 'voiceco', count: 3, printed: ['3', '8'] },
+      { kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'family', value: 'Qwen3-8B', count: 4, printed: ['4', '8'] },
+    ]);
   });
 
   it('new entries at the top: "enters"; more than three named as "and N more"; no climb said so', () => {
@@ -213,21 +231,65 @@ describe('lead', () => {
       2: { itemId: 'old/two' },
       3: { itemId: 'old/three' },
       5: { itemId: 'old/five' },
-      21: { itemId: 'fresh/alpha' },
-      22: { itemId: 'fresh/beta' },
-      23: { itemId: 'fresh/gamma' },
-      24: { itemId: 'fresh/delta' },
+      21: { itemId: 'fresh/alpha', task: 'text-generation' },
+      22: { itemId: 'fresh/beta', task: 'text-generation' },
+      23: { itemId: 'fresh/gamma', task: 'text-generation' },
+      24: { itemId: 'fresh/delta', task: 'text-generation' },
     };
     const inputs = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [5]] }, { at: T, rows: [[21], [22], [23], [24], [3], [2], [1], [5]] }])]);
     const story = leadPiece.write(factsOf(inputs))!;
     // Keys 3, 2, 1 and 5 all fell (3 → 5, 2 → 6, 1 → 7, 5: 4 → 8): no climb.
     expect(story.headline).toBe('alpha enters Hugging Face\'s trending list at No. 1');
-    expect(story.standfirst).toBeUndefined();
+    expect(story.standfirst).toBe('Text-generation models take 4 of the top 8 places, and 4 models are new since yesterday.');
     // Owners "fresh" ×4 and "old" ×4: a tie, so no owner sentence.
     expect(story.paragraphs).toEqual([
       "fresh/alpha is No. 1 on Hugging Face's trending models. No model in the top 8 climbed since yesterday.",
       'New on the list since yesterday: fresh/alpha, fresh/beta and fresh/gamma and 1 more. The highest of them, fresh/alpha, entered at No. 1.',
     ]);
+    const first = { kind: 'rank', sourceId: 'hf-models', itemId: 'fresh/alpha', at: T, rank: 1, printed: ['1'] };
+    expect(story.claims).toEqual([
+      first,
+      { kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'task', value: 'text-generation', count: 4, printed: ['4', '8'] },
+      { kind: 'new-entries', sourceId: 'hf-models', sinceAt: Y, at: T, itemIds: ['fresh/alpha', 'fresh/beta', 'fresh/gamma', 'fresh/delta'], printed: ['4'] },
+      first,
+      first,
+    ]);
+  });
+
+  it('two climbs of 5 tie: no climb headline; more than three climbs: three named; tasks of one model each: no standfirst', () => {
+    const items: Record<number, ItemSpec> = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((k) => [k, { itemId: `x${k}/k${k}`, task: `task-${k}` }]));
+    // Yesterday 1…8; today 6 7 1 2 3: keys 6 and 7 climbed 5 places each.
+    const tie = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [4], [5], [6], [7], [8]] }, { at: T, rows: [[6], [7], [1], [2], [3]] }])]);
+    const story = leadPiece.write(factsOf(tie))!;
+    expect(story.headline).toBe('k6 leads Hugging Face\'s trending models');
+    expect(story.standfirst).toBeUndefined();
+    expect(story.paragraphs).toEqual(['Since yesterday, x6/k6 rose from No. 6 to No. 1. x7/k7 (No. 7 to No. 2) also moved up.']);
+    // Today 5 6 7 8 1 2 3 4: keys 5–8 climbed 4 each; the first three are named.
+    const four = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [4], [5], [6], [7], [8]] }, { at: T, rows: [[5], [6], [7], [8], [1], [2], [3], [4]] }])]);
+    expect(leadPiece.write(factsOf(four))!.paragraphs).toEqual(['Since yesterday, x5/k5 rose from No. 5 to No. 1. x6/k6 (No. 6 to No. 2) and x7/k7 (No. 7 to No. 3) also moved up.']);
+  });
+
+  it('two days: a family of exactly 3 is told, a second task of 1 is not', () => {
+    const story = leadPiece.write(factsOf(HISTORIES['two days']!))!;
+    // Yesterday 1 2 3; today 3 2 1 5: key 3 climbed 3 → 1; key 5 is new at No. 4.
+    expect(story.headline).toBe('Qwen3-8B-GGUF leads Hugging Face\'s trending models');
+    expect(story.standfirst).toBe('Text-generation models take 3 of the top 4 places, and 1 model is new since yesterday.');
+    expect(story.paragraphs).toEqual([
+      'Since yesterday, bartowski/Qwen3-8B-GGUF rose from No. 3 to No. 1, the largest climb in the top 4.',
+      'New on the list since yesterday: voiceco/Narrator. It entered at No. 4.',
+      'In all, 3 entries build on Qwen3-8B.',
+    ]);
+  });
+
+  it('no owner, one owned model, and a list whose rows are all unknown', () => {
+    const today = (ids: string[]) =>
+      factsOf(inputsOf([windowOf('hf-models', Object.fromEntries(ids.map((itemId, index) => [index + 1, { itemId }])), [{ at: T, rows: ids.map((_, index) => [index + 1] as [number]) }])]));
+    const alone = ["alpha is No. 1 on Hugging Face's trending models. From this issue on, the Post keeps the lists and reports what moves."];
+    expect(leadPiece.write(today(['alpha', 'beta']))!.paragraphs).toEqual(alone);
+    expect(leadPiece.write(today(['alpha', 'beta', 'gamma/x']))!.paragraphs).toEqual(alone);
+    // A list whose keys the catalog does not hold: no rows, the first edition's text.
+    const unknown = inputsOf([{ sourceId: 'hf-models', snapshots: [{ sourceId: 'hf-models', fetchedAt: T, keys: [1, 2], metrics: {} }], items: new Map() }]);
+    expect(leadPiece.write(factsOf(unknown))!.headline).toBe('The first edition is on its way');
   });
 
   it('a tie for the largest climb: no "largest", no climb headline; no new model said so', () => {
@@ -248,15 +310,22 @@ describe('lead', () => {
   });
 
   it('a climb of 4 places is not a headline, even when it is the only one', () => {
-    const items: Record<number, ItemSpec> = { 1: { itemId: 'a/one' }, 2: { itemId: 'a/two' }, 3: { itemId: 'b/three' }, 4: { itemId: 'c/four' }, 5: { itemId: 'd/five' } };
+    const items: Record<number, ItemSpec> = {
+      1: { itemId: 'a/one', task: 'asr' },
+      2: { itemId: 'a/two', task: 'asr' },
+      3: { itemId: 'b/three', task: 'ocr' },
+      4: { itemId: 'c/four', task: 'ocr' },
+      5: { itemId: 'd/five', task: 'tts' },
+    };
     // Yesterday 1 2 3 4 5; today 5 1 2 3 4: key 5 climbed 5 → 1 (4 places); the others fell one place.
     const inputs = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [4], [5]] }, { at: T, rows: [[5], [1], [2], [3], [4]] }])]);
     const story = leadPiece.write(factsOf(inputs))!;
     expect(story.headline).toBe('five leads Hugging Face\'s trending models');
-    // Owner "a" has keys 1 and 2: 2 of the top 5, more than any other.
+    // Tasks today: tts (key 5), asr ×2, ocr ×2 → asr 2, ocr 2, tts 1. Owner "a" has keys 1 and 2: 2 of the top 5.
+    expect(story.standfirst).toBe('Asr models take 2 of the top 5 places; no model is new since yesterday.');
     expect(story.paragraphs).toEqual([
       'Since yesterday, d/five rose from No. 5 to No. 1, the largest climb in the top 5.',
-      'Of the authors, a has 2 models in the list, more than any other.',
+      'Asr models account for 2 of the top 5 and ocr models for 2. Of the authors, a has 2 models in the list, more than any other.',
     ]);
     // 5 places: the headline.
     const five = inputsOf([windowOf('hf-models', { ...items, 6: { itemId: 'e/six' } }, [{ at: Y, rows: [[1], [2], [3], [4], [5], [6]] }, { at: T, rows: [[6], [1], [2], [3], [4], [5]] }])]);
@@ -269,6 +338,7 @@ describe('family', () => {
 
   it('a week: Qwen3-8B under 4 of the top 8, its packaging and its authors', () => {
     const story = family.write(factsOf(HISTORIES['a week']!))!;
+    expect(story.kicker).toBe('');
     expect(story.headline).toBe('Qwen3-8B and its derivatives hold 4 of the top 8');
     // Formats in the top 8: GGUF (keys 2, 3), MLX (keys 4, 9). Members by rank: keys 1, 2, 4, 3.
     expect(story.paragraphs).toEqual([
@@ -305,6 +375,7 @@ describe('family', () => {
 
   it('nothing under 4, or without a unique leader', () => {
     expect(family.write(today(['a/Qwen3-8B-x', 'b/Qwen3-8B-x', 'c/Qwen3-8B-x', 'x/other']))).toBeUndefined();
+    expect(family.write(today(['x/plain', 'y/other']))).toBeUndefined();
     expect(family.write(today(['a/Qwen3-8B-x', 'b/Qwen3-8B-x', 'c/Qwen3-8B-x', 'd/Qwen3-8B-x', 'a/Gemma-2-9B', 'b/Gemma-2-9B', 'c/Gemma-2-9B', 'd/Gemma-2-9B']))).toBeUndefined();
   });
 });
@@ -317,6 +388,7 @@ describe('task-mix', () => {
     // A week ago, the first 8: image classification 4 (8, 10, 11, 12), text generation 3, text to image 1.
     // Today: text generation 4, text to speech 3, text to image 1. Shifts: image classification −4,
     // text to speech +3, text generation +1 (under 3), text to image 0.
+    expect(story.kicker).toBe('');
     expect(story.headline).toBe('Image-classification gives ground on Hugging Face');
     expect(story.paragraphs).toEqual([
       'Image-classification holds 0 of the top 8 places, against 4 last Saturday. Text-to-speech holds 3 of the top 8 places, against 0 last Saturday.',
@@ -350,6 +422,10 @@ describe('task-mix', () => {
     // Four shifts of 3 or more: the three largest are told (a −5, b +4, c +3; d −3 left out; e +1 is not one).
     const four = taskMix.write(mix(W, [...t('a', 5), ...t('d', 3)], [...t('b', 4), ...t('c', 3), 'e']))!;
     expect(four.claims.map((claim) => (claim.kind === 'count' ? `${claim.value}:${claim.count}` : ''))).toEqual(['a:0', 'a:5', 'b:4', 'b:0', 'c:3', 'c:0']);
+    // A week ago ocr 3, asr 4; today ocr 6, z 1: asr −4 comes before ocr +3.
+    const larger = taskMix.write(mix(W, [...t('ocr', 3), ...t('asr', 4)], [...t('ocr', 6), 'z']))!;
+    expect(larger.headline).toBe('Asr gives ground on Hugging Face');
+    expect(larger.claims.map((claim) => (claim.kind === 'count' ? `${claim.value}:${claim.count}` : ''))).toEqual(['asr:0', 'asr:4', 'ocr:6', 'ocr:3']);
     // 4 days 23 hours back is too soon; a shift of 2 is not news.
     expect(taskMix.write(mix(T - 5 * D + H, [...t('asr', 4), 'ocr'], [...t('tts', 3), 'asr', 'ocr']))).toBeUndefined();
     expect(taskMix.write(mix(W, [...t('asr', 3), 'ocr', 'ocr'], [...t('tts', 2), 'asr', 'ocr', 'ocr']))).toBeUndefined();
@@ -368,6 +444,7 @@ describe('stars', () => {
   it('a week: three repositories and their share, the first quoted', () => {
     const story = stars.write(factsOf(HISTORIES['a week']!))!;
     // 600 + 300 + 100 = 1000 of 1,100: 90.9 → 91%.
+    expect(story.kicker).toBe('');
     expect(story.headline).toBe('Three repositories take 91% of the AI stars on GitHub this week');
     expect(story.paragraphs).toEqual([
       "acme/llm-router, acme/llm-notes and deep/llm-agent gathered 91% of the 1,100 stars that the 5 AI/ML repositories on GitHub's trending page gained this week.",
@@ -388,8 +465,12 @@ describe('stars', () => {
     expect(half.paragraphs[1]).toBe('acme/llm-a alone drew 50 of them.');
     // 100 of 210: 47.6 → 48% — not.
     expect(stars.write(repos([50, 30, 20, 19, 19, 19, 19, 19, 15]))).toBeUndefined();
-    // Four repositories: too few, whatever the share.
+    // Four repositories: too few, whatever the share; a fifth without this period's stars does not count.
     expect(stars.write(repos([50, 30, 20, 1]))).toBeUndefined();
+    const uncounted = windowOf('gh-trending-daily', Object.fromEntries([1, 2, 3, 4, 5].map((k) => [k, { itemId: `acme/llm-${k}` }])), [
+      { at: T, rows: [[1, { starsInPeriod: 50 }], [2, { starsInPeriod: 30 }], [3, { starsInPeriod: 20 }], [4, { starsInPeriod: 1 }], [5, { stars: 9 }]] },
+    ]);
+    expect(stars.write(factsOf(inputsOf([uncounted])))).toBeUndefined();
   });
 });
 
@@ -399,12 +480,13 @@ describe('languages', () => {
   it('a week: a majority "writes most of"; the next two named', () => {
     const story = languages.write(factsOf(HISTORIES['a week']!))!;
     // Python 3 of 5 (3 × 2 > 5), Rust 1, Go 1.
+    expect(story.kicker).toBe('');
     expect(story.headline).toBe('Python writes most of the AI on GitHub this week');
     expect(story.paragraphs).toEqual(['Python accounts for 3 of the 5 AI/ML repositories trending on GitHub this week, Rust for 1 and Go for 1.']);
-    expect(story.claims.map((claim) => claim.printed)).toEqual([
-      ['3', '5'],
-      ['1', '5'],
-      ['1', '5'],
+    expect(story.claims).toEqual([
+      { kind: 'count', sourceId: 'gh-trending-weekly', at: T, top: 5, field: 'language', value: 'Python', count: 3, printed: ['3', '5'] },
+      { kind: 'count', sourceId: 'gh-trending-weekly', at: T, top: 5, field: 'language', value: 'Rust', count: 1, printed: ['1', '5'] },
+      { kind: 'count', sourceId: 'gh-trending-weekly', at: T, top: 5, field: 'language', value: 'Go', count: 1, printed: ['1', '5'] },
     ]);
   });
 
@@ -420,6 +502,12 @@ describe('languages', () => {
     expect(languages.write(repos(['Python', 'Rust', 'Python', 'Rust', 'C']))).toBeUndefined();
     expect(languages.write(repos(['Python', 'Rust', 'Go', 'C', 'Zig']))).toBeUndefined();
     expect(languages.write(repos(['Python', 'Python', 'Python', 'Go']))).toBeUndefined();
+    expect(languages.write(repos(['', '', '', '', '']))).toBeUndefined();
+    // Python 3 of 6: exactly half is not "most"; a fourth language is not named.
+    expect(languages.write(repos(['Python', 'Rust', 'Python', 'Go', 'Python', 'C']))).toMatchObject({
+      headline: 'Python leads the AI on GitHub today',
+      paragraphs: ['Python accounts for 3 of the 6 AI/ML repositories trending on GitHub today, Rust for 1 and Go for 1.'],
+    });
   });
 });
 

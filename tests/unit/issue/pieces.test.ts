@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factsOf } from '@/lib/issue/facts';
 import type { IssueInputs, SourceWindow } from '@/lib/issue/inputs';
 import { ANALYSIS_PIECES, leadPiece, type Piece } from '@/lib/issue/pieces';
+import { article, clockWords, datelineOf, formatCount, isoDay, moversHeading, sinceWords, thenWords } from '@/lib/issue/prose';
 import type { Story } from '@/lib/shared/issue-types';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
@@ -529,5 +530,73 @@ describe('papers', () => {
     expect(eleven.paragraphs).toEqual(['Of the 10 most upvoted papers of the week on Hugging Face, 4 link a code repository.']);
     expect(eleven.headline).toBe('Fewer than half of the week’s top papers ship their code');
     expect(write(papersOf(4, [1, 2, 3, 4]))).toBeUndefined();
+  });
+});
+
+// ---------- the words the pieces are written with ----------
+
+describe('the words the pieces are written with', () => {
+  it('time words from the baseline’s own day, in the issue’s time zone', () => {
+    // T is Saturday 28 November 2026, 06:00 UTC.
+    const table: [number, string, string][] = [
+      [T - 2 * H, 'since earlier today', 'earlier today'],
+      [Y, 'since yesterday', 'yesterday'],
+      [T - 3 * D, 'since Wednesday', 'on Wednesday'],
+      [T - 6 * D, 'since Sunday', 'on Sunday'],
+      [W, 'since last Saturday', 'last Saturday'],
+      [T - 9 * D, 'over the last 9 days', '9 days ago'],
+      [T - 1000 * D, 'over the last 1,000 days', '1,000 days ago'],
+      // A list from later on: nothing before today.
+      [T + D, 'since earlier today', 'earlier today'],
+    ];
+    for (const [at, since, then] of table) {
+      expect(sinceWords(at, T, 'UTC'), since).toBe(since);
+      expect(thenWords(at, T, 'UTC'), then).toBe(then);
+    }
+    // 23:30 and 00:30 UTC: two days in UTC, one in New York (18:30, 19:30) and in Tokyo (08:30, 09:30).
+    const late = Date.UTC(2026, 10, 27, 23, 30);
+    const early = Date.UTC(2026, 10, 28, 0, 30);
+    expect(thenWords(late, early, 'UTC')).toBe('yesterday');
+    expect(thenWords(late, early, 'America/New_York')).toBe('earlier today');
+    expect(thenWords(late, early, 'Asia/Tokyo')).toBe('earlier today');
+    // Across the end of a month: 30 November to 1 December is one day.
+    expect(thenWords(Date.UTC(2026, 10, 30, 12), Date.UTC(2026, 11, 1, 12), 'UTC')).toBe('yesterday');
+    // The movers' heading: 6.5 days or more is "this week"; less is worded from the day.
+    expect(moversHeading(undefined, T, 'UTC')).toBe('Biggest Movers');
+    expect(moversHeading(W, T, 'UTC')).toBe('Biggest Movers This Week');
+    expect(moversHeading(T - 6.5 * D, T, 'UTC')).toBe('Biggest Movers This Week');
+    expect(moversHeading(T - 6.5 * D + 1, T, 'UTC')).toBe('Biggest Movers Since last Saturday');
+    expect(moversHeading(T - 2 * D, T, 'UTC')).toBe('Biggest Movers Since Thursday');
+    expect(moversHeading(T - 2 * H, T, 'UTC')).toBe('Biggest Movers Since This Morning');
+  });
+
+  it('clock, day and dateline in the issue’s time zone; whole numbers with commas', () => {
+    expect(clockWords(Date.UTC(2026, 10, 28, 5, 42), T, 'UTC')).toBe('05:42');
+    expect(clockWords(Date.UTC(2026, 10, 24, 22, 42), T, 'UTC')).toBe('Tue 22:42');
+    // 05:42 UTC is 14:42 in Tokyo, the same day there too.
+    expect(clockWords(Date.UTC(2026, 10, 28, 5, 42), T, 'Asia/Tokyo')).toBe('14:42');
+    expect(isoDay(Date.UTC(2026, 10, 28, 23, 30), 'UTC')).toBe('2026-11-28');
+    expect(isoDay(Date.UTC(2026, 10, 28, 23, 30), 'Asia/Tokyo')).toBe('2026-11-29');
+    expect(isoDay(Date.UTC(2026, 0, 5, 12), 'UTC')).toBe('2026-01-05');
+    expect(datelineOf(T, 'UTC')).toBe('Saturday, November 28, 2026');
+    expect(formatCount(1234.6)).toBe('1,235');
+    expect(formatCount(12099)).toBe('12,099');
+  });
+
+  it('"a" or "an" by the sound of the word', () => {
+    const table: [string, 'a' | 'an'][] = [
+      // Acronyms, letter by letter: A E F H I L M N O R S X sound a vowel.
+      ['AI', 'an'], ['EU', 'an'], ['FBI', 'an'], ['HTML', 'an'], ['IBM', 'an'], ['LLM', 'an'], ['MLX', 'an'],
+      ['NLP', 'an'], ['OCR', 'an'], ['RNN', 'an'], ['SQL', 'an'], ['XML', 'an'], ['GPU', 'a'], ['URL', 'a'], ['E5', 'an'], ['B2', 'a'],
+      // Only a capital at the start makes an acronym.
+      ['iOS', 'an'], ['aB3', 'an'], ['e5', 'an'],
+      // Numbers, as they are read.
+      ['8', 'an'], ['80', 'an'], ['800', 'an'], ['11', 'an'], ['110', 'a'], ['18', 'an'], ['18B', 'an'], ['180', 'a'], ['28', 'a'], ['1,800', 'a'],
+      // Vowel letters with a consonant sound, and the reverse.
+      ['user', 'a'], ['unicorn', 'a'], ['uninstalled', 'an'], ['one', 'a'], ['onerous', 'an'], ['once', 'a'], ['European', 'a'],
+      ['abuse', 'an'], ['hour', 'an'], ['honest', 'an'], ['honor', 'an'], ['honour', 'an'], ['heir', 'an'], ['theirs', 'a'],
+      ['apple', 'an'], ['  apple', 'an'], ['Python', 'a'], ['', 'a'], ['—apple', 'a'],
+    ];
+    for (const [word, expected] of table) expect(article(word), JSON.stringify(word)).toBe(expected);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factsOf } from '@/lib/issue/facts';
 import type { IssueInputs, SourceWindow } from '@/lib/issue/inputs';
 import { ANALYSIS_PIECES, leadPiece, type Piece } from '@/lib/issue/pieces';
-import { article, clockWords, datelineOf, formatCount, isoDay, moversHeading, sinceWords, thenWords } from '@/lib/issue/prose';
+import { article, clip, clockWords, datelineOf, formatCount, isoDay, moversHeading, sentence, sinceWords, thenWords } from '@/lib/issue/prose';
 import type { Story } from '@/lib/shared/issue-types';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
@@ -598,5 +598,29 @@ describe('the words the pieces are written with', () => {
       ['apple', 'an'], ['  apple', 'an'], ['Python', 'a'], ['', 'a'], ['—apple', 'a'],
     ];
     for (const [word, expected] of table) expect(article(word), JSON.stringify(word)).toBe(expected);
+  });
+
+  it('snippets: spaces folded, a full stop or an ellipsis, cut at a space in the second half or at a whole character', () => {
+    expect(sentence('  Fast   and\n small  ')).toBe('Fast and small.');
+    expect(sentence('Done!')).toBe('Done!');
+    expect(sentence('Fast; small;;')).toBe('Fast; small.');
+    expect(sentence('...')).toBe('');
+    expect(sentence('')).toBe('');
+    // 20 characters: 19 of room before the ellipsis; the space at 19 is in the second half.
+    expect(sentence('The quick brown fox jumps over the lazy dog', 20)).toBe('The quick brown fox…');
+    // Room 10, half 5: a space at 5 is not past the half, so the cut is at the character.
+    expect(sentence('abcde fghijklmnop', 11)).toBe('abcde fghi…');
+    // Room 8: "Hello,. " cut at the space (7), then the trailing ",." go.
+    expect(sentence('Hello,. world', 9)).toBe('Hello…');
+    // Room 9: "A" and four emoji (2 units each); none is split.
+    expect(sentence(`A${'🤗'.repeat(100)}`, 10)).toBe(`A${'🤗'.repeat(4)}…`);
+  });
+
+  it('headline names: clipped at a whole character with an ellipsis', () => {
+    expect(clip('  Qwen   Coder  ', 60)).toBe('Qwen Coder');
+    expect(clip('abcde', 5)).toBe('abcde');
+    expect(clip('abcdefghij', 5)).toBe('abcd…');
+    expect(clip('ab cdefg', 4)).toBe('ab…');
+    expect(clip('A🤗🤗🤗', 4)).toBe('A🤗…');
   });
 });

@@ -138,6 +138,9 @@ describe('countsOf: each field read from the row', () => {
     const named = row(9, 1, {}, { itemId: 'someone/Llama-3-8B-tuned', tags: ['base_model:quantized:meta/Gemma-2-9B'] });
     expect(countsOf([named], 'family')[0]?.value).toBe('Llama-3-8B');
     expect(countsOf([row(9, 1, {}, { itemId: 'someone/plain-model' })], 'family')).toEqual([]);
+    // The base_model tag is found among other tags, and read without an organisation too.
+    expect(countsOf([row(9, 1, {}, { itemId: 'x/y', tags: ['gguf', 'base_model:Qwen/Qwen3-4B'] })], 'family')[0]?.value).toBe('Qwen3-4B');
+    expect(countsOf([row(9, 1, {}, { itemId: 'x/y', tags: ['base_model:Qwen3-4B'] })], 'family')[0]?.value).toBe('Qwen3-4B');
   });
 
   it('owner: nothing before a leading slash; short names keep what follows the first slash', () => {
@@ -541,6 +544,17 @@ describe('tools of the week', () => {
       ['trending score 3', 'Model.'],
       ['42 stars today', 'A repository by acme.'],
     ]);
+    // Figures of one: "1 like", "1 star", "+1 like a day".
+    const ones = [
+      win('hf-models', [snap('hf-models', W, [1], { likes: [10] }), snap('hf-models', T, [1], { likes: [17] })], [item('hf-models', 1, 'org/m1')]),
+      win('hf-spaces', [snap('hf-spaces', T, [1], { likes: [1] })], [item('hf-spaces', 1, 'studio/a')]),
+      win('gh-trending-daily', [snap('gh-trending-daily', T, [1, 2], { starsInPeriod: [1], stars: [5, 1] })], [item('gh-trending-daily', 1, 'acme/llm-a'), item('gh-trending-daily', 2, 'acme/llm-b')]),
+      win('gh-search', [snap('gh-search', T, [1], { stars: [1] })], [item('gh-search', 1, 'deep/llm-kit', { createdAt: iso(T - D) })]),
+    ];
+    // 10 → 17 likes over 7 days = 1 a day.
+    expect(tools(factsOf(inputsOf(ones))).map((tool) => tool.figure)).toEqual(['+1 like a day', '1 like', '1 star today', '1 star in its first month']);
+    const fill = win('gh-trending-daily', [snap('gh-trending-daily', T, [1, 2], { stars: [5, 1] })], [item('gh-trending-daily', 1, 'acme/llm-a'), item('gh-trending-daily', 2, 'acme/llm-b')]);
+    expect(tools(factsOf(inputsOf([fill]))).map((tool) => tool.figure)).toEqual(['1 star']);
     // A Space without an SDK, and no owner.
     const bare = win('hf-spaces', [snap('hf-spaces', T, [1], { likes: [4] })], [item('hf-spaces', 1, 'lonely')]);
     expect(tools(factsOf(inputsOf([bare])))[0]?.description).toBe('A Space.');
@@ -668,6 +682,27 @@ describe('movers across sources', () => {
       ['hf-models/m3', 30],
       ['hf-models/m2', 20],
       ['hf-spaces/m1', 5],
+    ]);
+  });
+
+  it('six growth movers at most; equal growth by rank', () => {
+    const list = (sourceId: SourceId, metric: 'likes' | 'stars', gains: number[]) =>
+      win(
+        sourceId,
+        [snap(sourceId, W, gains.map((_, index) => index + 1), { [metric]: gains.map(() => 0) }), snap(sourceId, T, gains.map((_, index) => index + 1), { [metric]: gains })],
+        gains.map((_, index) => item(sourceId, index + 1, `${sourceId}/r${index + 1}`)),
+      );
+    // Gains over 7 days: models 70, 140, 210 (10, 20, 30 a day); Spaces 140, 70, 70 (20, 10, 10); daily stars 7 (1).
+    const moved = movers(factsOf(inputsOf([list('hf-models', 'likes', [70, 140, 210]), list('hf-spaces', 'likes', [140, 70, 70]), list('gh-trending-daily', 'stars', [7])])));
+    // Seven in all. 20 a day twice: Spaces No. 1 before models No. 2; 10 a day three times: ranks 1 (models),
+    // 2, 3 (Spaces); the 1 a day is the seventh.
+    expect(moved.growth.map((mover) => [mover.itemId, mover.perDay])).toEqual([
+      ['hf-models/r3', 30],
+      ['hf-spaces/r1', 20],
+      ['hf-models/r2', 20],
+      ['hf-models/r1', 10],
+      ['hf-spaces/r2', 10],
+      ['hf-spaces/r3', 10],
     ]);
   });
 

@@ -288,6 +288,8 @@ describe('lead', () => {
     const alone = ["alpha is No. 1 on Hugging Face's trending models. From this issue on, the Post keeps the lists and reports what moves."];
     expect(leadPiece.write(today(['alpha', 'beta']))!.paragraphs).toEqual(alone);
     expect(leadPiece.write(today(['alpha', 'beta', 'gamma/x']))!.paragraphs).toEqual(alone);
+    // Two entries of one family: not "in all".
+    expect(leadPiece.write(today(['alpha', 'b/Qwen3-8B-x', 'c/Qwen3-8B-y']))!.paragraphs).toEqual(alone);
     // A list whose keys the catalog does not hold: no rows, the first edition's text.
     const unknown = inputsOf([{ sourceId: 'hf-models', snapshots: [{ sourceId: 'hf-models', fetchedAt: T, keys: [1, 2], metrics: {} }], items: new Map() }]);
     expect(leadPiece.write(factsOf(unknown))!.headline).toBe('The first edition is on its way');
@@ -504,6 +506,7 @@ describe('languages', () => {
     expect(languages.write(repos(['Python', 'Rust', 'Go', 'C', 'Zig']))).toBeUndefined();
     expect(languages.write(repos(['Python', 'Python', 'Python', 'Go']))).toBeUndefined();
     expect(languages.write(repos(['', '', '', '', '']))).toBeUndefined();
+    expect(languages.write(repos(['Python', '', '', '', '']))).toBeUndefined();
     // Python 3 of 6: exactly half is not "most"; a fourth language is not named.
     expect(languages.write(repos(['Python', 'Rust', 'Python', 'Go', 'Python', 'C']))).toMatchObject({
       headline: 'Python leads the AI on GitHub today',
@@ -603,6 +606,7 @@ describe('the words the pieces are written with', () => {
   it('snippets: spaces folded, a full stop or an ellipsis, cut at a space in the second half or at a whole character', () => {
     expect(sentence('  Fast   and\n small  ')).toBe('Fast and small.');
     expect(sentence('Done!')).toBe('Done!');
+    expect(sentence('Version 1.5 is out')).toBe('Version 1.5 is out.');
     expect(sentence('Fast; small;;')).toBe('Fast; small.');
     expect(sentence('...')).toBe('');
     expect(sentence('')).toBe('');

@@ -686,14 +686,15 @@ describe('movers across sources', () => {
   });
 
   it('six growth movers at most; equal growth by rank', () => {
-    const list = (sourceId: SourceId, metric: 'likes' | 'stars', gains: number[]) =>
+    const list = (sourceId: SourceId, metric: 'likes' | 'stars', gains: number[], prefix: string = sourceId) =>
       win(
         sourceId,
         [snap(sourceId, W, gains.map((_, index) => index + 1), { [metric]: gains.map(() => 0) }), snap(sourceId, T, gains.map((_, index) => index + 1), { [metric]: gains })],
-        gains.map((_, index) => item(sourceId, index + 1, `${sourceId}/r${index + 1}`)),
+        gains.map((_, index) => item(sourceId, index + 1, `${prefix}/r${index + 1}`)),
       );
     // Gains over 7 days: models 70, 140, 210 (10, 20, 30 a day); Spaces 140, 70, 70 (20, 10, 10); daily stars 7 (1).
-    const moved = movers(factsOf(inputsOf([list('hf-models', 'likes', [70, 140, 210]), list('hf-spaces', 'likes', [140, 70, 70]), list('gh-trending-daily', 'stars', [7])])));
+    const moved = movers(factsOf(inputsOf([list('hf-models', 'likes', [70, 140, 210]), list('hf-spaces', 'likes', [140, 70, 70]), list('gh-trending-daily', 'stars', [7], 'acme-llm')])));
+    expect(moved.growth).toHaveLength(6);
     // Seven in all. 20 a day twice: Spaces No. 1 before models No. 2; 10 a day three times: ranks 1 (models),
     // 2, 3 (Spaces); the 1 a day is the seventh.
     expect(moved.growth.map((mover) => [mover.itemId, mover.perDay])).toEqual([

@@ -288,6 +288,9 @@ describe('lead', () => {
     const alone = ["alpha is No. 1 on Hugging Face's trending models. From this issue on, the Post keeps the lists and reports what moves."];
     expect(leadPiece.write(today(['alpha', 'beta']))!.paragraphs).toEqual(alone);
     expect(leadPiece.write(today(['alpha', 'beta', 'gamma/x']))!.paragraphs).toEqual(alone);
+    // A No. 1 with a single like.
+    const liked = inputsOf([windowOf('hf-models', { 1: { itemId: 'alpha' } }, [{ at: T, rows: [[1, { likes: 1 }]] }])]);
+    expect(leadPiece.write(factsOf(liked))!.paragraphs[0]).toBe("alpha is No. 1 on Hugging Face's trending models, with 1 like. From this issue on, the Post keeps the lists and reports what moves.");
     // Two entries of one family: not "in all".
     expect(leadPiece.write(today(['alpha', 'b/Qwen3-8B-x', 'c/Qwen3-8B-y']))!.paragraphs).toEqual(alone);
     // A list whose keys the catalog does not hold: no rows, the first edition's text.

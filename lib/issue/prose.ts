@@ -68,12 +68,9 @@ const graphemes = new Intl.Segmenter(ENGLISH, { granularity: 'grapheme' });
 export function sentence(text: string, max = 200): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean === '' || !/[\p{L}\p{N}]/u.test(clean)) return '';
-  if (clean.length <= max) {
-    if (/[.!?…"”)」。！？]$/.test(clean)) return clean;
-    // "Fast, small," → "Fast, small." — never ",." or ":." (a trailing comma, colon or semicolon gives way).
-    const bare = clean.replace(/[\s,;:\-–—]+$/u, '');
-    return bare ? `${bare}.` : '';
-  }
+  // "Fast, small," → "Fast, small." — never ",." or ":." (a trailing comma, colon or semicolon gives way).
+  const whole = /[.!?…"”)」。！？]$/.test(clean) ? clean : `${clean.replace(/[\s,;:\-–—]+$/u, '')}.`;
+  if (whole.length <= max) return whole === '.' ? '' : whole;
   const room = max - 1; // for the ellipsis
   let cut = 0;
   for (const { segment, index } of graphemes.segment(clean)) {
@@ -136,7 +133,8 @@ function weekday(at: number, timeZone: string): string {
 /**
  * When a comparison starts, as the clause that opens or closes a sentence:
  * "since earlier today", "since yesterday", "since Tuesday", "since last
- * Friday" (seven days back), "over the last 9 days". Worded from the
+ * Friday" (seven days back), "since Thursday of the week before" (8 to 13
+ * days), "since an older list". Worded from the
  * baseline's own time, never from the window that was asked for.
  */
 export function sinceWords(at: number, now: number, timeZone: string): string {
@@ -145,17 +143,20 @@ export function sinceWords(at: number, now: number, timeZone: string): string {
   if (days === 1) return 'since yesterday';
   if (days < 7) return `since ${weekday(at, timeZone)}`;
   if (days === 7) return `since last ${weekday(at, timeZone)}`;
-  return `over the last ${formatCount(days)} days`;
+  // No figure: a number in the text must be one of the issue's claims.
+  if (days < 14) return `since ${weekday(at, timeZone)} of the week before`;
+  return 'since an older list';
 }
 
-/** The same moment as an adverb of time: "earlier today", "yesterday", "on Tuesday", "last Friday", "9 days ago". */
+/** The same moment as an adverb of time: "earlier today", "yesterday", "on Tuesday", "last Friday", "on Thursday of the week before", "in an older list". */
 export function thenWords(at: number, now: number, timeZone: string): string {
   const days = calendarDaysBetween(at, now, timeZone);
   if (days <= 0) return 'earlier today';
   if (days === 1) return 'yesterday';
   if (days < 7) return `on ${weekday(at, timeZone)}`;
   if (days === 7) return `last ${weekday(at, timeZone)}`;
-  return `${formatCount(days)} days ago`;
+  if (days < 14) return `on ${weekday(at, timeZone)} of the week before`;
+  return 'in an older list';
 }
 
 /** "Saturday, November 28, 2026" in the issue's time zone. */

@@ -26,15 +26,18 @@ export const familyPiece: Piece = {
       if (other) claims.push(countClaim('hf-models', latest.fetchedAt, top.length, 'format', other.value, other.count));
       paragraphs.push(
         `Packaging for local use is a large part of it: across the whole top ${top.length}, ${formatCount(most.count)} are ${most.value} builds` +
-          (other ? ` and ${formatCount(other.count)} are ${other.value}.` : '.'),
+          (other ? ` and ${formatCount(other.count)} ${other.count === 1 ? 'is' : 'are'} ${other.value}.` : '.'),
       );
     }
-    const authors = [...new Set(members.map((row) => ownerOf(row.itemId)).filter((owner): owner is string => !!owner))];
+    const owners = members.map((row) => ownerOf(row.itemId));
+    const authors = [...new Set(owners.filter((owner): owner is string => !!owner))];
+    // "All" only when every member names that author.
+    const all = authors.length === 1 && owners.every((owner) => owner === authors[0]);
     const highest = members[0]!;
     claims.push(rankClaim('hf-models', highest, latest.fetchedAt));
     const named = authors.length > 4 ? `${authors.slice(0, 4).join(', ')} and others` : joinAnd(authors);
     paragraphs.push(
-      (authors.length === 0 ? 'The' : authors.length === 1 ? `They all come from ${named}; the` : `They come from ${named}; the`) +
+      (authors.length === 0 ? 'The' : all ? `They all come from ${named}; the` : `They come from ${named}; the`) +
         ` highest-ranked of them, ${highest.item.name}, is at No. ${highest.rank}.`,
     );
     return { kicker: '', headline: `${clip(family.value, HEADLINE_NAME_MAX)} and its derivatives hold ${formatCount(family.count)} of the top ${top.length}`, paragraphs, claims };

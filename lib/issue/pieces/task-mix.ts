@@ -19,6 +19,8 @@ export const taskMixPiece: Piece = {
     if (!latest || !week || latest.fetchedAt - week.fetchedAt < MIN_SPAN_MS) return undefined;
     const now = models.top;
     const before = facts.rowsAt('hf-models', week).slice(0, now.length);
+    // Counts over lists of different lengths are not comparable ("3 of the top 5, against 0" of 4).
+    if (before.length !== now.length) return undefined;
     const countNow = new Map(tally(now.map((row) => row.item.task)).map((entry) => [entry.value, entry.count]));
     const countBefore = new Map(tally(before.map((row) => row.item.task)).map((entry) => [entry.value, entry.count]));
     const changes = [...new Set([...countNow.keys(), ...countBefore.keys()])]

@@ -82,7 +82,7 @@ export function weekdayOf(at: number, timeZone: string): string {
 
 export interface AgeWords {
   days: number;
-  /** What follows "since" / starts a comparison: "yesterday", "Tuesday", "last Friday", "over the last 8 days". */
+  /** What follows "since" / starts a comparison: "yesterday", "Tuesday", "last Friday", "Thursday of the week before". */
   since: string;
   /** Every phrase that may name this baseline in a sentence. */
   allowed: string[];
@@ -90,8 +90,9 @@ export interface AgeWords {
 
 /**
  * The words for when a comparison starts (issue #7, item 3): d = 0 "earlier
- * today", 1 "yesterday", 2–6 the weekday, 7 "last <weekday>", ≥ 8 "over the
- * last d days" / "d days ago".
+ * today", 1 "yesterday", 2–6 the weekday, 7 "last <weekday>", 8–13 "<weekday>
+ * of the week before", ≥ 14 "an older list" (no figure: a number in the text
+ * must be a claim's).
  */
 export function ageWords(baselineAt: number, now: number, timeZone: string): AgeWords {
   const days = calendarDays(baselineAt, now, timeZone);
@@ -100,7 +101,8 @@ export function ageWords(baselineAt: number, now: number, timeZone: string): Age
   if (days === 1) return { days, since: 'yesterday', allowed: ['yesterday'] };
   if (days <= 6) return { days, since: weekday, allowed: [weekday, `on ${weekday}`] };
   if (days === 7) return { days, since: `last ${weekday}`, allowed: [`last ${weekday}`] };
-  return { days, since: `over the last ${days} days`, allowed: [`over the last ${days} days`, `${days} days ago`, `the last ${days} days`] };
+  if (days <= 13) return { days, since: `${weekday} of the week before`, allowed: [`${weekday} of the week before`, `on ${weekday} of the week before`] };
+  return { days, since: 'an older list', allowed: ['an older list', 'in an older list'] };
 }
 
 /**
@@ -108,6 +110,6 @@ export function ageWords(baselineAt: number, now: number, timeZone: string): Age
  * all and requires each to be one of the allowed ones for a baseline of its story.
  */
 export const AGE_PHRASE = new RegExp(
-  String.raw`\b(?:earlier today|yesterday|(?:last |on )?(?:${WEEKDAYS.join('|')})|(?:over )?the last \d+ days|\d+ days ago|a week ago|last week|this week|today)\b`,
+  String.raw`\b(?:earlier today|yesterday|(?:last |on )?(?:${WEEKDAYS.join('|')})(?: of the week before)?|(?:in )?an older list|(?:over )?the last \d+ days|\d+ days ago|a week ago|last week|this week|today)\b`,
   'g',
 );

@@ -550,8 +550,10 @@ describe('the words the pieces are written with', () => {
       [T - 3 * D, 'since Wednesday', 'on Wednesday'],
       [T - 6 * D, 'since Sunday', 'on Sunday'],
       [W, 'since last Saturday', 'last Saturday'],
-      [T - 9 * D, 'over the last 9 days', '9 days ago'],
-      [T - 1000 * D, 'over the last 1,000 days', '1,000 days ago'],
+      // 8 to 13 days: the weekday of the week before; further back, no figure either (a number in the text is a claim's).
+      [T - 9 * D, 'since Thursday of the week before', 'on Thursday of the week before'],
+      [T - 14 * D, 'since an older list', 'in an older list'],
+      [T - 1000 * D, 'since an older list', 'in an older list'],
       // A list from later on: nothing before today.
       [T + D, 'since earlier today', 'earlier today'],
     ];
@@ -629,5 +631,49 @@ describe('the words the pieces are written with', () => {
     expect(clip('abcdefghij', 5)).toBe('abcd…');
     expect(clip('ab cdefg', 4)).toBe('ab…');
     expect(clip('A🤗🤗🤗', 4)).toBe('A🤗…');
+  });
+});
+
+// ---------- found by the mutation pass (bugs in the text, now fixed) ----------
+
+describe('what the mutation pass found in the words', () => {
+  const textOf = (story: Story | undefined) => (story ? [story.headline, story.standfirst ?? '', ...story.paragraphs].join(' ') : '');
+
+  it('the family piece: "1 is MLX", and "all" only when every member names that author', () => {
+    // Four members of Qwen3-8B: two GGUF, one MLX, one without an owner. GGUF 2, MLX 1.
+    const items: Record<number, ItemSpec> = {
+      1: { itemId: 'unsloth/Qwen3-8B-GGUF' },
+      2: { itemId: 'unsloth/Qwen3-8B-Instruct-GGUF' },
+      3: { itemId: 'unsloth/Qwen3-8B-MLX' },
+      4: { itemId: 'Qwen3-8B-base' },
+    };
+    const facts = factsOf(inputsOf([windowOf('hf-models', items, [{ at: T, rows: [[1], [2], [3], [4]] }])]));
+    const text = textOf(byId('family').write(facts));
+    expect(text).toContain('across the whole top 4, 2 are GGUF builds and 1 is MLX.');
+    expect(text).toContain('They come from unsloth; the highest-ranked of them, unsloth/Qwen3-8B-GGUF, is at No. 1.');
+    expect(text).not.toContain('They all come from');
+  });
+
+  it('the task mix: no comparison between lists of different lengths', () => {
+    // Five days ago 4 models (all ASR); today 5 (3 TTS, 2 ASR): "3 of the top 5, against 0" would count over 4.
+    const items: Record<number, ItemSpec> = {
+      1: { itemId: 'a/asr-1', task: 'automatic-speech-recognition' },
+      2: { itemId: 'a/asr-2', task: 'automatic-speech-recognition' },
+      3: { itemId: 'a/asr-3', task: 'automatic-speech-recognition' },
+      4: { itemId: 'a/asr-4', task: 'automatic-speech-recognition' },
+      5: { itemId: 'b/tts-1', task: 'text-to-speech' },
+      6: { itemId: 'b/tts-2', task: 'text-to-speech' },
+      7: { itemId: 'b/tts-3', task: 'text-to-speech' },
+    };
+    const shorter = [{ at: T - 6 * D, rows: [[1], [2], [3], [4]] as Listing['rows'] }, { at: T, rows: [[5], [6], [7], [1], [2]] as Listing['rows'] }];
+    expect(byId('task-mix').write(factsOf(inputsOf([windowOf('hf-models', items, shorter)])))).toBeUndefined();
+    // The control, with lists of the same length: six days ago ASR 4, TTS 1; today TTS 4, ASR 1 — shifts of ±3, ties in
+    // the order first seen today (TTS at No. 1). Six days back from Saturday is Sunday.
+    const even = [{ at: T - 6 * D, rows: [[1], [2], [3], [4], [5]] as Listing['rows'] }, { at: T, rows: [[5], [6], [7], [8], [1]] as Listing['rows'] }];
+    const story = byId('task-mix').write(factsOf(inputsOf([windowOf('hf-models', { ...items, 8: { itemId: 'b/tts-4', task: 'text-to-speech' } }, even)])));
+    expect(story?.headline).toBe('Text-to-speech gains ground on Hugging Face');
+    expect(story?.paragraphs).toEqual([
+      'Text-to-speech holds 4 of the top 5 places, against 1 on Sunday. Automatic-speech-recognition holds 1 of the top 5 places, against 4 on Sunday.',
+    ]);
   });
 });

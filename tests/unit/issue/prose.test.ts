@@ -19,7 +19,8 @@ const SNIPPETS: [string, number, string, string][] = [
   ['And so on…', 140, 'And so on…', 'an ellipsis too'],
   ['大規模言語モデル。', 140, '大規模言語モデル。', 'a CJK full stop is a full stop'],
   ['  Fast \n\t inference  ', 140, 'Fast inference.', 'whitespace runs collapse, ends are trimmed'],
-  ['abcde', 5, 'abcde.', 'text of exactly max characters is kept whole (the full stop is extra)'],
+  ['abcde', 5, 'abcd…', 'text of exactly max characters needs a full stop: 6 > 5, so it is cut'],
+  ['abcd', 5, 'abcd.', 'text one short of max takes its full stop within the budget'],
   // At a word when there is a space.
   ['The quick brown fox jumps over the lazy dog', 14, 'The quick…', 'cut at the last space before the limit, not inside "brown"'],
   ['The quick brown fox jumps over the lazy dog', 16, 'The quick brown…', 'a word that fits exactly is kept'],

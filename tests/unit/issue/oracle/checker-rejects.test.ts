@@ -187,8 +187,9 @@ describe('the oracle classifiers, on hand-written examples', () => {
     ['2026-11-26T23:59:00Z', '2026-11-27T00:01:00Z', 'Asia/Tokyo', 'earlier today'],
     ['2026-11-23T12:00:00Z', '2026-11-27T12:00:00Z', 'UTC', 'Monday'],
     ['2026-11-20T12:00:00Z', '2026-11-27T12:00:00Z', 'UTC', 'last Friday'],
-    ['2026-11-20T07:00:00Z', '2026-11-27T09:30:00Z', 'America/Los_Angeles', 'over the last 8 days'],
-    ['2026-11-17T12:00:00Z', '2026-11-27T12:00:00Z', 'UTC', 'over the last 10 days'],
+    ['2026-11-20T07:00:00Z', '2026-11-27T09:30:00Z', 'America/Los_Angeles', 'Thursday of the week before'],
+    ['2026-11-17T12:00:00Z', '2026-11-27T12:00:00Z', 'UTC', 'Tuesday of the week before'],
+    ['2026-11-10T12:00:00Z', '2026-11-27T12:00:00Z', 'UTC', 'an older list'],
   ])('%s → %s in %s: "%s"', (baseline, now, timeZone, words) => {
     expect(ageWords(at(baseline), at(now), timeZone).since).toBe(words);
   });

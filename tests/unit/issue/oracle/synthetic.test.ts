@@ -140,8 +140,8 @@ describe('the words for a baseline\'s age, in the reader\'s time zone', () => {
     ['seven days', '2026-11-20T09:00:00Z', '2026-11-27T09:00:00Z', '2026-11-27T10:00:00Z', 'UTC', 'since last Friday'],
     // Thursday 19 23:00 in Los Angeles to Friday 27 01:30 there: 8 calendar days; in UTC, Friday 20 to Friday 27: 7.
     ['seven days in UTC', '2026-11-20T07:00:00Z', '2026-11-27T09:00:00Z', '2026-11-27T09:30:00Z', 'UTC', 'since last Friday'],
-    ['eight days in Los Angeles', '2026-11-20T07:00:00Z', '2026-11-27T09:00:00Z', '2026-11-27T09:30:00Z', 'America/Los_Angeles', 'over the last 8 days'],
-    ['nine days', '2026-11-18T09:00:00Z', '2026-11-27T09:00:00Z', '2026-11-27T10:00:00Z', 'UTC', 'over the last 9 days'],
+    ['eight days in Los Angeles', '2026-11-20T07:00:00Z', '2026-11-27T09:00:00Z', '2026-11-27T09:30:00Z', 'America/Los_Angeles', 'since Thursday of the week before'],
+    ['nine days', '2026-11-18T09:00:00Z', '2026-11-27T09:00:00Z', '2026-11-27T10:00:00Z', 'UTC', 'since Wednesday of the week before'],
   ];
 
   it.each(cases)('%s: the lead says "%5$s"… → "%6$s"', (_name, baseline, latest, now, timeZone, words) => {

@@ -6,7 +6,6 @@ import {
   baselineOf,
   DAY_MS,
   growthPerDay,
-  HOUR_MS,
   latestOf,
   metricsAt,
   rankIn,
@@ -287,13 +286,3 @@ export function weekPapers(list: ListFacts): PaperFact[] {
   }
   return papers.sort((a, b) => b.upvotes - a.upvotes);
 }
-
-// ---------- age ----------
-
-/** Days between an item's own creation date and `at`; undefined when the item does not say. */
-export function ageInDays(item: { createdAt?: string }, at: number): number | undefined {
-  const created = item.createdAt === undefined ? Number.NaN : Date.parse(item.createdAt);
-  if (!Number.isFinite(created) || created > at + HOUR_MS) return undefined;
-  return Math.max(0, Math.floor((at - created) / DAY_MS));
-}
-

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shortName } from '@/lib/issue/classify';
 import {
-  ageInDays,
   climbClaim,
   climbsSince,
   countClaim,
@@ -365,21 +364,6 @@ describe('weekPapers: the week’s papers, by their latest upvotes', () => {
       [2, 0],
       [1, 0],
     ]);
-  });
-});
-
-describe('ageInDays: from the item’s own creation date', () => {
-  it('whole days, an hour of clock skew allowed, nothing when it does not say', () => {
-    // 8 days: 20 Nov 06:00 → 28 Nov 06:00.
-    expect(ageInDays({ createdAt: '2026-11-20T06:00:00Z' }, T)).toBe(8);
-    // 1.5 days → 1.
-    expect(ageInDays({ createdAt: new Date(T - 1.5 * D).toISOString() }, T)).toBe(1);
-    // Half an hour and exactly an hour ahead: 0; two hours ahead: not believed.
-    expect(ageInDays({ createdAt: new Date(T + H / 2).toISOString() }, T)).toBe(0);
-    expect(ageInDays({ createdAt: new Date(T + H).toISOString() }, T)).toBe(0);
-    expect(ageInDays({ createdAt: new Date(T + 2 * H).toISOString() }, T)).toBeUndefined();
-    expect(ageInDays({}, T)).toBeUndefined();
-    expect(ageInDays({ createdAt: 'yesterday' }, T)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { DAY_MS } from '../shared/movement';
+import { DAY_MS, dayIn } from '../shared/movement';
 
 /**
  * The issue's words (issue #7): templates' small parts, truncation, articles
@@ -103,7 +103,6 @@ export const HEADLINE_NAME_MAX = 60;
 
 // ---------- time ----------
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
 const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
 const datelineFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -118,12 +117,7 @@ function cached(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, optio
 
 /** Calendar days from `at`'s day to `now`'s day, in the issue's time zone (0: the same day). */
 export function calendarDaysBetween(at: number, now: number, timeZone: string): number {
-  const day = (time: number) => {
-    const parts = cached(dayFormats, timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(time);
-    const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
-    return Date.UTC(get('year'), get('month') - 1, get('day'));
-  };
-  return Math.round((day(now) - day(at)) / DAY_MS);
+  return Math.round((Date.parse(dayIn(now, timeZone)) - Date.parse(dayIn(at, timeZone))) / DAY_MS);
 }
 
 function weekday(at: number, timeZone: string): string {
@@ -166,7 +160,6 @@ export function datelineOf(now: number, timeZone: string): string {
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const dayClockFormats = new Map<string, Intl.DateTimeFormat>();
-const isoDayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** "10:42" on `now`'s day, "Tue 10:42" on another: English, 24-hour, in the issue's time zone. */
 export function clockWords(at: number, now: number, timeZone: string): string {
@@ -177,9 +170,7 @@ export function clockWords(at: number, now: number, timeZone: string): string {
 
 /** `2026-11-28`: the day of `at` in the time zone. */
 export function isoDay(at: number, timeZone: string): string {
-  const parts = cached(isoDayFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return dayIn(at, timeZone);
 }
 
 /** The movers' heading, true to the history it compares with. */

@@ -90,14 +90,17 @@ export function seriesOf(snapshots: readonly Snapshot[], key: number, metric?: M
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** The calendar day of a time in a time zone, as `YYYY-MM-DD`: what "one point a day" means to the reader. */
+/** The calendar day of a time in a time zone, as `YYYY-MM-DD`: what "one point a day" and "yesterday" mean to the reader. */
 export function dayIn(at: number, timeZone: string): string {
   let format = dayFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
     dayFormats.set(timeZone, format);
   }
-  return format.format(at);
+  // From the parts, not the formatted string: its order and separators are locale data.
+  const parts = format.formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /** The last snapshot of each calendar day (in `timeZone`) from `from` on, oldest first: one sparkline point a day. */

@@ -23,6 +23,7 @@ import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
 import type { MetricName } from '@/lib/sources/contract';
 import type { SourceId } from '@/lib/sources/ids';
+import { handInputs } from '../../support/hand-inputs';
 
 // Hand-built rows and snapshots; every expected value is a literal worked out by hand
 // (the arithmetic is in the comments), never computed by lib/issue/facts or its helpers.
@@ -42,17 +43,7 @@ function win(sourceId: SourceId, snapshots: Snapshot[], items: CatalogItem[], st
   return { sourceId, snapshots, items: new Map(items.map((entry) => [entry.key!, entry])), ...(status ? { status } : {}) };
 }
 
-function inputsOf(windows: SourceWindow[], extra: Partial<IssueInputs> = {}): IssueInputs {
-  return {
-    now: T + 60_000,
-    timeZone: 'UTC',
-    number: 7,
-    windows: Object.fromEntries(windows.map((window) => [window.sourceId, window])),
-    filters: DEFAULT_SETTINGS,
-    enabled: DEFAULT_SETTINGS.sources,
-    ...extra,
-  };
-}
+const inputsOf = (windows: SourceWindow[], extra: Partial<IssueInputs> = {}): IssueInputs => handInputs(windows, T, extra);
 
 /** A row at `rank` for the pure functions; its item id is `m<key>` unless given. */
 function row(key: number, rank: number, metrics: Partial<Record<MetricName, number>> = {}, extra: Partial<CatalogItem> = {}): Row {

@@ -5,9 +5,9 @@ import { ANALYSIS_PIECES, leadPiece, type Piece } from '@/lib/issue/pieces';
 import { article, clip, clockWords, datelineOf, formatCount, isoDay, moversHeading, sentence, sinceWords, thenWords } from '@/lib/issue/prose';
 import type { Story } from '@/lib/shared/issue-types';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
-import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
 import type { MetricName } from '@/lib/sources/contract';
 import type { SourceId } from '@/lib/sources/ids';
+import { handInputs } from '../../support/hand-inputs';
 
 // One contract for every piece (lib/issue/pieces/contract.ts), then each piece's text on
 // hand-built histories. Every expected string is written out by hand from the tables below,
@@ -42,16 +42,7 @@ function windowOf(sourceId: SourceId, items: Record<number, ItemSpec>, listings:
   return { sourceId, snapshots, items: catalog };
 }
 
-function inputsOf(windows: SourceWindow[]): IssueInputs {
-  return {
-    now: T + 60_000,
-    timeZone: 'UTC',
-    number: 7,
-    windows: Object.fromEntries(windows.map((window) => [window.sourceId, window])),
-    filters: DEFAULT_SETTINGS,
-    enabled: DEFAULT_SETTINGS.sources,
-  };
-}
+const inputsOf = (windows: SourceWindow[], extra: Partial<IssueInputs> = {}): IssueInputs => handInputs(windows, T, extra);
 
 // ---------- the week's history ----------
 

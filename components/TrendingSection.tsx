@@ -44,7 +44,7 @@ export function TrendingSection({ model, view, heading, limit, showHeading = tru
       {view.hidden > 0 ? (
         <p class="section__note">
           {view.hidden} {view.hidden === 1 ? 'entry is' : 'entries are'} hidden by your filters
-          {view.info.family === 'github' ? ' or the AI/ML rule' : ''}.
+          {view.id === 'gh-search' ? ', the AI/ML rule, or for being created more than 30 days before this list' : view.info.family === 'github' ? ' or the AI/ML rule' : ''}.
         </p>
       ) : null}
     </section>

@@ -61,6 +61,10 @@ describe('the extension over old responses served as captured', () => {
     await panel.select('gh-search');
     expect(await panel.surface.health().getAttribute('data-health')).toBe('ok');
     expect(await panel.surface.ids()).toEqual([]);
+    // Dropped and counted: the reader is told how many, and why.
+    expect(await panel.page.textContent('#panel-gh-search')).toContain(
+      '12 entries are hidden by your filters, the AI/ML rule, or for being created more than 30 days before this list.',
+    );
   });
 });
 

@@ -7,8 +7,6 @@ import type { Source } from '../sources/contract';
 import { SourceError, type SourceFailure } from '../sources/errors';
 import type { SourceOutcome } from '../shared/messages';
 
-export type { SourceOutcome };
-
 export type RefreshTrigger = 'install' | 'startup' | 'alarm' | 'retry' | 'morning' | 'manual';
 
 export interface RefreshDeps {
@@ -22,7 +20,6 @@ export interface RefreshDeps {
   timeoutMs?: number;
   githubToken?: string;
 }
-
 
 /**
  * An alarm may fire a little early or late (Chrome rounds alarm times); a

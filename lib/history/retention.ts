@@ -1,6 +1,7 @@
 import type { MorningPostDB } from './db';
 import type { CatalogItem } from '../shared/records';
-import { DAY_MS } from '../shared/movement';
+import { DAY_MS, dayIn } from '../shared/movement';
+import { systemTimeZone } from '../shared/time';
 
 /**
  * Dense where it matters, thin where it does not (issue #3): every snapshot of
@@ -20,10 +21,9 @@ export interface RetentionPolicy {
 
 export const DEFAULT_RETENTION: RetentionPolicy = { denseDays: 7, keepDays: 365, fullDetailDays: 30 };
 
-/** Local calendar day of a time: the reader's "one a day". */
+/** Calendar day of a time in the browser's time zone: the reader's "one a day" (the same day the issue's words use). */
 export function localDay(at: number): string {
-  const date = new Date(at);
-  return `${date.getFullYear()}-${date.getMonth() + 1}-${date.getDate()}`;
+  return dayIn(at, systemTimeZone());
 }
 
 /** What a long-unseen item loses: everything but its names, link and sightings. */

@@ -1,4 +1,4 @@
-import { clockWords, datelineOf, formatCount, isoDay, moversHeading } from './prose';
+import { clockWords, datelineOf, formatCount, isoDay, moversHeading, periodOf } from './prose';
 import { isSafeLink } from '../shared/links';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
@@ -166,7 +166,7 @@ function metricLabel(metric: MetricName, sourceId: SourceId, count: number): str
   const one = count === 1;
   switch (metric) {
     case 'starsInPeriod':
-      return `${one ? 'star' : 'stars'} ${sourceId === 'gh-trending-weekly' ? 'this week' : 'today'}`;
+      return `${one ? 'star' : 'stars'} ${periodOf(sourceId)}`;
     case 'trendingScore':
       return 'trending score';
     default:

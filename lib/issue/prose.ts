@@ -173,6 +173,11 @@ export function isoDay(at: number, timeZone: string): string {
   return dayIn(at, timeZone);
 }
 
+/** The period a GitHub trending page counts its stars over: "this week" on the weekly page, else "today". */
+export function periodOf(sourceId: string): 'this week' | 'today' {
+  return sourceId === 'gh-trending-weekly' ? 'this week' : 'today';
+}
+
 /** The movers' heading, true to the history it compares with. */
 export function moversHeading(sinceAt: number | undefined, now: number, timeZone: string): string {
   if (sinceAt === undefined) return 'Biggest Movers';

@@ -15,7 +15,7 @@ import {
   type Facts,
   type Row,
 } from './facts';
-import { capitalise, formatCount, moversHeading, sentence, withArticle } from './prose';
+import { capitalise, formatCount, moversHeading, periodOf, sentence, withArticle } from './prose';
 
 /**
  * The issue's fixed sections — tools of the week, trending lists, movers,
@@ -44,7 +44,7 @@ export function tools(facts: Facts): Tool[] {
   };
   add(fastestGrowing(facts, 'hf-models', 'likes', 'model'));
   add(best(facts, 'hf-spaces', 'likes', 'space', (value, count) => `${value} ${count === 1 ? 'like' : 'likes'}`));
-  const period = facts.repos === 'gh-trending-weekly' ? 'this week' : 'today';
+  const period = periodOf(facts.repos);
   add(best(facts, facts.repos, 'starsInPeriod', 'repository', (value, count) => `${value} ${count === 1 ? 'star' : 'stars'} ${period}`));
   // Search rows are checked against their own creation date (lib/shared/filters.ts): at most 30 days old.
   add(best(facts, 'gh-search', 'stars', 'repository', (value, count) => `${value} ${count === 1 ? 'star' : 'stars'} in its first month`, taken));

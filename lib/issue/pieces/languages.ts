@@ -1,6 +1,6 @@
 import type { Claim } from '../../shared/issue-types';
 import { countClaim, countsOf } from '../facts';
-import { clip, formatCount, HEADLINE_NAME_MAX, joinAnd } from '../prose';
+import { clip, formatCount, HEADLINE_NAME_MAX, joinAnd, periodOf } from '../prose';
 import type { Piece } from './contract';
 
 /** The languages of the period's AI/ML repositories on GitHub. */
@@ -17,7 +17,7 @@ export const languagesPiece: Piece = {
     const shown = languages.slice(0, 3);
     const claims: Claim[] = shown.map((entry) => countClaim(facts.repos, latest.fetchedAt, rows.length, 'language', entry.value, entry.count));
     const rest = shown.slice(1);
-    const period = facts.repos === 'gh-trending-weekly' ? 'this week' : 'today';
+    const period = periodOf(facts.repos);
     // "Most" only for a majority; a plurality "leads".
     const verb = first.count * 2 > rows.length ? 'writes most of' : 'leads';
     return {

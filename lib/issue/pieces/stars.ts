@@ -1,6 +1,6 @@
 import type { Claim } from '../../shared/issue-types';
 import { metricClaim, shareOfLeaders } from '../facts';
-import { joinAnd, sentence } from '../prose';
+import { joinAnd, periodOf, sentence } from '../prose';
 import type { Piece } from './contract';
 
 /** Stars concentrated in a few repositories. */
@@ -14,7 +14,7 @@ export const starsPiece: Piece = {
     if (!latest || counted.length < 5) return undefined;
     const share = shareOfLeaders(list, 'starsInPeriod', 3);
     if (!share || share.percent < 50) return undefined;
-    const period = facts.repos === 'gh-trending-weekly' ? 'this week' : 'today';
+    const period = periodOf(facts.repos);
     const [first] = share.leaders;
     const firstClaim = metricClaim(facts.repos, first!, latest.fetchedAt, 'starsInPeriod')!;
     const claims: Claim[] = [share.claim, firstClaim];

@@ -3,7 +3,9 @@ import type { CatalogItem, MetaRecord, Snapshot, SourceStatus } from '../shared/
 import type { Issue } from '../shared/issue-types';
 import { declareSchema } from './schema';
 
-export const DB_NAME = 'ai-morning-post';
+import { DB_NAME } from './stores';
+
+export { DB_NAME };
 
 export class MorningPostDB extends Dexie {
   snapshots!: EntityTable<Snapshot, 'id'>;

@@ -2,35 +2,22 @@ import Dexie from 'dexie';
 import type { SourceId } from '../sources/ids';
 import type { MorningPostDB } from './db';
 import type { Snapshot } from '../shared/records';
-import { baselineOf, DAY_MS, metricsAt, rankChanges, type ListRow } from '../shared/movement';
+import { DAY_MS } from '../shared/movement';
+import { listView, type LatestList } from './list-view';
 
-export interface LatestList {
-  sourceId: SourceId;
-  fetchedAt: number;
-  rows: ListRow[];
-  /** When the list its rows' `change` compares with was taken (a day back, or the oldest at least 20 h old). */
-  sinceAt?: number;
-}
+export type { LatestList } from './list-view';
 
 /**
  * The newest snapshot of a source, joined with its catalog entries: what the
- * lists show, each row with its movement since the day's baseline, computed by
- * lib/shared/movement like the issue's.
+ * lists show, each row with its movement since the day's baseline
+ * (lib/history/list-view.ts).
  */
 export async function latestList(db: MorningPostDB, sourceId: SourceId): Promise<LatestList | undefined> {
   const snapshot = await latestSnapshot(db, sourceId);
   if (!snapshot) return undefined;
   // The two lists `baselineOf` can choose between: the last one a day old, else the oldest there is.
   const candidate = (await snapshotAtOrBefore(db, sourceId, snapshot.fetchedAt - DAY_MS)) ?? (await oldestSnapshot(db, sourceId));
-  const baseline = baselineOf(candidate && candidate.fetchedAt < snapshot.fetchedAt ? [candidate, snapshot] : [snapshot], DAY_MS);
-  const changes = rankChanges(snapshot, baseline);
-  const items = await db.catalog.bulkGet(snapshot.keys);
-  const rows: ListRow[] = [];
-  snapshot.keys.forEach((_key, index) => {
-    const item = items[index];
-    if (item) rows.push({ rank: index + 1, itemId: item.itemId, metrics: metricsAt(snapshot, index), item, change: changes[index]! });
-  });
-  return { sourceId, fetchedAt: snapshot.fetchedAt, rows, ...(baseline ? { sinceAt: baseline.fetchedAt } : {}) };
+  return listView(sourceId, snapshot, candidate, await db.catalog.bulkGet(snapshot.keys));
 }
 
 function oldestSnapshot(db: MorningPostDB, sourceId: SourceId): Promise<Snapshot | undefined> {

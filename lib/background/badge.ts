@@ -1,4 +1,5 @@
 import type { MorningPostDB } from '../history/db';
+import { countIssuesAfter } from '../history/issues';
 
 /**
  * The toolbar badge says how many issues the reader has not opened yet
@@ -21,7 +22,7 @@ export interface BadgeApi {
 
 export async function unreadCount(db: MorningPostDB): Promise<number> {
   const lastRead = (await db.meta.get(LAST_READ))?.value ?? 0;
-  return db.issues.where('number').above(lastRead).count();
+  return countIssuesAfter(db, lastRead);
 }
 
 export async function markRead(db: MorningPostDB, number: number): Promise<void> {

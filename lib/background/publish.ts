@@ -1,4 +1,5 @@
 import type { MorningPostDB } from '../history/db';
+import { latestIssueHead, storeIssue } from '../history/issues';
 import { composeIssue } from '../issue/compose';
 import { loadIssueInputs } from './issue-inputs';
 import type { Issue } from '../shared/issue-types';
@@ -10,7 +11,8 @@ import { systemTimeZone } from '../shared/time';
  * refresh after it when the browser was closed then. The very first refresh
  * after install publishes No. 1 at once, so a new reader never meets an empty
  * paper. Numbers go up by one and never repeat; a stored issue is never
- * rewritten.
+ * rewritten (lib/history/issues.ts repacks one stored before issue #8: how it
+ * is stored changes, not what it says).
  */
 
 /** Today's morning time (local) as epoch ms. */
@@ -36,24 +38,29 @@ export function isIssueDue(now: number, last: Pick<Issue, 'publishedAt'> | undef
   return now >= morning && last.publishedAt < morning;
 }
 
-export async function latestIssue(db: MorningPostDB): Promise<Issue | undefined> {
-  return db.issues.orderBy('number').last();
-}
-
 /**
- * Compose and store the issue if one is due. The check, the composition and
- * the write are one transaction: two wakes at once cannot publish twice, and
- * a worker stopped half-way leaves no half-written issue. Nothing is
- * published before any source has stored a list.
+ * Compose and store the issue if one is due. Nothing is published before any
+ * source has stored a list.
+ *
+ * Three steps, because the issue is stored compressed (issue #8) and a Dexie
+ * transaction commits as soon as its callback awaits anything but IndexedDB
+ * (CompressionStream is not): the check and the composition read one
+ * consistent view of the history in a read transaction; the issue is packed
+ * outside any transaction; it is added in a short transaction of its own that
+ * first checks the latest number is still the one it was composed after. Two
+ * wakes at once cannot publish twice: the second finds a newer issue, or its
+ * add is refused by the primary key (`number`), and it returns undefined. A
+ * worker stopped half-way has written nothing, or the whole issue.
  */
 export async function publishIfDue(db: MorningPostDB, now: number, settings: Settings, timeZone: string = systemTimeZone()): Promise<Issue | undefined> {
-  return db.transaction('rw', [db.issues, db.snapshots, db.catalog, db.sourceStatus], async () => {
-    const last = await latestIssue(db);
+  const composed = await db.transaction('r', [db.issues, db.snapshots, db.catalog, db.sourceStatus], async () => {
+    const last = await latestIssueHead(db);
     if (!isIssueDue(now, last, settings.morningTime)) return undefined;
     if ((await db.snapshots.count()) === 0) return undefined;
-    const inputs = await loadIssueInputs(db, { now, number: (last?.number ?? 0) + 1, filters: settings, enabled: settings.sources, timeZone });
-    const issue = composeIssue(inputs);
-    await db.issues.add(issue);
-    return issue;
+    const follows = last?.number ?? 0;
+    const inputs = await loadIssueInputs(db, { now, number: follows + 1, filters: settings, enabled: settings.sources, timeZone });
+    return { issue: composeIssue(inputs), follows };
   });
+  if (!composed) return undefined;
+  return (await storeIssue(db, composed.issue, { follows: composed.follows })) ? composed.issue : undefined;
 }

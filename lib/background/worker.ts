@@ -1,4 +1,5 @@
 import { markRead, updateBadge, type BadgeApi } from './badge';
+import { repackLegacyIssues } from '../history/issues';
 import { pruneIfDue } from '../history/retention';
 import type { Issue } from '../shared/issue-types';
 import { nextMorningAfter, publishIfDue } from './publish';
@@ -52,6 +53,10 @@ export function createWorker(deps: WorkerDeps) {
       // A notification that cannot be shown (permission withdrawn) must not fail the refresh.
       await deps.notify(issue).catch(() => undefined);
     }
+    // Issues stored whole before issue #8 are repacked a batch a wake, last, outside any transaction
+    // (packing awaits CompressionStream). Once all are packed a call reads only the newest issue. A
+    // failure here costs the reader nothing (a legacy record reads as it is), so it never fails the refresh.
+    await repackLegacyIssues(deps.db).catch((error: unknown) => console.warn('Could not repack stored issues:', error));
     return outcomes;
   });
 

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CatalogItem, MetaRecord, Snapshot, SourceStatus } from '../shared/records';
-import type { Issue } from '../shared/issue-types';
+import type { IssueRecord } from './issue-codec';
 import { declareSchema } from './schema';
 
 import { DB_NAME } from './stores';
@@ -12,8 +12,11 @@ export class MorningPostDB extends Dexie {
   catalog!: EntityTable<CatalogItem, 'key'>;
   sourceStatus!: EntityTable<SourceStatus, 'sourceId'>;
   meta!: Table<MetaRecord, string>;
-  /** Published issues: written once, never changed. */
-  issues!: Table<Issue, number>;
+  /**
+   * Published issues, written once: packed (issue #8), or whole as stored
+   * before it. Read and written only through lib/history/issues.ts.
+   */
+  issues!: Table<IssueRecord, number>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BADGE_BACKGROUND } from '@/lib/background/badge';
 import type { FetchLike } from '@/lib/background/fetch-source';
 import type { MorningPostDB } from '@/lib/history/db';
+import { issueByNumber, issueNumbers } from '@/lib/history/issues';
 import type { Issue } from '@/lib/shared/issue-types';
 import { isIssueDue, morningOf, nextMorningAfter } from '@/lib/background/publish';
 import { MORNING_ALARM } from '@/lib/background/schedule';
@@ -66,7 +67,7 @@ function setup(start: number) {
   return { worker, badge, notify, set: (time: number) => (now = time), db, browser };
 }
 
-const numbers = async (db: MorningPostDB) => (await db.issues.orderBy('number').toArray()).map((issue) => issue.number);
+const numbers = (db: MorningPostDB) => issueNumbers(db);
 
 describe('publishing', () => {
   it('publishes No. 1 at install, at once, and the badge says so until it is read', async () => {
@@ -75,7 +76,7 @@ describe('publishing', () => {
     expect(await numbers(db)).toEqual([1]);
     expect(badge).toMatchObject({ text: '1', background: BADGE_BACKGROUND, color: '#ffffff' });
     expect(badge.title).toMatch(/1 new issue/);
-    const issue = (await db.issues.get(1))!;
+    const issue = (await issueByNumber(db, 1))!;
     expect(issue.publishedAt).toBe(at(27, 15));
     expect(issue.lead.headline).not.toBe('');
     await worker.issueRead(1);
@@ -85,7 +86,7 @@ describe('publishing', () => {
   it('publishes one issue a day at the morning time, numbered without gaps, and never rewrites one', async () => {
     const { worker, badge, set, db, browser } = setup(at(27, 15));
     await worker.wake('install');
-    const first = await db.issues.get(1);
+    const first = await issueByNumber(db, 1);
     set(at(27, 18));
     await worker.wake('manual');
     expect(await numbers(db)).toEqual([1]);
@@ -102,7 +103,7 @@ describe('publishing', () => {
     await worker.wake('startup');
     await worker.wake('alarm');
     expect(await numbers(db)).toEqual([1, 2, 3]);
-    expect(await db.issues.get(1)).toEqual(first);
+    expect(await issueByNumber(db, 1)).toEqual(first);
     await worker.issueRead(2);
     expect(badge.text).toBe('1');
     // Paging back to an older issue does not make newer ones unread.
@@ -150,7 +151,7 @@ describe('publishing', () => {
       action: badge,
     });
     await worker.wake('install');
-    expect(await db.issues.count()).toBe(0);
+    expect(await issueNumbers(db)).toEqual([]);
     expect(badge.text).toBe('');
   });
 });

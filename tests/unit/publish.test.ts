@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { BADGE_BACKGROUND } from '@/lib/background/badge';
 import type { FetchLike } from '@/lib/background/fetch-source';
 import type { MorningPostDB } from '@/lib/history/db';
-import { issueByNumber, issueNumbers } from '@/lib/history/issues';
+import { isPacked } from '@/lib/history/issue-codec';
+import { issueByNumber, issueNumbers, PACKED_THROUGH } from '@/lib/history/issues';
 import type { Issue } from '@/lib/shared/issue-types';
 import { isIssueDue, morningOf, nextMorningAfter } from '@/lib/background/publish';
 import { MORNING_ALARM } from '@/lib/background/schedule';
@@ -133,6 +134,21 @@ describe('publishing', () => {
     await worker.wake('alarm');
     expect(notify).toHaveBeenCalledTimes(1);
     expect(notify.mock.calls[0]![0]).toMatchObject({ number: 2 });
+  });
+
+  it('repacks an issue stored whole before issue #8 on a later wake, and it reads the same', async () => {
+    const { worker, set, db } = setup(at(27, 15));
+    await worker.wake('install');
+    const first = (await issueByNumber(db, 1))!;
+    // The database as schema v3 left it: the issue whole, and no repacking done yet.
+    await db.issues.put(structuredClone(first));
+    await db.meta.delete(PACKED_THROUGH);
+    expect(isPacked(await db.issues.get(1))).toBe(false);
+    set(at(27, 18));
+    await worker.wake('alarm');
+    expect(await numbers(db)).toEqual([1]);
+    expect(isPacked(await db.issues.get(1))).toBe(true);
+    expect(await issueByNumber(db, 1)).toStrictEqual(first);
   });
 
   it('publishes nothing before any list has been stored', async () => {

@@ -13,6 +13,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The design card keeps static files under assets/; the icons are copied as-is.
   publicDir: 'assets/public',
+  // Extension pages run in browsers that preload modules natively (Chrome 66+, Firefox 115+): Vite's
+  // modulepreload polyfill would only add bytes to every page's first script (issue #8).
+  vite: () => ({ build: { modulePreload: { polyfill: false } } }),
   zip: {
     // The Firefox sources package is for a reviewer rebuilding the code: no screenshots, no scratch.
     excludeSources: ['docs/screenshots/**', 'screenshots/**', '.tmp/**'],

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { FirstScreen } from '@/lib/history/issue-codec';
 import type { Entry, Issue, Masthead, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/shared/issue-types';
 import type { MetricName } from '@/lib/sources/contract';
 import { compactNumber, fullNumber, isoTime, METRIC_UNIT, timeOfDay } from '@/lib/shared/format';
@@ -8,7 +9,10 @@ import { ItemName } from '../ItemName';
 import { Movement } from '../Movement';
 
 export interface IssueViewProps {
-  issue: Issue;
+  /** The whole issue; absent while it is decoded, when `front` draws the first screen alone. */
+  issue?: Issue | undefined;
+  /** The first screen (masthead and the lead's headline and standfirst), stored uncompressed beside the issue. */
+  front?: FirstScreen | undefined;
   /** Shown in a bar under the masthead: the page puts `<ArchiveNav>` and `<ExportBar>` here. */
   controls?: ComponentChildren;
 }
@@ -31,14 +35,27 @@ const SHOWN = 8;
  * every href is re-checked with `isSafeLink` (a refused link stays plain text).
  * It renders no `<main>`: the page decides the landmarks around it.
  */
-export function IssueView({ issue, controls }: IssueViewProps) {
-  const id = `issue-${issue.number}`;
+export function IssueView({ issue, front, controls }: IssueViewProps) {
+  const head = issue ?? front;
+  if (!head) return null;
+  const id = `issue-${head.number}`;
+  // The first screen is the same elements whether the whole issue is known or not: when it arrives, only what
+  // lies below the lead's standfirst is added, so nothing the reader already sees moves.
   return (
-    <div class="issue" data-issue={issue.number}>
-      <IssueMasthead masthead={issue.masthead} number={issue.number} publishedAt={issue.publishedAt} />
+    <div class="issue" data-issue={head.number}>
+      <IssueMasthead masthead={head.masthead} number={head.number} publishedAt={head.publishedAt} />
       {controls ? <div class="issue__controls">{controls}</div> : null}
 
-      <StoryView story={issue.lead} level={2} variant="lead" />
+      <StoryView story={issue ? issue.lead : { ...head.lead, paragraphs: [], claims: [] }} level={2} variant="lead" />
+      {issue ? <IssueBody issue={issue} id={id} /> : null}
+    </div>
+  );
+}
+
+/** Everything below the lead's standfirst. */
+function IssueBody({ issue, id }: { issue: Issue; id: string }) {
+  return (
+    <>
 
       <Section id={`${id}-analysis`} title="Analysis" name="analysis" deck="Short pieces written from this issue's figures.">
         <AnalysisView stories={issue.analysis} />
@@ -107,7 +124,7 @@ export function IssueView({ issue, controls }: IssueViewProps) {
           <p class="empty">No papers were on the list when this issue was published.</p>
         )}
       </Section>
-    </div>
+    </>
   );
 }
 

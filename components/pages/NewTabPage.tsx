@@ -9,11 +9,14 @@ import { ExportBar } from '../issue/ExportBar';
 import { IssueView } from '../issue/IssueView';
 import { Masthead } from '../Masthead';
 import { StorageError } from '../StorageError';
-import { useReadyMarker } from '../useReadyMarker';
+import { useFirstScreenMarker, useReadyMarker } from '../useReadyMarker';
 
 /** The new tab: the day's issue, painted from one stored record, with the archive a click away. */
 export function NewTabPage({ model }: { model: IssueModel }) {
   const loaded = model.loaded.value;
+  const front = model.front.value;
+  // The first screen: the masthead and the lead's headline, painted from the stored record before the rest is decoded.
+  useFirstScreenMarker(front !== undefined || loaded);
   useReadyMarker(loaded);
   const help = useSignal(false);
   useItemKeys(useCallback(() => (help.value = !help.value), [help]));
@@ -28,18 +31,19 @@ export function NewTabPage({ model }: { model: IssueModel }) {
             <Masthead now={model.now.value} />
             <StorageError message={model.storageError.value} />
           </>
-        ) : issue ? (
+        ) : issue || front ? (
           <IssueView
             issue={issue}
+            front={front}
             controls={
               <>
-                <ArchiveNav number={issue.number} latest={latest ?? issue.number} onShow={model.show} />
+                <ArchiveNav number={(issue ?? front)!.number} latest={latest ?? (issue ?? front)!.number} onShow={model.show} />
                 <ExportBar
                   onCopy={() => void model.exportMarkdown('copy')}
                   onDownload={() => void model.exportMarkdown('download')}
                   {...(model.exportStatus.value ? { status: model.exportStatus.value } : {})}
                 />
-                {failing.length > 0 && issue.number === latest ? (
+                {failing.length > 0 && (issue ?? front)!.number === latest ? (
                   // Under the masthead, where it is read first: the paper is as of its publishing; a source failed since.
                   <p class="paper__notice" role="status">
                     Since this issue: {failing.map((status) => status.lastError.message).join('; ')}. The side panel shows each source’s next try.
@@ -59,12 +63,15 @@ export function NewTabPage({ model }: { model: IssueModel }) {
           </>
         ) : null}
       </main>
-      <footer class="paper__footer">
-        <p>
-          Written in this browser from its own copy of the lists. No account, no tracking, no server of ours. Press{' '}
-          <kbd>?</kbd> for the keyboard.
-        </p>
-      </footer>
+      {loaded ? (
+        // After the issue, so that the first thing painted is the paper's first screen, not its small print.
+        <footer class="paper__footer">
+          <p>
+            Written in this browser from its own copy of the lists. No account, no tracking, no server of ours. Press{' '}
+            <kbd>?</kbd> for the keyboard.
+          </p>
+        </footer>
+      ) : null}
       <KeysHelp open={help.value} onClose={() => (help.value = false)} />
     </div>
   );

@@ -1,14 +1,16 @@
 import { render } from 'preact';
 import { PopupPage } from '@/components/pages/PopupPage';
-import { markIssueRead } from '@/lib/browser/runtime';
+import { pageReady } from '@/components/useReadyMarker';
 import { openPaperTab } from '@/lib/browser/tabs';
-import { MorningPostDB } from '@/lib/history/db';
-import { IssueModel } from '@/lib/models/issue';
-import { createSourcesModel } from '@/lib/models/pages';
+import { closeAfter, createIssueModel, createSourcesModel, pageDatabase } from '@/lib/models/pages';
 // The popup shows only Hugging Face's models: it need not load the GitHub AI/ML rule.
 import { visibleHuggingFaceRows } from '@/lib/shared/hf-filters';
 import '@/components/styles/base.css';
 import '@/components/styles/compact.css';
 
-const paper = new IssueModel({ db: new MorningPostDB(), markRead: markIssueRead });
-render(<PopupPage paper={paper} model={createSourcesModel(visibleHuggingFaceRows, ['hf-models'])} openPaper={() => void openPaperTab()} />, document.getElementById('app')!);
+// First thing: the plain IndexedDB reads the popup paints from (Dexie loads after the page is ready).
+const database = pageDatabase(pageReady);
+const paper = createIssueModel(database);
+const models = createSourcesModel(database, visibleHuggingFaceRows, ['hf-models']);
+closeAfter(database, [paper.firstRead, models.firstRead]);
+render(<PopupPage paper={paper.model} model={models.model} openPaper={() => void openPaperTab()} />, document.getElementById('app')!);

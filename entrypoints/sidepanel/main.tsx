@@ -1,10 +1,14 @@
 import { render } from 'preact';
 import { SidePanelPage } from '@/components/pages/SidePanelPage';
-import { createSourcesModel } from '@/lib/models/pages';
+import { pageReady } from '@/components/useReadyMarker';
+import { closeAfter, createSourcesModel, pageDatabase } from '@/lib/models/pages';
 import '@/components/styles/base.css';
 import '@/components/styles/compact.css';
 
-// The filters carry the GitHub AI/ML rule: loaded beside the first paint, not before it.
+// First thing: the plain IndexedDB read the lists paint from (Dexie loads after the page is ready).
+const database = pageDatabase(pageReady);
+// The filters carry the GitHub AI/ML rule: loaded beside the first read, not before it.
 const filters = import('@/lib/shared/filters').then((module) => module.visibleRows);
-
-render(<SidePanelPage model={createSourcesModel(filters)} />, document.getElementById('app')!);
+const sources = createSourcesModel(database, filters);
+closeAfter(database, [sources.firstRead]);
+render(<SidePanelPage model={sources.model} />, document.getElementById('app')!);

@@ -1,13 +1,21 @@
-import { liveQuery } from 'dexie';
 import { action, computed, createModel, effect, signal } from '@preact/signals';
 import type { MorningPostDB } from '../history/db';
+import { firstScreenOf, unpackIssue, type FirstScreen, type StoredIssue } from '../history/issue-codec';
+import type { IssuePageRead } from '../history/plain-read';
 import type { SourceStatus } from '../shared/records';
 import type { Issue } from '../shared/issue-types';
-import { clockSignal, liveQuerySignal } from './live-query';
+import { clockSignal, liveQuerySignal, subscribeLive, type LiveSource, type LiveState } from './live-query';
 
 export interface IssueModelDeps {
-  db: MorningPostDB;
-  /** Tells the worker the reader has seen issue `number` (it clears the badge). */
+  /** Dexie, for live updates (a new issue published while the page is open, the sources' health). */
+  live: LiveSource;
+  /**
+   * The page's first read with the plain IndexedDB API (lib/history/plain-read.ts
+   * `readIssuePage`), started by the entrypoint before anything else. Absent:
+   * the first values come from the live queries.
+   */
+  firstRead?: Promise<IssuePageRead>;
+  /** Tells the worker the reader has seen issue `number` (it clears the badge). Called once the page is ready. */
   markRead: (number: number) => Promise<unknown>;
   /** The issue to show first (from the page's URL); the latest when absent. */
   initialNumber?: number;
@@ -19,42 +27,90 @@ export interface IssueModelDeps {
   now?: () => number;
 }
 
-type IssueState = { state: 'loading' } | { state: 'ready'; issue: Issue | undefined } | { state: 'error'; message: string };
+type IssueRecord = StoredIssue | Issue;
+type Decoded = { state: 'none' } | { state: 'ready'; record: IssueRecord; issue: Issue } | { state: 'error'; record: IssueRecord; message: string };
+
+/** Issue numbers never repeat and a stored issue is never rewritten (lib/background/publish.ts); the time guards against a cleared database. */
+const sameIssue = (a: IssueRecord | undefined, b: IssueRecord | undefined) => a !== undefined && b !== undefined && a.number === b.number && a.publishedAt === b.publishedAt;
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The paper a page shows: one stored issue (the latest, or one from the
- * archive), the latest number for paging, and the sources' live health. The
- * new tab's first paint needs nothing else: one record, read from IndexedDB.
+ * archive), the latest number for paging, and the sources' live health.
+ *
+ * A stored issue carries its first screen (masthead and lead) uncompressed
+ * beside the compressed whole (lib/history/issue-codec.ts): `front` is
+ * known as soon as the record is read, `issue` once it is decoded, so the new
+ * tab paints its first screen without waiting for the rest.
  */
 export const IssueModel = createModel((deps: IssueModelDeps) => {
   const requested = signal<number | undefined>(deps.initialNumber);
-  const shown = signal<IssueState>({ state: 'loading' });
   const exportStatus = signal<string | undefined>(undefined);
+  const firstRead = deps.firstRead;
 
-  // Re-subscribed whenever the reader pages: the issue itself never changes, but
-  // the latest one arrives while the page is open.
+  const recordFor = async (db: MorningPostDB, number: number | undefined): Promise<IssueRecord | undefined> => {
+    const latest = () => db.issues.orderBy('number').last() as Promise<IssueRecord | undefined>;
+    return number === undefined ? latest() : (((await db.issues.get(number)) as IssueRecord | undefined) ?? latest());
+  };
+  // The record shown: the first read answers for the number the page opened with; paging re-queries live.
+  const recordState = signal<LiveState<IssueRecord | undefined>>({ state: 'loading' });
   effect(() => {
     const number = requested.value;
-    const subscription = liveQuery(async () =>
-      number === undefined ? deps.db.issues.orderBy('number').last() : ((await deps.db.issues.get(number)) ?? deps.db.issues.orderBy('number').last()),
-    ).subscribe({
-      next: (issue) => (shown.value = { state: 'ready', issue }),
-      error: (error: unknown) => (shown.value = { state: 'error', message: error instanceof Error ? error.message : String(error) }),
-    });
-    return () => subscription.unsubscribe();
+    const first = firstRead && number === deps.initialNumber ? () => firstRead.then((read) => read.record) : undefined;
+    return subscribeLive(deps.live, (db) => recordFor(db, number), (state) => (recordState.value = state), first);
   });
-  const latestNumber = liveQuerySignal(async () => (await deps.db.issues.orderBy('number').lastKey()) as number | undefined);
-  const statuses = liveQuerySignal(() => deps.db.sourceStatus.toArray());
+  const latestNumber = liveQuerySignal(
+    deps.live,
+    async (db) => (await db.issues.orderBy('number').lastKey()) as number | undefined,
+    firstRead && (() => firstRead.then((read) => read.latestNumber)),
+  );
+  const statuses = liveQuerySignal(deps.live, (db) => db.sourceStatus.toArray(), firstRead && (() => firstRead.then((read) => read.statuses)));
 
-  const issue = computed(() => (shown.value.state === 'ready' ? shown.value.issue : undefined));
+  const record = computed(() => (recordState.value.state === 'ready' ? recordState.value.value : undefined));
 
-  // Opening an issue marks it read, once per issue shown.
+  // Decoding the whole issue is asynchronous (DecompressionStream); the first screen does not wait for it.
+  const decoded = signal<Decoded>({ state: 'none' });
+  effect(() => {
+    const current = record.value;
+    if (!current) return;
+    // A stored issue never changes: the same record read again (the live query's first answer after the plain read) is not decoded twice.
+    const previous = decoded.peek();
+    if (previous.state !== 'none' && sameIssue(previous.record, current)) return;
+    let stale = false;
+    unpackIssue(current).then(
+      (issue) => {
+        if (!stale) decoded.value = { state: 'ready', record: current, issue };
+      },
+      (error: unknown) => {
+        if (!stale) decoded.value = { state: 'error', record: current, message: `Could not read issue No. ${current.number}: ${message(error)}` };
+      },
+    );
+    return () => {
+      stale = true;
+    };
+  });
+
+  const front = computed<FirstScreen | undefined>(() => (record.value ? firstScreenOf(record.value) : undefined));
+  const issue = computed(() => {
+    const state = decoded.value;
+    // Only the decoding of the record shown counts: paging must not show the previous issue's body under the next one's masthead.
+    return state.state === 'ready' && sameIssue(state.record, record.value) ? state.issue : undefined;
+  });
+  const decodeError = computed(() => {
+    const state = decoded.value;
+    return state.state === 'error' && sameIssue(state.record, record.value) ? state.message : undefined;
+  });
+
+  // Opening an issue marks it read, once per issue shown, once the page is ready (the extension API loads after the paint).
   let lastMarked = 0;
   effect(() => {
     const number = issue.value?.number;
     if (number !== undefined && number !== lastMarked) {
       lastMarked = number;
-      void deps.markRead(number).catch(() => undefined);
+      void Promise.resolve(deps.live.after)
+        .then(() => deps.markRead(number))
+        .catch(() => undefined);
     }
   });
 
@@ -66,9 +122,11 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
   });
 
   const exportMarkdown = action(async (how: 'copy' | 'download') => {
-    const current = issue.value;
-    if (!current) return;
     try {
+      // A click before the whole issue is decoded exports it all the same.
+      const shownRecord = record.value;
+      const current = issue.value ?? (shownRecord ? await unpackIssue(shownRecord) : undefined);
+      if (!current) return;
       // Loaded on first use: the export is not on the first-paint path.
       const { issueToMarkdown, issueFileName } = await import('../issue/markdown');
       const markdown = issueToMarkdown(current);
@@ -80,17 +138,31 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
         exportStatus.value = `Saved ${issueFileName(current)}.`;
       }
     } catch (error) {
-      exportStatus.value = `Could not export: ${error instanceof Error ? error.message : String(error)}`;
+      exportStatus.value = `Could not export: ${message(error)}`;
     }
   });
 
+  const latestKnown = computed(() => latestNumber.value.state !== 'loading');
+  const storageError = computed(() => {
+    const state = recordState.value;
+    return state.state === 'error' ? state.message : decodeError.value;
+  });
   return {
+    /** The shown issue's first screen: masthead and lead's headline, known before the whole issue is decoded. */
+    front,
     issue,
     latestNumber: computed(() => (latestNumber.value.state === 'ready' ? latestNumber.value.value : undefined)),
     /** Live health of the sources, for the line under the masthead. */
     statuses: computed<SourceStatus[]>(() => (statuses.value.state === 'ready' ? statuses.value.value : [])),
-    loaded: computed(() => shown.value.state !== 'loading' && latestNumber.value.state !== 'loading'),
-    storageError: computed(() => (shown.value.state === 'error' ? shown.value.message : undefined)),
+    /** The first screen can be drawn: the record (or its absence) is known. */
+    frontLoaded: computed(() => recordState.value.state !== 'loading' && latestKnown.value),
+    /** Everything the page shows is known: the whole issue decoded, or there is none, or it failed. */
+    loaded: computed(() => {
+      const state = recordState.value;
+      if (state.state === 'loading' || !latestKnown.value) return false;
+      return state.state === 'error' || state.value === undefined || issue.value !== undefined || decodeError.value !== undefined;
+    }),
+    storageError,
     exportStatus: computed(() => exportStatus.value),
     now: clockSignal(deps.now ?? (() => Date.now())),
     show,

@@ -2,18 +2,25 @@ import { action, computed, createModel, signal, type ReadonlySignal } from '@pre
 import type { RowsFilter } from '../shared/hf-filters';
 import { linkedRepositoriesOf } from '../shared/links';
 import { healthOf, type Health } from '../shared/health';
-import type { MorningPostDB } from '../history/db';
+import type { ListsRead } from '../history/plain-read';
 import type { SourceStatus } from '../shared/records';
-import { latestList, type LatestList } from '../history/read';
+import type { LatestList } from '../history/list-view';
 import type { ListRow } from '../shared/movement';
 import type { RefreshNowReply } from '../shared/messages';
 import type { Settings } from '../shared/settings';
 import type { SourceId } from '../sources/ids';
 import { SOURCE_INFO, type SourceInfo } from '../sources/info';
-import { clockSignal, liveQuerySignal } from './live-query';
+import { clockSignal, liveQuerySignal, type LiveSource } from './live-query';
 
 export interface SourcesModelDeps {
-  db: MorningPostDB;
+  /** Dexie, for the live lists (lib/models/live-query.ts). */
+  live: LiveSource;
+  /**
+   * The page's first read with the plain IndexedDB API (lib/history/plain-read.ts
+   * `readLatestLists`, for `sourceIds`), started by the entrypoint before
+   * anything else. Absent: the first lists come from the live query.
+   */
+  firstRead?: Promise<ListsRead>;
   /** Which sources this page shows, in order. */
   sourceIds: readonly SourceId[];
   /** Asks the background worker to refresh now (lib/browser/runtime.ts in the pages). */
@@ -46,16 +53,29 @@ export interface SourceView {
 /**
  * The live lists and health of a page's sources. Components read it and call
  * its actions; the database is read through one liveQuery that re-runs when
- * the worker stores a snapshot or a status.
+ * the worker stores a snapshot or a status (after a first plain read, when the
+ * page gives one).
  */
 export const SourcesModel = createModel((deps: SourcesModelDeps) => {
-  const query = liveQuerySignal(async () => {
-    const [lists, statuses] = await Promise.all([
-      Promise.all(deps.sourceIds.map((id) => latestList(deps.db, id))),
-      deps.db.sourceStatus.bulkGet([...deps.sourceIds]),
-    ]);
-    return { lists, statuses };
-  });
+  const firstRead = deps.firstRead;
+  // The Dexie reader loads with Dexie itself, after the first paint.
+  let read: typeof import('../history/read') | undefined;
+  const live: LiveSource = {
+    ...deps.live,
+    open: async () => {
+      const [db, module] = await Promise.all([deps.live.open(), import('../history/read')]);
+      read = module;
+      return db;
+    },
+  };
+  const query = liveQuerySignal<ListsRead>(
+    live,
+    async (db) => {
+      const [lists, statuses] = await Promise.all([Promise.all(deps.sourceIds.map((id) => read!.latestList(db, id))), db.sourceStatus.bulkGet([...deps.sourceIds])]);
+      return { lists, statuses };
+    },
+    firstRead && (() => firstRead),
+  );
   const now = clockSignal(deps.now ?? (() => Date.now()));
   const filter = signal<RowsFilter | undefined>(typeof deps.visibleRows === 'function' ? deps.visibleRows : undefined);
   if (typeof deps.visibleRows !== 'function') void deps.visibleRows.then((loaded) => (filter.value = loaded));

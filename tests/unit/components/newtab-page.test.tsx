@@ -6,6 +6,7 @@ import { NewTabPage } from '@/components/pages/NewTabPage';
 import type { MorningPostDB } from '@/lib/history/db';
 import { recordFailure } from '@/lib/history/write';
 import { IssueModel } from '@/lib/models/issue';
+import { openExisting, readIssuePage } from '@/lib/history/plain-read';
 import { publishIfDue } from '@/lib/background/publish';
 import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
 import { testDb } from '../../support/db';
@@ -25,13 +26,14 @@ const DAY = 24 * 3_600_000;
 afterEach(() => {
   cleanup();
   delete document.documentElement.dataset.ready;
+  delete document.documentElement.dataset.firstScreen;
 });
 
 function mount(db: MorningPostDB, extra: Partial<ConstructorParameters<typeof IssueModel>[0]> = {}) {
   const markRead = vi.fn(async (_number: number) => undefined);
   const copyText = vi.fn(async (_text: string) => undefined);
   const onShow = vi.fn();
-  const model = new IssueModel({ db, markRead, copyText, onShow, now: () => START, ...extra });
+  const model = new IssueModel({ live: { open: async () => db }, markRead, copyText, onShow, now: () => START, ...extra });
   // Disposed before the database is deleted (onTestFinished runs last-registered first).
   onTestFinished(() => model[Symbol.dispose]());
   render(<NewTabPage model={model} />);
@@ -59,13 +61,14 @@ describe('NewTabPage', () => {
       await publishIfDue(db, START + DAY + 13 * 3_600_000, DEFAULT_SETTINGS);
     });
     await waitFor(() => expect(screen.getByText('Issue 1 of 1')).toBeTruthy());
-    expect(markRead).toHaveBeenLastCalledWith(1);
+    // Read once the whole issue is decoded (the first screen comes before it).
+    await waitFor(() => expect(markRead).toHaveBeenLastCalledWith(1));
     await act(async () => {
       await publishIfDue(db, START + 2 * DAY + 2 * 3_600_000, DEFAULT_SETTINGS);
     });
     // A newer issue arrives while the page is open: the page moves to it.
     await waitFor(() => expect(screen.getByText('Issue 2 of 2')).toBeTruthy());
-    expect(markRead).toHaveBeenLastCalledWith(2);
+    await waitFor(() => expect(markRead).toHaveBeenLastCalledWith(2));
 
     fireEvent.click(screen.getByRole('button', { name: /No\. 1/ }));
     await waitFor(() => expect(screen.getByText('Issue 1 of 2')).toBeTruthy());
@@ -83,7 +86,8 @@ describe('NewTabPage', () => {
     await writeWeek(db, START, 2, 2);
     await publishIfDue(db, START + DAY, DEFAULT_SETTINGS);
     mount(db);
-    await waitFor(() => expect(screen.getByText('Issue 1 of 1')).toBeTruthy());
+    await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
+    expect(screen.getByText('Issue 1 of 1')).toBeTruthy();
     const links = [...document.querySelectorAll<HTMLAnchorElement>('.tool a[href], .trending__row .trending__link[href]')].filter((link) => !link.closest('details'));
     const press = (key: string, target: Element = document.body) => fireEvent.keyDown(target, { key });
     press('j');
@@ -112,5 +116,39 @@ describe('NewTabPage', () => {
     await publishIfDue(db, START + 2 * DAY + 2 * 3_600_000, DEFAULT_SETTINGS);
     mount(db, { initialNumber: 1 });
     await waitFor(() => expect(screen.getByText('Issue 1 of 3')).toBeTruthy());
+  });
+
+  it('paints the first screen from the plain read before Dexie loads, then adds the rest below it without replacing it', async () => {
+    const db = testDb();
+    await writeWeek(db, START, 2, 2);
+    await publishIfDue(db, START + DAY, DEFAULT_SETTINGS);
+    const plain = await openExisting(db.name);
+    onTestFinished(() => plain?.close());
+    const open = vi.fn(async () => db);
+    // What the first-screen mark saw, taken the moment it is set.
+    const seen: { headline: Element | null; sections: number; opened: number }[] = [];
+    const observer = new MutationObserver(() => {
+      if (document.documentElement.dataset.firstScreen && seen.length === 0) {
+        seen.push({ headline: document.querySelector('.story--lead .story__headline'), sections: document.querySelectorAll('.issue-section').length, opened: open.mock.calls.length });
+      }
+    });
+    observer.observe(document.documentElement, { attributes: true });
+    onTestFinished(() => observer.disconnect());
+    let ready = () => undefined as void;
+    const after = new Promise<void>((resolve) => (ready = resolve));
+    mount(db, { live: { open, after }, firstRead: readIssuePage(plain!) });
+    await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.headline?.textContent).toBeTruthy();
+    // The first screen came before the rest of the issue, and before Dexie was asked for.
+    expect(seen[0]!.sections).toBe(0);
+    expect(seen[0]!.opened).toBe(0);
+    expect(document.querySelectorAll('.issue-section').length).toBeGreaterThan(3);
+    // The same element, still in the document: the rest was added, the first screen not redrawn.
+    expect(seen[0]!.headline!.isConnected).toBe(true);
+    expect(document.querySelector('.story--lead .story__headline')).toBe(seen[0]!.headline);
+    expect(open).not.toHaveBeenCalled();
+    ready();
+    await waitFor(() => expect(open).toHaveBeenCalled());
   });
 });

@@ -29,7 +29,7 @@ afterEach(() => {
 
 function mount(settings = signal<Settings | undefined>(DEFAULT_SETTINGS)) {
   const db = testDb();
-  const model = new SourcesModel({ db, sourceIds: SOURCE_IDS, requestRefresh: vi.fn(async () => undefined), now: () => NOW, settings, visibleRows });
+  const model = new SourcesModel({ live: { open: async () => db }, sourceIds: SOURCE_IDS, requestRefresh: vi.fn(async () => undefined), now: () => NOW, settings, visibleRows });
   // Disposed before the database is deleted (onTestFinished runs last-registered first).
   onTestFinished(() => model[Symbol.dispose]());
   render(<SidePanelPage model={model} />);

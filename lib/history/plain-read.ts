@@ -1,0 +1,108 @@
+import type { SourceId } from '../sources/ids';
+import type { CatalogItem, Snapshot, SourceStatus } from '../shared/records';
+import type { Issue } from '../shared/issue-types';
+import { DAY_MS } from '../shared/movement';
+import type { StoredIssue } from './issue-codec';
+import { listView, type LatestList } from './list-view';
+import { DB_NAME, SNAPSHOTS_BY_SOURCE_AND_TIME, STORES } from './stores';
+
+/**
+ * The pages' first read, with the plain IndexedDB API: no Dexie. Dexie is
+ * 33 KB gzip of JavaScript the browser would load, parse and run before the
+ * first paint (issue #8: the new tab's first screen as fast as a blank page);
+ * one transaction of plain gets answers what a page shows first, and Dexie's
+ * live queries take over after the page is ready (lib/models/live-query.ts).
+ *
+ * Read-only, and it never creates the database: before the worker's first
+ * write there is nothing to show, and a database created here (at version 1,
+ * with no stores) would stand in the way of Dexie's own schema.
+ */
+
+/** Opens the database if it exists; undefined when it does not. The connection closes itself when the worker upgrades. */
+export function openExisting(name: string = DB_NAME, factory: IDBFactory = indexedDB): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name);
+    // An upgrade from version 0 means the database does not exist: abort, so that none is created.
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onsuccess = () => {
+      const db = request.result;
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    request.onerror = (event) => {
+      if (request.error?.name === 'AbortError') {
+        event.preventDefault();
+        resolve(undefined);
+      } else reject(request.error ?? new Error(`Could not open the database ${name}.`));
+    };
+    // Another connection is upgrading: the live query (Dexie) will open it when that is done.
+    request.onblocked = () => resolve(undefined);
+  });
+}
+
+function result<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed.'));
+  });
+}
+
+/** The value at the first position of a cursor over `range` in `direction` (`prev`: the last). */
+function firstValue<T>(source: IDBObjectStore | IDBIndex, range: IDBKeyRange | null, direction: IDBCursorDirection): Promise<T | undefined> {
+  return result(source.openCursor(range, direction)).then((cursor) => (cursor ? (cursor.value as T) : undefined));
+}
+
+function has(db: IDBDatabase, ...stores: string[]): boolean {
+  return stores.every((store) => db.objectStoreNames.contains(store));
+}
+
+export interface IssuePageRead {
+  /** The stored issue asked for (or the latest, when that number is not stored), as stored: decode with lib/history/issue-codec. */
+  record: StoredIssue | Issue | undefined;
+  latestNumber: number | undefined;
+  statuses: SourceStatus[];
+}
+
+/** The issue a page shows first (number `number`, else the latest), the latest number, and every source's status: one transaction. */
+export async function readIssuePage(db: IDBDatabase, number?: number): Promise<IssuePageRead> {
+  if (!has(db, STORES.issues, STORES.sourceStatus)) return { record: undefined, latestNumber: undefined, statuses: [] };
+  const tx = db.transaction([STORES.issues, STORES.sourceStatus], 'readonly');
+  const issues = tx.objectStore(STORES.issues);
+  const [latest, asked, statuses] = await Promise.all([
+    firstValue<StoredIssue | Issue>(issues, null, 'prev'),
+    number === undefined ? Promise.resolve(undefined) : result(issues.get(number)) as Promise<StoredIssue | Issue | undefined>,
+    result(tx.objectStore(STORES.sourceStatus).getAll()) as Promise<SourceStatus[]>,
+  ]);
+  return { record: asked ?? latest, latestNumber: latest?.number, statuses };
+}
+
+export interface ListsRead {
+  lists: (LatestList | undefined)[];
+  statuses: (SourceStatus | undefined)[];
+}
+
+/** Each source's latest list (as lib/history/read.ts `latestList` gives it) and status, in `sourceIds` order: one transaction. */
+export async function readLatestLists(db: IDBDatabase, sourceIds: readonly SourceId[]): Promise<ListsRead> {
+  if (!has(db, STORES.snapshots, STORES.catalog, STORES.sourceStatus)) return { lists: sourceIds.map(() => undefined), statuses: sourceIds.map(() => undefined) };
+  const tx = db.transaction([STORES.snapshots, STORES.catalog, STORES.sourceStatus], 'readonly');
+  const bySourceAndTime = tx.objectStore(STORES.snapshots).index(SNAPSHOTS_BY_SOURCE_AND_TIME);
+  const catalog = tx.objectStore(STORES.catalog);
+  const statusStore = tx.objectStore(STORES.sourceStatus);
+  const listOf = async (sourceId: SourceId): Promise<LatestList | undefined> => {
+    const all = IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]);
+    const latest = await firstValue<Snapshot>(bySourceAndTime, all, 'prev');
+    if (!latest) return undefined;
+    // The baseline candidates of `latestList`: the last list a day old, else the oldest there is.
+    const [dayOld, items] = await Promise.all([
+      firstValue<Snapshot>(bySourceAndTime, IDBKeyRange.bound([sourceId, -Infinity], [sourceId, latest.fetchedAt - DAY_MS]), 'prev'),
+      Promise.all(latest.keys.map((key) => result(catalog.get(key)) as Promise<CatalogItem | undefined>)),
+    ]);
+    const candidate = dayOld ?? (await firstValue<Snapshot>(bySourceAndTime, all, 'next'));
+    return listView(sourceId, latest, candidate, items);
+  };
+  const [lists, statuses] = await Promise.all([
+    Promise.all(sourceIds.map(listOf)),
+    Promise.all(sourceIds.map((id) => result(statusStore.get(id)) as Promise<SourceStatus | undefined>)),
+  ]);
+  return { lists, statuses };
+}

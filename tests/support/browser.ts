@@ -13,6 +13,12 @@ export interface LaunchOptions {
   args?: string[];
   headless?: boolean;
   colorScheme?: 'light' | 'dark';
+  /**
+   * Launch on this profile folder instead of a fresh one, and leave it in place on close (the caller owns it):
+   * a second launch on the profile and extension folder of a first one finds the extension installed, its
+   * database and settings as they were, under the same id (an unpacked extension's id derives from its path).
+   */
+  profileDir?: string;
 }
 
 export interface ExtensionSession {
@@ -30,7 +36,7 @@ export interface ExtensionSession {
  */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const extensionDir = options.extensionDir ?? CHROME_BUILD;
-  const profile = mkdtempSync(join(tmpdir(), 'amp-profile-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'amp-profile-'));
   const headless = options.headless ?? true;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROME_PATH,
@@ -63,7 +69,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     url: (page) => `chrome-extension://${extensionId}/${page}`,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

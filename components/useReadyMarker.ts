@@ -1,4 +1,4 @@
-import { useLayoutEffect } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /** User Timing mark at readiness: the benchmark reads it, and so can DevTools' performance panel. */
 export const READY_MARK = 'amp:ready';
@@ -24,11 +24,51 @@ export function useReadyMarker(ready: boolean): void {
   }, [ready]);
 }
 
-/** Sets `data-first-screen` on `<html>` once the masthead and the lead's headline are in the document (the new tab). */
-export function useFirstScreenMarker(shown: boolean): void {
+/**
+ * Sets `data-first-screen` on `<html>` once the masthead and the lead's
+ * headline are in the document (the new tab), and answers true once that
+ * first screen has been painted: the page holds the rest back until then, so
+ * that the first frame carries the first screen alone instead of waiting for
+ * the layout of the whole issue (issue #8).
+ */
+export function useFirstScreen(shown: boolean): boolean {
+  const [painted, setPainted] = useState(false);
   useLayoutEffect(() => {
-    if (!shown || document.documentElement.dataset.firstScreen) return;
-    document.documentElement.dataset.firstScreen = 'true';
-    performance.mark(FIRST_SCREEN_MARK);
-  }, [shown]);
+    if (!shown || painted) return;
+    if (!document.documentElement.dataset.firstScreen) {
+      document.documentElement.dataset.firstScreen = 'true';
+      performance.mark(FIRST_SCREEN_MARK);
+    }
+    return afterNextPaint(() => setPainted(true));
+  }, [shown, painted]);
+  return painted;
+}
+
+/**
+ * Calls `then` once the next frame has been painted: a requestAnimationFrame
+ * callback runs just before the paint, a task it queues runs after it. A
+ * hidden page paints no frames (and runs no animation frames), so it goes on
+ * at once; a frame that never comes is not waited for beyond 100 ms.
+ */
+function afterNextPaint(then: () => void): () => void {
+  if (document.visibilityState === 'hidden') {
+    then();
+    return () => undefined;
+  }
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    then();
+  };
+  const channel = new MessageChannel();
+  channel.port1.onmessage = finish;
+  const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
+  const fallback = setTimeout(finish, 100);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    channel.port1.close();
+  };
 }

@@ -9,18 +9,19 @@ import { ExportBar } from '../issue/ExportBar';
 import { IssueView } from '../issue/IssueView';
 import { Masthead } from '../Masthead';
 import { StorageError } from '../StorageError';
-import { useFirstScreenMarker, useReadyMarker } from '../useReadyMarker';
+import { useFirstScreen, useReadyMarker } from '../useReadyMarker';
 
 /** The new tab: the day's issue, painted from one stored record, with the archive a click away. */
 export function NewTabPage({ model }: { model: IssueModel }) {
-  const loaded = model.loaded.value;
   const front = model.front.value;
-  // The first screen: the masthead and the lead's headline, painted from the stored record before the rest is decoded.
-  useFirstScreenMarker(front !== undefined || loaded);
+  // The first screen: the masthead and the lead's headline, painted from the stored record before the rest is
+  // decoded; the rest is drawn after that frame.
+  const firstScreenPainted = useFirstScreen(front !== undefined || model.loaded.value);
+  const loaded = model.loaded.value && (front === undefined || firstScreenPainted);
   useReadyMarker(loaded);
   const help = useSignal(false);
   useItemKeys(useCallback(() => (help.value = !help.value), [help]));
-  const issue = model.issue.value;
+  const issue = firstScreenPainted ? model.issue.value : undefined;
   const latest = model.latestNumber.value;
   const failing = model.statuses.value.filter(isFailing);
   return (

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { NewTabPage } from '@/components/pages/NewTabPage';
 import { pageReady } from '@/components/useReadyMarker';
 import { copyText, downloadText } from '@/lib/browser/export';
-import { closeAfter, createIssueModel, pageDatabase } from '@/lib/models/pages';
+import { closeAfter, createIssueModel, pageDatabase } from '@/lib/models/page-database';
 import '@/components/styles/base.css';
 import '@/components/styles/paper.css';
 

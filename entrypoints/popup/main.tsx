@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { PopupPage } from '@/components/pages/PopupPage';
 import { pageReady } from '@/components/useReadyMarker';
 import { openPaperTab } from '@/lib/browser/tabs';
-import { closeAfter, createIssueModel, createSourcesModel, pageDatabase } from '@/lib/models/pages';
+import { closeAfter, createIssueModel, pageDatabase } from '@/lib/models/page-database';
+import { createSourcesModel } from '@/lib/models/pages';
 // The popup shows only Hugging Face's models: it need not load the GitHub AI/ML rule.
 import { visibleHuggingFaceRows } from '@/lib/shared/hf-filters';
 import '@/components/styles/base.css';

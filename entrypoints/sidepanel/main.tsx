@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { SidePanelPage } from '@/components/pages/SidePanelPage';
 import { pageReady } from '@/components/useReadyMarker';
-import { closeAfter, createSourcesModel, pageDatabase } from '@/lib/models/pages';
+import { closeAfter, pageDatabase } from '@/lib/models/page-database';
+import { createSourcesModel } from '@/lib/models/pages';
 import '@/components/styles/base.css';
 import '@/components/styles/compact.css';
 

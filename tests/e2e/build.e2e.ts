@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { initialJavaScript } from '../support/bundle';
 import { CHROME_BUILD, FIREFOX_BUILD, PROJECT_ROOT } from '../support/paths';
 
 // `npm run test:e2e` builds both targets first; these read what it built.
@@ -54,26 +53,7 @@ describe('the Chrome MV3 build', () => {
   });
 });
 
-describe('byte budgets (the new tab is the hottest path: it ships as little JavaScript as it can)', () => {
-  // Budgets on bytes, gzip -9 of what a page loads before it paints. Raise one
-  // only with a reason in the commit that does; `npm run bench` prints the figures.
-  it.each([
-    ['newtab.html', 50_000],
-    ['popup.html', 50_000],
-    ['sidepanel.html', 50_000],
-    ['options.html', 25_000],
-  ])('%s loads at most %i bytes of JavaScript before it paints', (page, budget) => {
-    const weight = initialJavaScript(CHROME_BUILD, page);
-    expect(weight.files.length).toBeGreaterThan(0);
-    expect(weight.gzipBytes).toBeLessThanOrEqual(budget);
-  });
-
-  it('the new tab does not load the extension API polyfill before it paints', () => {
-    const files = initialJavaScript(CHROME_BUILD, 'newtab.html').files;
-    const code = files.map((file) => readFileSync(join(CHROME_BUILD, file), 'utf8')).join('\n');
-    expect(code).not.toContain('webextension-polyfill');
-  });
-});
+// Byte budgets: tests/e2e/budgets.e2e.ts weighs what each page loads before it is ready, in Chromium.
 
 describe('the Firefox MV3 build', () => {
   const manifest = manifestOf(FIREFOX_BUILD);

@@ -1,33 +1,45 @@
 import { markIssueRead } from '../browser/runtime';
+import type { IssuePageRead } from '../history/plain-read';
 import { openExisting, readIssuePage } from '../history/plain-read';
 import { IssueModel, type IssueModelDeps } from './issue';
 import { sharedOpen, type LiveSource } from './live-query';
 
 /**
  * How a page reads the database, wired to the real browser: one plain
- * IndexedDB connection opened at once for the first paint, and Dexie, loaded
- * once the page is ready (`ready`), for the live queries. One per page.
+ * IndexedDB connection for the first paint, opened on first use, and Dexie,
+ * loaded once the page is ready (`ready`), for the live queries. One per page.
  */
 export interface PageDatabase {
-  plain: Promise<IDBDatabase | undefined>;
+  plain: () => Promise<IDBDatabase | undefined>;
   live: LiveSource;
 }
 
 export function pageDatabase(ready: Promise<unknown>): PageDatabase {
+  let plain: Promise<IDBDatabase | undefined> | undefined;
   return {
-    plain: openExisting(),
+    plain: () => (plain ??= openExisting()),
     live: { open: sharedOpen(async () => new (await import('../history/db')).MorningPostDB()), after: ready },
   };
 }
 
 /** Closes the plain connection once the first reads are done: Dexie's own takes over. */
 export function closeAfter(database: PageDatabase, reads: readonly Promise<unknown>[]): void {
-  void Promise.allSettled(reads).then(() => database.plain.then((db) => db?.close(), () => undefined));
+  void Promise.allSettled(reads).then(() => database.plain().then((db) => db?.close(), () => undefined));
 }
 
-/** A page's issue model: the first read starts now. */
-export function createIssueModel(database: PageDatabase, options: Omit<IssueModelDeps, 'live' | 'firstRead' | 'markRead'> = {}): { model: IssueModel; firstRead: Promise<unknown> } {
-  const firstRead = database.plain.then((db) => (db ? readIssuePage(db, options.initialNumber) : { record: undefined, latestNumber: undefined, statuses: [] }));
+const NOTHING_YET: IssuePageRead = { record: undefined, latestNumber: undefined, statuses: [] };
+
+/**
+ * A page's issue model. Its first read is `early` when the page's early script
+ * started one (lib/history/early-read.ts), else one started now.
+ */
+export function createIssueModel(
+  database: PageDatabase,
+  options: Omit<IssueModelDeps, 'live' | 'firstRead' | 'markRead'> = {},
+  early?: Promise<IssuePageRead | undefined>,
+): { model: IssueModel; firstRead: Promise<unknown> } {
+  const firstRead = early
+    ? early.then((read) => read ?? NOTHING_YET)
+    : database.plain().then((db) => (db ? readIssuePage(db, options.initialNumber) : NOTHING_YET));
   return { model: new IssueModel({ ...options, live: database.live, firstRead, markRead: markIssueRead }), firstRead };
 }
-

@@ -12,7 +12,7 @@ export function createSourcesModel(
   visibleRows: RowsFilter | Promise<RowsFilter>,
   sourceIds: readonly SourceId[] = SOURCE_IDS,
 ): { model: SourcesModel; firstRead: Promise<unknown> } {
-  const firstRead = database.plain.then((db) =>
+  const firstRead = database.plain().then((db) =>
     db ? readLatestLists(db, sourceIds) : { lists: sourceIds.map(() => undefined), statuses: sourceIds.map(() => undefined) },
   );
   return { model: new SourcesModel({ live: database.live, firstRead, sourceIds, requestRefresh, settings: settingsSignal(), visibleRows }), firstRead };

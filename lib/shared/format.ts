@@ -13,32 +13,41 @@ export const METRIC_UNIT: Record<MetricName, string> = {
   upvotes: 'upvotes',
 };
 
-const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
-const whole = new Intl.NumberFormat(undefined);
+/**
+ * Formatters are made on first use, not when the module loads: each costs a
+ * few milliseconds of locale data the first time, and the new tab's first
+ * screen needs none of the number formats (issue #8).
+ */
+function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+const compact = lazy(() => new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 }));
+const whole = lazy(() => new Intl.NumberFormat(undefined));
 
 /** 12,099 → "12.1K"; small numbers stay whole. */
 export function compactNumber(value: number | undefined): string {
   if (value === undefined) return '—';
-  return value < 10_000 ? whole.format(value) : compact.format(value);
+  return value < 10_000 ? whole().format(value) : compact().format(value);
 }
 
 export function fullNumber(value: number | undefined): string {
-  return value === undefined ? 'unknown' : whole.format(value);
+  return value === undefined ? 'unknown' : whole().format(value);
 }
 
-const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const dayAndTime = new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
-const longDate = new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+const clockTime = lazy(() => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }));
+const dayAndTime = lazy(() => new Intl.DateTimeFormat(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' }));
+const longDate = lazy(() => new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }));
 
 /** "10:42" today, "Tue 10:42" on another day. */
 export function timeOfDay(at: number, now: number): string {
   return new Date(at).toDateString() === new Date(now).toDateString()
-    ? clockTime.format(at)
-    : dayAndTime.format(at);
+    ? clockTime().format(at)
+    : dayAndTime().format(at);
 }
 
 export function dateline(at: number): string {
-  return longDate.format(at);
+  return longDate().format(at);
 }
 
 /** "just now", "12 min ago", "3 h ago", "2 days ago". */

@@ -11,6 +11,8 @@ import { sharedOpen, type LiveSource } from './live-query';
  */
 export interface PageDatabase {
   plain: () => Promise<IDBDatabase | undefined>;
+  /** The plain connection if one was opened (the new tab's early script usually spares the page its own). */
+  opened: () => Promise<IDBDatabase | undefined> | undefined;
   live: LiveSource;
 }
 
@@ -18,13 +20,14 @@ export function pageDatabase(ready: Promise<unknown>): PageDatabase {
   let plain: Promise<IDBDatabase | undefined> | undefined;
   return {
     plain: () => (plain ??= openExisting()),
+    opened: () => plain,
     live: { open: sharedOpen(async () => new (await import('../history/db')).MorningPostDB()), after: ready },
   };
 }
 
-/** Closes the plain connection once the first reads are done: Dexie's own takes over. */
+/** Closes the plain connection, if any, once the first reads are done: Dexie's own takes over. */
 export function closeAfter(database: PageDatabase, reads: readonly Promise<unknown>[]): void {
-  void Promise.allSettled(reads).then(() => database.plain().then((db) => db?.close(), () => undefined));
+  void Promise.allSettled(reads).then(() => database.opened()?.then((db) => db?.close(), () => undefined));
 }
 
 const NOTHING_YET: IssuePageRead = { record: undefined, latestNumber: undefined, statuses: [] };

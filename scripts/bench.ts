@@ -258,11 +258,15 @@ async function installRefreshDone(session: ExtensionSession, server: FixtureServ
   }
 }
 
-/** Until the stubbed hosts have had no request for `forMs` (the worker done with its refresh), at most `maxMs`. */
+/**
+ * Until the stubbed hosts have had no request for `forMs` since the call (the worker done with any refresh it
+ * started; after a launch, the time its start-up takes), at most `maxMs`.
+ */
 async function quiet(server: FixtureServer, forMs = 2_000, maxMs = 60_000): Promise<void> {
-  const until = Date.now() + maxMs;
+  const since = Date.now();
+  const until = since + maxMs;
   for (;;) {
-    const last = server.requests.at(-1)?.at ?? 0;
+    const last = Math.max(since, server.requests.at(-1)?.at ?? 0);
     if (Date.now() - last >= forMs || Date.now() > until) return;
     await sleep(200);
   }

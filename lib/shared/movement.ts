@@ -90,8 +90,21 @@ export function seriesOf(snapshots: readonly Snapshot[], key: number, metric?: M
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Days already worked out, per time zone and time. The same snapshot times are
+ * asked for again and again — every sparkline of the movers walks its source's
+ * week of snapshots (issue #8: most of the movers' time went to
+ * `formatToParts`) — and a time's day in a zone never changes. Emptied when it
+ * holds `KNOWN_DAYS_MAX` times, so it stays a few hundred kB at most.
+ */
+const knownDays = new Map<string, Map<number, string>>();
+export const KNOWN_DAYS_MAX = 8192;
+
 /** The calendar day of a time in a time zone, as `YYYY-MM-DD`: what "one point a day" and "yesterday" mean to the reader. */
 export function dayIn(at: number, timeZone: string): string {
+  let days = knownDays.get(timeZone);
+  const known = days?.get(at);
+  if (known !== undefined) return known;
   let format = dayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -100,7 +113,11 @@ export function dayIn(at: number, timeZone: string): string {
   // From the parts, not the formatted string: its order and separators are locale data.
   const parts = format.formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  if (!days) knownDays.set(timeZone, (days = new Map()));
+  if (days.size >= KNOWN_DAYS_MAX) days.clear();
+  days.set(at, day);
+  return day;
 }
 
 /** The last snapshot of each calendar day (in `timeZone`) from `from` on, oldest first: one sparkline point a day. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '@/lib/shared/records';
-import { baselineOf, dailySnapshots, dayIn, growthPerDay, latestOf, metricsAt, rankChanges, rankIn, seriesOf } from '@/lib/shared/movement';
+import { baselineOf, dailySnapshots, dayIn, growthPerDay, KNOWN_DAYS_MAX, latestOf, metricsAt, rankChanges, rankIn, seriesOf } from '@/lib/shared/movement';
 
 // More hand-made cases for lib/shared/movement, each aimed at an edge the first table
 // (movement.test.ts) leaves open. Expected values are literals worked out by hand.
@@ -91,5 +91,26 @@ describe('movement, the edges', () => {
     expect(dailySnapshots(lists, Date.UTC(2026, 10, 20, 22), 'Asia/Tokyo').map((s) => s.keys[0])).toEqual([2]);
     expect(dayIn(Date.UTC(2026, 10, 20, 22), 'UTC')).toBe('2026-11-20');
     expect(dayIn(Date.UTC(2026, 10, 20, 22), 'Asia/Tokyo')).toBe('2026-11-21');
+  });
+
+  it('days remembered (issue #8): per time zone, the same answer asked again, and right after the memory is emptied', () => {
+    const at = Date.UTC(2026, 10, 20, 22);
+    // Asked in one zone first, then another: a remembered day is never another zone's.
+    expect([dayIn(at, 'America/Los_Angeles'), dayIn(at, 'Asia/Tokyo'), dayIn(at, 'America/Los_Angeles'), dayIn(at, 'Asia/Tokyo')]).toEqual([
+      '2026-11-20',
+      '2026-11-21',
+      '2026-11-20',
+      '2026-11-21',
+    ]);
+    // More times than it keeps, an hour apart (Kolkata, +05:30 all year): each still its own day, before and after emptying.
+    const zone = 'Asia/Kolkata';
+    const start = Date.UTC(2020, 0, 1, 0, 0);
+    for (let hour = 0; hour <= KNOWN_DAYS_MAX + 24; hour += 1) {
+      const time = start + hour * H;
+      const expected = new Date(time + 5.5 * H).toISOString().slice(0, 10);
+      if (dayIn(time, zone) !== expected || dayIn(time, zone) !== expected) throw new Error(`${new Date(time).toISOString()} in ${zone}: not ${expected}`);
+    }
+    expect(dayIn(start + 18.5 * H, zone)).toBe('2020-01-02');
+    expect(dayIn(start + 18.5 * H - 1, zone)).toBe('2020-01-01');
   });
 });

@@ -1,81 +1,113 @@
 /**
- * `npm run bench:history`: how big a year of hourly refreshes gets.
- * Writes 365 days × 24 refreshes of every source through the production path
- * (`recordSuccess`, then `pruneIfDue` as the worker does) into fake-indexeddb,
- * publishing the day's issue as the worker does, with lists built from the
- * recorded responses that churn a little every hour
- * (ranks shuffle, ~2 % of items are replaced by new ones), then prints the
- * records' size as Chromium stores values: V8's structured-clone
- * serialisation (before LevelDB's own compression), plus the row counts.
- * Printed, not asserted (README: speed and size are measured, not tested).
+ * `npm run bench:history`: a simulated year of history grown in the built
+ * extension's own IndexedDB in headless Chromium (scripts/bench/year.ts), its
+ * size on disk and per table, and the worker's work over it
+ * (scripts/bench/work.ts): reading the issue's inputs, composing the issue, the
+ * movers, each source's parse-and-store. Printed, never asserted.
+ *
+ *   npm run bench:history -- [--days 365] [--seed 42] [--churn 0.25] [--dense-days 8] [--runs 15] [--json FILE] [--no-reopen]
+ *
+ * The extension is the Chrome build in .output/chrome-mv3 (the npm script builds it first); the recorded responses
+ * are ../shared/fixtures, or tests/fixtures without it, served by a loopback server for the install refresh.
  */
-import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { serialize } from 'node:v8';
-import { MorningPostDB } from '../lib/history/db';
-import { pruneIfDue } from '../lib/history/retention';
-import { publishIfDue } from '../lib/background/publish';
-import { DEFAULT_SETTINGS } from '../lib/shared/settings';
-import { recordSuccess } from '../lib/history/write';
-import { SOURCES } from '../lib/sources';
-import type { TrendingItem } from '../lib/sources/contract';
-import { SOURCE_IDS, type SourceId } from '../lib/sources/ids';
-import { sharedRecordings, ownRecordings } from '../tests/support/recordings';
-import { existsSync } from 'node:fs';
-import { SHARED_FIXTURES } from '../tests/support/paths';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SOURCE_IDS } from '../lib/sources/ids';
+import { launchExtension } from '../tests/support/browser';
+import { FixtureServer } from '../tests/support/fixture-server';
+import { CHROME_BUILD, SHARED_FIXTURES } from '../tests/support/paths';
+import { ownRecordings, serveRecordings, sharedRecordings } from '../tests/support/recordings';
+import { measureWork, type Timing, type WorkReport } from './bench/work';
+import { DENSE_DAYS, growYear, indexedDbOnDisk, settledOnDisk, type DiskSize, type YearReport } from './bench/year';
 
-const HOUR = 3_600_000;
-const DAYS = Number(process.env.DAYS ?? 365);
-/** Chance per source per hour that a new item enters: 0.25 ≈ 6 new items a day in each list. */
-const CHURN = Number(process.env.CHURN ?? 0.25);
-const files = existsSync(SHARED_FIXTURES) ? sharedRecordings() : ownRecordings();
-const base: Record<SourceId, TrendingItem[]> = Object.fromEntries(
-  SOURCE_IDS.map((id) => [id, SOURCES[id].parse(readFileSync(files[id], 'utf8')).items]),
-) as Record<SourceId, TrendingItem[]>;
+const { values } = parseArgs({
+  options: {
+    days: { type: 'string', default: '365' },
+    seed: { type: 'string', default: '42' },
+    churn: { type: 'string', default: '0.25' },
+    'dense-days': { type: 'string', default: String(DENSE_DAYS) },
+    runs: { type: 'string', default: '15' },
+    json: { type: 'string' },
+    'no-reopen': { type: 'boolean', default: false },
+  },
+});
+const number = (name: keyof typeof values) => {
+  const value = Number(values[name]);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} wants a number, not ${String(values[name])}`);
+  return value;
+};
+const days = number('days');
+if (days < 1 || !Number.isInteger(days)) throw new Error('--days wants a whole number of days, at least 1');
+if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error(`no Chrome build in ${CHROME_BUILD}: run npm run build first`);
 
-// A small deterministic generator, so two runs write the same history.
-let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-
-const db = new MorningPostDB(`bench-${Date.now()}`);
-const start = Date.parse('2026-01-01T00:00:00Z');
-const lists = { ...base };
-let fresh = 0;
-const began = performance.now();
-for (let hour = 0; hour < DAYS * 24; hour++) {
-  const at = start + hour * HOUR;
-  for (const id of SOURCE_IDS) {
-    const items = lists[id].map((item) => ({ ...item, metrics: { ...item.metrics } }));
-    // Churn: neighbours swap, metrics grow, and now and then a new item enters at a random place.
-    for (let i = 0; i < items.length - 1; i++) if (random() < 0.15) [items[i], items[i + 1]] = [items[i + 1]!, items[i]!];
-    for (const item of items) for (const key of Object.keys(item.metrics) as (keyof typeof item.metrics)[]) item.metrics[key]! += Math.floor(random() * 40);
-    if (random() < CHURN) {
-      const index = Math.floor(random() * items.length);
-      // Modelled on the recorded item at that place, so names stay the length real ones have.
-      const template = base[id][index % base[id].length]!;
-      items[index] = { ...template, metrics: { ...template.metrics }, id: `${template.id}-v${++fresh}`, name: `${template.name}-v${fresh}` };
-    }
-    lists[id] = items;
-    await recordSuccess(db, id, { items, dropped: 0 }, at, at + HOUR);
-  }
-  await pruneIfDue(db, at);
-  await publishIfDue(db, at, DEFAULT_SETTINGS);
-  if (hour % (24 * 30) === 0) process.stdout.write(`\r  day ${hour / 24}/${DAYS}…`);
+const server = await FixtureServer.start();
+serveRecordings(server, existsSync(SHARED_FIXTURES) ? sharedRecordings() : ownRecordings());
+const session = await launchExtension({ args: server.chromiumArgs() });
+let year: YearReport;
+let work: WorkReport;
+let closed: DiskSize;
+let settled: DiskSize | undefined;
+try {
+  year = await growYear(session, {
+    days,
+    seed: number('seed'),
+    churn: number('churn'),
+    denseDays: number('dense-days'),
+    onProgress: (day, total) => process.stderr.write(`\r  growing the history: day ${day} of ${total}…`),
+  });
+  process.stderr.write('\r  measuring the work…' + ' '.repeat(30));
+  work = await measureWork(session, { runs: number('runs') });
+  process.stderr.write('\r' + ' '.repeat(60) + '\r');
+  // The browser closed, its profile still there: LevelDB's files as they stay on disk.
+  await session.context.close();
+  closed = indexedDbOnDisk(year.profileDir, session.extensionId);
+  if (!values['no-reopen']) settled = await settledOnDisk(year.profileDir, CHROME_BUILD, session.extensionId);
+} finally {
+  await session.close();
+  await server.stop();
 }
-const seconds = (performance.now() - began) / 1000;
 
-const size = async (rows: unknown[]) => rows.reduce<number>((total, row) => total + serialize(row).length, 0);
-const snapshots = await db.snapshots.toArray();
-const catalog = await db.catalog.toArray();
-const issues = await db.issues.toArray();
-const snapshotBytes = await size(snapshots);
-const catalogBytes = await size(catalog);
-const issueBytes = await size(issues);
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
-console.log(`\r${DAYS} days of hourly refreshes × ${SOURCE_IDS.length} sources, ${fresh.toLocaleString()} new items (churn ${CHURN}/source/hour); ${(DAYS * 24 * SOURCE_IDS.length).toLocaleString()} snapshots written in ${seconds.toFixed(0)} s:`);
-console.log(`  snapshots kept   ${snapshots.length.toLocaleString().padStart(7)}   ${mb(snapshotBytes)}  (${Math.round(snapshotBytes / snapshots.length)} B each)`);
-console.log(`  catalog items    ${catalog.length.toLocaleString().padStart(7)}   ${mb(catalogBytes)}`);
-console.log(`  history                     ${mb(snapshotBytes + catalogBytes)}`);
-console.log(`  issues published ${issues.length.toLocaleString().padStart(7)}   ${mb(issueBytes)}  (${Math.round(issueBytes / Math.max(1, issues.length) / 1024)} KiB each; the archive is kept whole)`);
-console.log(`  total values                ${mb(snapshotBytes + catalogBytes + issueBytes)}  (V8 structured clone, as Chromium's IndexedDB stores them before compression)`);
-await db.delete();
+const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(2)} MB`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const ms = (t: Timing) => `${t.median.toFixed(1).padStart(6)}  ${`${t.min.toFixed(1)}–${t.max.toFixed(1)}`.padStart(13)}  ${t.first.toFixed(1).padStart(6)}`;
+const verdict = (value: number, max: number) => (value <= max ? `≤ ${max} ✓` : `> ${max} ✗`);
+
+console.log(`A year of history in Chromium's IndexedDB (${year.recordings} recordings; ${year.days} days, seed ${year.seed}, churn ${year.churn}/source/hour)`);
+console.log(`  hourly refreshes simulated   ${year.hours.toLocaleString('en').padStart(8)}   (${(year.hours * SOURCE_IDS.length).toLocaleString('en')} lists)`);
+console.log(`  written through production   ${year.refreshesWritten.toLocaleString('en').padStart(8)}   (${year.snapshotsWritten.toLocaleString('en')} snapshots: the last ${number('dense-days')} days hourly, one a day before; scripts/bench/year-builder.ts says why)`);
+console.log(`  snapshots kept               ${year.snapshotsKept.toLocaleString('en').padStart(8)}`);
+console.log(`  catalog items                ${year.catalogItems.toLocaleString('en').padStart(8)}   (${year.newItems.toLocaleString('en')} entered the lists during the year)`);
+console.log(`  issues                       ${year.issues.toLocaleString('en').padStart(8)}`);
+console.log(`  built in ${year.seconds.toFixed(1)} s ${verdict(year.seconds, 120)}  (recordSuccess ${year.recordSeconds.toFixed(1)} s, pruneIfDue ${year.pruneSeconds.toFixed(1)} s, publishIfDue ${year.publishSeconds.toFixed(1)} s; growYear in all ${year.totalSeconds.toFixed(1)} s)`);
+console.log('');
+console.log('Size: V8 structured clone per table (what IndexedDB serialises, before LevelDB compresses)');
+for (const [table, size] of Object.entries(year.tables)) {
+  const per = size.rows ? ` (${kb(size.cloneBytes / size.rows)} each)` : '';
+  console.log(`  ${table.padEnd(13)} ${size.rows.toLocaleString('en').padStart(7)} rows  ${mb(size.cloneBytes).padStart(10)}${per}${size.blobBytes ? ` + ${mb(size.blobBytes)} in Blobs` : ''}`);
+}
+console.log(`  ${'all'.padEnd(13)} ${' '.repeat(12)} ${mb(year.cloneBytes).padStart(10)}`);
+const disk = (label: string, size: DiskSize) =>
+  console.log(
+    `  ${label.padEnd(34)} ${mb(size.totalBytes).padStart(9)} ${verdict(size.totalBytes / 1_000_000, 10).padEnd(8)}  (tables ${mb(size.tableBytes)}, write-ahead log ${mb(size.logBytes)}, blobs ${mb(size.blobBytes)}, ${size.files} files)`,
+  );
+console.log(`Size on disk: Default/IndexedDB/chrome-extension_${session.extensionId}_0.indexeddb.{leveldb,blob}`);
+disk('after the build, browser running', year.disk);
+disk('after the work, browser closed', closed);
+if (settled) disk('reopened and closed again', settled);
+console.log('');
+console.log(`Work over the year, in the extension page (ms: median, min–max of ${work.runs} runs after ${work.warmup} warm-up, and the very first call)`);
+console.log(`  ${''.padEnd(34)} ${'median'.padStart(6)}  ${'min–max'.padStart(13)}  ${'first'.padStart(6)}`);
+console.log(`  ${`read the issue's inputs`.padEnd(34)} ${ms(work.issue.loadInputs)}   (${work.issue.snapshotsRead.toLocaleString('en')} snapshots, ${work.issue.itemsRead.toLocaleString('en')} items)`);
+console.log(`  ${`compose issue No. ${work.issue.number}`.padEnd(34)} ${ms(work.issue.compose)}   ${verdict(work.issue.compose.median, 30)}`);
+console.log(`  ${'  facts alone'.padEnd(34)} ${ms(work.issue.facts)}`);
+console.log(`  ${'  movers alone (given the facts)'.padEnd(34)} ${ms(work.issue.movers)}   ${verdict(work.issue.movers.median, 10)}`);
+for (const id of SOURCE_IDS) {
+  const source = work.refresh.sources[id];
+  console.log(`  ${`parse + store ${id}`.padEnd(34)} ${ms(source.parseAndStore)}   (parse ${source.parse.median.toFixed(1)}, store ${source.store.median.toFixed(1)}; ${source.items} items, ${kb(source.responseBytes)})`);
+}
+console.log(`  ${'parse + store all seven'.padEnd(34)} ${ms(work.refresh.seven)}   ${verdict(work.refresh.seven.median, 150)} (parse ${work.refresh.sevenParse.median.toFixed(1)}, store ${work.refresh.sevenStore.median.toFixed(1)})`);
+if (values.json) {
+  writeFileSync(values.json, `${JSON.stringify({ year, work, disk: { closed, settled } }, null, 2)}\n`);
+  console.log(`\nWritten to ${values.json}`);
+}

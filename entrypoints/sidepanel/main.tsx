@@ -3,13 +3,14 @@ import { SidePanelPage } from '@/components/pages/SidePanelPage';
 import { pageReady } from '@/components/useReadyMarker';
 import { closeAfter, pageDatabase } from '@/lib/models/page-database';
 import { createSourcesModel } from '@/lib/models/pages';
+// Imported with the page rather than on demand: the lists wait for the filters before they are ready, and a
+// dynamic import would be one more request after this module has run (issue #8).
+import { visibleRows } from '@/lib/shared/filters';
 import '@/components/styles/base.css';
 import '@/components/styles/compact.css';
 
 // First thing: the plain IndexedDB read the lists paint from (Dexie loads after the page is ready).
 const database = pageDatabase(pageReady);
-// The filters carry the GitHub AI/ML rule: loaded beside the first read, not before it.
-const filters = import('@/lib/shared/filters').then((module) => module.visibleRows);
-const sources = createSourcesModel(database, filters);
+const sources = createSourcesModel(database, visibleRows);
 closeAfter(database, [sources.firstRead]);
 render(<SidePanelPage model={sources.model} />, document.getElementById('app')!);

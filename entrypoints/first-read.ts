@@ -1,13 +1,14 @@
-import { startEarlyIssueRead } from '@/lib/history/early-read';
+import { startEarlyReads } from '@/lib/models/early-read';
 
 /**
- * The new tab's first read, started before its modules load: a small classic
- * script that `newtab/index.html` runs `async` from its `<head>`, so that
- * opening IndexedDB overlaps the loading of the page's JavaScript rather than
- * following it (issue #8). The page's module picks the read up
- * (lib/history/early-read.ts); if this script has not run by then, the page
+ * Each page's first reads, started before its modules load: a small classic
+ * script that the new tab, popup and side panel run `async` from their
+ * `<head>`, so that opening IndexedDB (and, for the lists, asking for the
+ * settings) overlaps the loading of the page's JavaScript rather than
+ * following it (issue #8). The page's module takes the reads over
+ * (lib/models/early-read.ts); if this script has not run by then, the page
  * reads for itself.
  */
 export default defineUnlistedScript(() => {
-  startEarlyIssueRead(location.hash);
+  startEarlyReads(location);
 });

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { NewTabPage } from '@/components/pages/NewTabPage';
 import { pageReady } from '@/components/useReadyMarker';
 import { copyText, downloadText } from '@/lib/browser/export';
-import { issueNumberOfHash, takeEarlyIssueRead } from '@/lib/history/early-read';
+import { issueNumberOfHash, takeEarlyReads } from '@/lib/models/early-read';
 import { closeAfter, createIssueModel, pageDatabase } from '@/lib/models/page-database';
 import '@/components/styles/base.css';
 import '@/components/styles/paper.css';
@@ -19,7 +19,7 @@ const { model, firstRead } = createIssueModel(
     copyText,
     downloadText,
   },
-  takeEarlyIssueRead(),
+  takeEarlyReads().issue,
 );
 closeAfter(database, [firstRead]);
 render(<NewTabPage model={model} />, document.getElementById('app')!);

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { PopupPage } from '@/components/pages/PopupPage';
 import { pageReady } from '@/components/useReadyMarker';
 import { openPaperTab } from '@/lib/browser/tabs';
+import { takeEarlyReads } from '@/lib/models/early-read';
 import { closeAfter, createIssueModel, pageDatabase } from '@/lib/models/page-database';
 import { createSourcesModel } from '@/lib/models/pages';
 // The popup shows only Hugging Face's models: it need not load the GitHub AI/ML rule.
@@ -9,9 +10,11 @@ import { visibleHuggingFaceRows } from '@/lib/shared/hf-filters';
 import '@/components/styles/base.css';
 import '@/components/styles/compact.css';
 
-// First thing: the plain IndexedDB reads the popup paints from (Dexie loads after the page is ready).
+// The reads the popup paints from, started by its early script (entrypoints/first-read.ts) while this module loaded;
+// Dexie loads after the page is ready.
 const database = pageDatabase(pageReady);
-const paper = createIssueModel(database);
-const models = createSourcesModel(database, visibleHuggingFaceRows, ['hf-models']);
+const early = takeEarlyReads();
+const paper = createIssueModel(database, {}, early.issue);
+const models = createSourcesModel(database, visibleHuggingFaceRows, ['hf-models'], early);
 closeAfter(database, [paper.firstRead, models.firstRead]);
 render(<PopupPage paper={paper.model} model={models.model} openPaper={() => void openPaperTab()} />, document.getElementById('app')!);

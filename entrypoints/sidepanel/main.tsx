@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { SidePanelPage } from '@/components/pages/SidePanelPage';
 import { pageReady } from '@/components/useReadyMarker';
+import { takeEarlyReads } from '@/lib/models/early-read';
 import { closeAfter, pageDatabase } from '@/lib/models/page-database';
 import { createSourcesModel } from '@/lib/models/pages';
 // Imported with the page rather than on demand: the lists wait for the filters before they are ready, and a
@@ -9,8 +10,9 @@ import { visibleRows } from '@/lib/shared/filters';
 import '@/components/styles/base.css';
 import '@/components/styles/compact.css';
 
-// First thing: the plain IndexedDB read the lists paint from (Dexie loads after the page is ready).
+// The reads the lists paint from, started by the early script (entrypoints/first-read.ts) while this module loaded;
+// Dexie loads after the page is ready.
 const database = pageDatabase(pageReady);
-const sources = createSourcesModel(database, visibleRows);
+const sources = createSourcesModel(database, visibleRows, undefined, takeEarlyReads());
 closeAfter(database, [sources.firstRead]);
 render(<SidePanelPage model={sources.model} />, document.getElementById('app')!);

@@ -1,19 +1,24 @@
 import { requestRefresh } from '../browser/runtime';
-import { readLatestLists } from '../history/plain-read';
+import { readLatestLists, type ListsRead } from '../history/plain-read';
+import type { EarlyReads } from './early-read';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
 import type { RowsFilter } from '../shared/hf-filters';
 import type { PageDatabase } from './page-database';
 import { settingsSignal } from './settings';
 import { SourcesModel } from './sources';
 
-/** A page's sources model: the first read starts now. */
+/**
+ * A page's sources model. Its first reads are the early script's when it
+ * started them (lib/models/early-read.ts), else ones started now.
+ */
 export function createSourcesModel(
   database: PageDatabase,
   visibleRows: RowsFilter | Promise<RowsFilter>,
   sourceIds: readonly SourceId[] = SOURCE_IDS,
+  early: Pick<EarlyReads, 'lists' | 'settings'> = {},
 ): { model: SourcesModel; firstRead: Promise<unknown> } {
-  const firstRead = database.plain().then((db) =>
-    db ? readLatestLists(db, sourceIds) : { lists: sourceIds.map(() => undefined), statuses: sourceIds.map(() => undefined) },
-  );
-  return { model: new SourcesModel({ live: database.live, firstRead, sourceIds, requestRefresh, settings: settingsSignal(), visibleRows }), firstRead };
+  const nothing: ListsRead = { lists: sourceIds.map(() => undefined), statuses: sourceIds.map(() => undefined) };
+  const firstRead = early.lists ? early.lists.then((read) => read ?? nothing) : database.plain().then((db) => (db ? readLatestLists(db, sourceIds) : nothing));
+  const settings = settingsSignal(early.settings);
+  return { model: new SourcesModel({ live: database.live, firstRead, sourceIds, requestRefresh, settings, visibleRows }), firstRead };
 }

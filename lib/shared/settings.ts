@@ -7,7 +7,8 @@ import { SOURCE_IDS, type SourceId } from '../sources/ids';
  * back to its default field by field rather than failing. The GitHub token is
  * not here: it stays in `storage.local` (lib/secrets.ts), never synced.
  */
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY } from './settings-key';
+import { SETTINGS_KEY } from './settings-key';
 export const SETTINGS_VERSION = 3;
 
 export const REFRESH_INTERVAL_MINUTES = { min: 15, max: 24 * 60, default: 60 } as const;

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EARLY_PLANS, issueNumberOfHash, startEarlyReads, takeEarlyReads } from '@/lib/models/early-read';
+import { recordSuccess } from '@/lib/history/write';
+import { SOURCE_IDS } from '@/lib/sources/ids';
+import { testDb } from '../support/db';
+
+const at = (pathname: string, hash = '') => ({ pathname, hash });
+
+afterEach(() => vi.unstubAllGlobals());
+
+/** A stand-in for the browsers' own `storage.sync`, holding `stored`. */
+function stubStorage(stored: Record<string, unknown>) {
+  const get = vi.fn(async (key: string) => (key in stored ? { [key]: stored[key] } : {}));
+  // Firefox's `browser` comes first where it exists (lib/browser/storage-api.ts); the unit tests' setup defines one.
+  vi.stubGlobal('browser', { storage: { sync: { get, set: vi.fn(), remove: vi.fn() }, local: {}, onChanged: {} } });
+  return get;
+}
+
+describe("the pages' early reads (entrypoints/first-read.ts → lib/models/early-read.ts)", () => {
+  it('reads the issue the address names from the address alone', () => {
+    expect(issueNumberOfHash('')).toBeUndefined();
+    expect(issueNumberOfHash('#/issue/3')).toBe(3);
+    expect(issueNumberOfHash('#/issue/0012')).toBe(12);
+    for (const hash of ['#/issue/', '#/issue/3/x', '#/issue/-1', '#/issue/1e3', '#/issue/1234567890', '#issue/3']) expect(issueNumberOfHash(hash), hash).toBeUndefined();
+  });
+
+  it('plans, per page, exactly what the page shows first', () => {
+    expect(EARLY_PLANS['/newtab.html']).toEqual({ issue: true });
+    expect(EARLY_PLANS['/popup.html']).toEqual({ issue: true, lists: ['hf-models'], settings: true });
+    expect(EARLY_PLANS['/sidepanel.html']).toEqual({ lists: SOURCE_IDS, settings: true });
+  });
+
+  it('hands the page its reads once; nothing when the early script did not run or the page is not planned', async () => {
+    const scope = {};
+    expect(takeEarlyReads(scope)).toEqual({});
+    startEarlyReads(at('/options.html'), scope);
+    expect(takeEarlyReads(scope)).toEqual({});
+    // The real database name: in this test's fake IndexedDB it does not exist, and must not be created.
+    startEarlyReads(at('/newtab.html', '#/issue/2'), scope);
+    const reads = takeEarlyReads(scope);
+    expect(Object.keys(reads)).toEqual(['issue']);
+    expect(takeEarlyReads(scope)).toEqual({});
+    expect(await reads.issue).toBeUndefined();
+    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain('ai-morning-post');
+  });
+
+  it('reads the named issue, or the latest, from the database the worker wrote', async () => {
+    const db = testDb();
+    await db.table('issues').bulkAdd([
+      { number: 1, publishedAt: 10 },
+      { number: 2, publishedAt: 20 },
+    ]);
+    const scope = {};
+    startEarlyReads(at('/newtab.html', '#/issue/1'), scope, db.name);
+    expect((await takeEarlyReads(scope).issue)?.record).toEqual({ number: 1, publishedAt: 10 });
+    startEarlyReads(at('/newtab.html'), scope, db.name);
+    const latest = await takeEarlyReads(scope).issue;
+    expect(latest?.record).toEqual({ number: 2, publishedAt: 20 });
+    expect(latest?.latestNumber).toBe(2);
+  });
+
+  it('reads the popup’s models list and the stored settings together', async () => {
+    const db = testDb();
+    const item = { id: 'org/model', name: 'org/model', url: 'https://huggingface.co/org/model', metrics: { likes: 3 } };
+    await recordSuccess(db, 'hf-models', { items: [item], dropped: 0 }, 1_000, 2_000);
+    const get = stubStorage({ settings: { version: 1, morningTime: '06:30' } });
+    const scope = {};
+    startEarlyReads(at('/popup.html'), scope, db.name);
+    const reads = takeEarlyReads(scope);
+    expect((await reads.lists)?.lists.map((list) => list?.rows.map((row) => row.itemId))).toEqual([['org/model']]);
+    expect(await reads.settings).toEqual({ settings: { version: 1, morningTime: '06:30' } });
+    expect(get).toHaveBeenCalledWith('settings');
+    expect((await reads.issue)?.record).toBeUndefined();
+  });
+});

@@ -1,9 +1,9 @@
 /**
  * `npm run bench` (issue #8): how fast each page paints next to what a static page of the same extension costs,
  * and how much JavaScript and CSS it loads before it is ready. Figures printed and written to
- * bench/results.json; never asserted (times are not tested; the byte budgets are, in tests/e2e/build.e2e.ts).
+ * bench/results.json; never asserted (times are not tested; the byte budgets are, in tests/e2e/budgets.e2e.ts).
  *
- *   npm run bench -- [--scenario first-day|year|both] [--runs 15] [--days 365] [--seed 1] [--gap 100] [--docs] [--keep] [--chrome-newtab]
+ *   npm run bench -- [--scenario first-day|year|both] [--runs 15] [--days 365] [--seed 1] [--gap 100] [--docs] [--keep] [--chrome-newtab] [--out bench/results.json]
  *
  * Each scenario: a copy of the Chrome build plus a floor page (scripts/bench/paint.ts), a fresh profile whose
  * worker's install refresh stores the recorded lists from a loopback server (tests/support/fixture-server.ts)
@@ -18,8 +18,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, release, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHROME_PATH, launchExtension, type ExtensionSession } from '../tests/support/browser';
 import { FixtureServer } from '../tests/support/fixture-server';
@@ -47,6 +46,8 @@ import {
   type SurfaceRatios,
   weighSurfaces,
 } from './bench/paint';
+import { growYear, type YearReport } from './bench/year';
+import { measureWork, type Timing, type WorkReport } from './bench/work';
 
 type Scenario = 'first-day' | 'year';
 
@@ -60,6 +61,7 @@ const { values } = parseArgs({
     docs: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     'chrome-newtab': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results.json' },
   },
 });
 const scenarios: Scenario[] =
@@ -72,44 +74,6 @@ const gapMs = Number(values.gap);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs takes a whole number of rounds, not ${values.runs}`);
 if (runs < 15) console.warn(`Only ${runs} rounds: issue #8 asks for at least 15 loads of each page.`);
 if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error(`${CHROME_BUILD} is missing: run \`npm run build\` (npm run bench does).`);
-
-// ---- the year and the work: scripts/bench/year.ts and scripts/bench/work.ts, when they are there ----
-
-/**
- * The history benchmarks live beside this one and are loaded by path, so that this script runs (scenario
- * first-day) before they exist. What is read of their reports is typed here, loosely; the whole report goes
- * into results.json.
- */
-interface YearModule {
-  growYear(session: ExtensionSession, options?: { days?: number; onProgress?: (day: number, days: number) => void }): Promise<YearReportLike>;
-}
-interface YearReportLike {
-  days?: number;
-  issues?: number;
-  seconds?: number;
-  totalSeconds?: number;
-  disk?: { totalBytes?: number };
-  tables?: Partial<Record<string, { rows?: number; cloneBytes?: number }>>;
-}
-interface WorkModule {
-  measureWork(session: ExtensionSession): Promise<WorkReportLike>;
-}
-interface TimingLike {
-  median: number;
-  min: number;
-  max: number;
-  first?: number;
-  runs?: number;
-}
-interface WorkReportLike {
-  issue?: { number?: number; loadInputs?: TimingLike; compose?: TimingLike; facts?: TimingLike; movers?: TimingLike };
-  refresh?: { sources?: Record<string, { parseAndStore?: TimingLike }>; seven?: TimingLike };
-}
-const YEAR_MODULE = join(PROJECT_ROOT, 'scripts/bench/year.ts');
-const WORK_MODULE = join(PROJECT_ROOT, 'scripts/bench/work.ts');
-async function optional<T>(file: string): Promise<T | undefined> {
-  return existsSync(file) ? ((await import(pathToFileURL(file).href)) as T) : undefined;
-}
 
 // ---- one scenario ----
 
@@ -129,16 +93,16 @@ interface ScenarioResult {
   requestsWhileTimed: number;
   /** The extension's IndexedDB folder on disk, the first browser closed. */
   indexedDbBytesOnDisk: number;
-  year: YearReportLike | null;
-  work: WorkReportLike | null;
+  /** scripts/bench/year.ts's report (scenario year). */
+  year: YearReport | null;
+  /** scripts/bench/work.ts's report over the year (scenario year). */
+  work: WorkReport | null;
   seconds: number;
   loads: Load[];
 }
 
 async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   const started = performance.now();
-  const yearModule = scenario === 'year' ? await optional<YearModule>(YEAR_MODULE) : undefined;
-  if (scenario === 'year' && !yearModule) throw new Error(`scenario year needs ${YEAR_MODULE}, which is not there yet`);
   const workDir = mkdtempSync(join(tmpdir(), 'amp-bench-'));
   // A folder of its own, not .output/: an unpacked extension's id derives from its path, and a build made
   // meanwhile (someone else's `wxt build`) must not change the files under the running browser.
@@ -154,14 +118,14 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     // First launch: install, history, static equivalents.
     log(`extension copied to ${extensionDir}; first launch`);
     const first = await launchExtension({ extensionDir, profileDir, args: server.chromiumArgs() });
-    let year: YearReportLike | null = null;
+    let year: YearReport | null = null;
     let captures: Record<AppName, Capture>;
     try {
       await installRefreshDone(first, server);
-      if (yearModule) {
+      if (scenario === 'year') {
         log(`growing ${days} days of history`);
         let shown = 0;
-        year = await yearModule.growYear(first, {
+        year = await growYear(first, {
           days,
           onProgress: (day, total) => {
             if (day - shown >= 30 || day === total) log(`  day ${(shown = day)} of ${total}`);
@@ -191,15 +155,10 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
       log('weighing what each page loads before it is ready');
       const weights = await weighSurfaces(second, extensionDir);
       // Last: its parse-and-store runs write snapshots into the database the pages were timed over.
-      let work: WorkReportLike | null = null;
+      let work: WorkReport | null = null;
       if (scenario === 'year') {
-        const workModule = await optional<WorkModule>(WORK_MODULE);
-        if (workModule) {
-          log('measuring the work (compose, movers, parse and store)');
-          work = await workModule.measureWork(second);
-        } else {
-          log(`${WORK_MODULE} is not there yet: no work figures`);
-        }
+        log('measuring the work (compose, movers, parse and store)');
+        work = await measureWork(second);
       }
       const summary = summarize(loads);
       const staticAgreement = Object.fromEntries(
@@ -373,24 +332,24 @@ function notes(result: ScenarioResult): string[] {
   }
   const year = result.year;
   if (year) {
-    const issues = year.tables?.issues;
-    const perIssue = issues?.rows ? (issues.cloneBytes ?? 0) / issues.rows : null;
+    const issues = year.tables.issues;
+    const perIssue = issues.rows > 0 ? issues.cloneBytes / issues.rows : null;
     lines.push(
-      `Year: ${year.days} days built in ${year.seconds?.toFixed(0) ?? '?'} s (≤ 120 s), growYear ${year.totalSeconds?.toFixed(0) ?? '?'} s; ` +
-        `IndexedDB on disk ${year.disk?.totalBytes !== undefined ? mb(year.disk.totalBytes) : '?'} with the browser running (≤ 10 MB); ` +
-        `${year.issues ?? '?'} issues${perIssue !== null ? `, ${(perIssue / 1000).toFixed(1)} kB each as a structured clone (≤ 10 kB)` : ''}.`,
+      `Year: ${year.days} days built in ${year.seconds.toFixed(0)} s (≤ 120 s), growYear ${year.totalSeconds.toFixed(0)} s; ` +
+        `IndexedDB on disk ${mb(year.disk.totalBytes)} with the browser running (≤ 10 MB); ` +
+        `${year.issues} issues${perIssue !== null ? `, ${(perIssue / 1000).toFixed(1)} kB each as a structured clone (≤ 10 kB)` : ''}.`,
     );
   }
   const work = result.work;
   if (work) {
-    const t = (timing: TimingLike | undefined, max?: number) =>
-      timing ? `${timing.median.toFixed(1)} (${timing.min.toFixed(1)}–${timing.max.toFixed(1)}${timing.first !== undefined ? `, first ${timing.first.toFixed(1)}` : ''})${max !== undefined ? ` (≤ ${max} ${timing.median <= max ? '✓' : '✗'})` : ''}` : 'n/a';
+    const t = (timing: Timing, max?: number) =>
+      `${timing.median.toFixed(1)} (${timing.min.toFixed(1)}–${timing.max.toFixed(1)}, first ${timing.first.toFixed(1)})` +
+      (max !== undefined ? ` (≤ ${max} ${timing.median <= max ? '✓' : '✗'})` : '');
+    const sources = Object.entries(work.refresh.sources).map(([id, source]) => `${id} ${source.parseAndStore.median.toFixed(1)}`);
     lines.push(
-      `Work over the year, ms median (min–max, first call) — issue No. ${work.issue?.number ?? '?'}: read inputs ${t(work.issue?.loadInputs)}, ` +
-        `compose ${t(work.issue?.compose, 30)}, facts ${t(work.issue?.facts)}, movers ${t(work.issue?.movers, 10)}; ` +
-        `parse and store all seven ${t(work.refresh?.seven, 150)}` +
-        (work.refresh?.sources ? `: ${Object.entries(work.refresh.sources).map(([id, source]) => `${id} ${source.parseAndStore?.median.toFixed(1) ?? '?'}`).join(', ')}` : '') +
-        '.',
+      `Work over the year, ms median (min–max, first call) — issue No. ${work.issue.number}: read inputs ${t(work.issue.loadInputs)}, ` +
+        `compose ${t(work.issue.compose, 30)}, facts ${t(work.issue.facts)}, movers ${t(work.issue.movers, 10)}; ` +
+        `parse and store all seven ${t(work.refresh.seven, 150)}: ${sources.join(', ')}.`,
     );
   }
   return lines;
@@ -432,13 +391,7 @@ function machine() {
 const host = machine();
 console.log(`${host.cpu}, ${host.cores} cores · ${host.chromium} · ${host.date}`);
 const results: ScenarioResult[] = [];
-const skipped: Record<string, string> = {};
 for (const scenario of scenarios) {
-  if (scenario === 'year' && !existsSync(YEAR_MODULE) && values.scenario === 'both') {
-    skipped.year = `${YEAR_MODULE} is not there yet`;
-    console.log(`[year] skipped: ${skipped.year}`);
-    continue;
-  }
   results.push(await runScenario(scenario));
 }
 
@@ -459,7 +412,7 @@ for (const result of results) {
 const report = printed.join('\n');
 console.log(`\n${report}`);
 
-const resultsFile = join(PROJECT_ROOT, 'bench/results.json');
+const resultsFile = resolve(PROJECT_ROOT, values.out);
 mkdirSync(dirname(resultsFile), { recursive: true });
 writeFileSync(
   resultsFile,
@@ -467,7 +420,6 @@ writeFileSync(
     {
       machine: host,
       options: { runs, seed, gapMs, days, scenarios, newTabOpenedAs: values['chrome-newtab'] ? 'chrome://newtab/' : 'newtab.html' },
-      skipped,
       scenarios: Object.fromEntries(results.map((result) => [result.scenario, result])),
     },
     null,

@@ -9,12 +9,11 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { serialize } from 'node:v8';
-import { chromium, type Page } from 'playwright-core';
-import { DB_NAME } from '../../lib/history/db';
+import type { Page } from 'playwright-core';
 import { SOURCES } from '../../lib/sources';
 import type { TrendingItem } from '../../lib/sources/contract';
 import { SOURCE_IDS, type SourceId } from '../../lib/sources/ids';
-import { CHROME_PATH, type ExtensionSession } from '../../tests/support/browser';
+import type { ExtensionSession } from '../../tests/support/browser';
 import { SHARED_FIXTURES } from '../../tests/support/paths';
 import { ownRecordings, sharedRecordings } from '../../tests/support/recordings';
 import { CAPTURED_AT, redatedBody } from '../../tests/support/redate';
@@ -92,7 +91,13 @@ export interface YearReport {
   tables: Record<TableName, TableSize>;
   /** Σ of the tables' clone bytes. */
   cloneBytes: number;
-  /** The extension's IndexedDB on disk right after the build, the browser still running. */
+  /** The extension's IndexedDB on disk right after the last write, the browser still running. */
+  diskAfterWrites: DiskSize;
+  /**
+   * The same once LevelDB's background compaction has finished (its files
+   * unchanged for 5 s, or after 60 s), the browser still running: overwritten
+   * rows dropped, the latest writes still in the (uncompressed) log.
+   */
   disk: DiskSize;
   profileDir: string;
   /** Where the recorded responses came from. */
@@ -143,8 +148,9 @@ export async function growYear(session: ExtensionSession, options: YearOptions =
     );
     page.off('console', onConsole);
 
-    const tables = await tableSizes(page, result.counts);
     const profileDir = await profileDirOf(session);
+    const written = indexedDbOnDisk(profileDir, session.extensionId);
+    const tables = await tableSizes(page, result.counts);
     return {
       days,
       seed,
@@ -166,7 +172,8 @@ export async function growYear(session: ExtensionSession, options: YearOptions =
       totalSeconds: (performance.now() - started) / 1000,
       tables,
       cloneBytes: TABLES.reduce((sum, table) => sum + tables[table].cloneBytes, 0),
-      disk: indexedDbOnDisk(profileDir, session.extensionId),
+      diskAfterWrites: written,
+      disk: await settledOnDisk(profileDir, session.extensionId),
       profileDir,
       recordings,
     };
@@ -268,53 +275,30 @@ export function indexedDbOnDisk(profileDir: string, extensionId: string): DiskSi
   return size;
 }
 
+
 /**
- * The size once LevelDB has settled: Chromium launched again on the (closed)
- * profile with the extension, whose worker opens the database on start-up, left
- * a few seconds, closed again. Opening a LevelDB replays its write-ahead log,
- * and Chromium's IndexedDB compacts and sweeps deleted entries when a database
- * goes idle, so this is nearer what a reader's disk holds than the size right
- * after the writes. No request leaves the browser: nothing is due for an hour.
+ * The extension's IndexedDB once its files have not changed for `quietMs`
+ * (LevelDB compacts in the background after writes: right after a year's
+ * writes its tables can hold every overwritten version of a row, twice the
+ * settled size), or after `maxMs`.
  */
-export async function settledOnDisk(profileDir: string, extensionDir: string, extensionId: string, settleMs = 5_000): Promise<DiskSize> {
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROME_PATH,
-    headless: false,
-    // The flags of tests/support/browser.ts launchExtension.
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
-  });
-  try {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/manifest.json`);
-    // Open (and so recover) the database from a page too, in case the worker has not yet.
-    await page.evaluate(
-      (name) =>
-        new Promise<void>((resolve, reject) => {
-          const request = indexedDB.open(name);
-          request.onsuccess = () => {
-            request.result.close();
-            resolve();
-          };
-          request.onerror = () => reject(request.error);
-        }),
-      DB_NAME,
-    );
-    await page.close();
-    await new Promise((resolve) => setTimeout(resolve, settleMs));
-  } finally {
-    await context.close();
+export async function settledOnDisk(profileDir: string, extensionId: string, { quietMs = 5_000, maxMs = 60_000 } = {}): Promise<DiskSize> {
+  const started = Date.now();
+  let last = JSON.stringify(filesOf(profileDir, extensionId));
+  let since = Date.now();
+  while (Date.now() - started < maxMs && Date.now() - since < quietMs) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = JSON.stringify(filesOf(profileDir, extensionId));
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
   }
   return indexedDbOnDisk(profileDir, extensionId);
+}
+
+function filesOf(profileDir: string, extensionId: string): [string, number][] {
+  const dir = join(profileDir, 'Default', 'IndexedDB', `chrome-extension_${extensionId}_0.indexeddb.leveldb`);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).map((name) => [name, statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? -1]);
 }

@@ -110,7 +110,7 @@ disk('compaction done, browser open', year.disk);
 disk('the browser closed', closed);
 console.log('  (LevelDB keeps the latest writes uncompressed in its log, a few MB, and overwritten rows until a compaction: both vary from run to run)');
 console.log('');
-console.log(`Work over the year, in the extension page (ms: median, min–max of ${work.runs} runs after ${work.warmup} warm-up, and the very first call)`);
+console.log(`Work over the year, in an extension page, warm (ms: median, min–max of ${work.runs} runs after ${work.warmup} warm-up, and the page's first call)`);
 console.log(`  ${''.padEnd(34)} ${'median'.padStart(6)}  ${'min–max'.padStart(13)}  ${'first'.padStart(6)}`);
 console.log(`  ${`read the issue's inputs`.padEnd(34)} ${ms(work.issue.loadInputs)}   (${work.issue.snapshotsRead.toLocaleString('en')} snapshots, ${work.issue.itemsRead.toLocaleString('en')} items)`);
 console.log(`  ${`compose issue No. ${work.issue.number}`.padEnd(34)} ${ms(work.issue.compose)}   ${verdict(work.issue.compose.median, 30)}`);
@@ -121,6 +121,13 @@ for (const id of SOURCE_IDS) {
   console.log(`  ${`parse + store ${id}`.padEnd(34)} ${ms(source.parseAndStore)}   (parse ${source.parse.median.toFixed(1)}, store ${source.store.median.toFixed(1)}; ${source.items} items, ${kb(source.responseBytes)})`);
 }
 console.log(`  ${'parse + store all seven'.padEnd(34)} ${ms(work.refresh.seven)}   ${verdict(work.refresh.seven.median, 150)} (parse ${work.refresh.sevenParse.median.toFixed(1)}, store ${work.refresh.sevenStore.median.toFixed(1)})`);
+if (work.cold) {
+  const cold = work.cold;
+  console.log(`Cold, as a worker just woken pays: the first call in a fresh page, ${cold.runs} pages (ms: median, min–max, the first page)`);
+  console.log(`  ${`read the issue's inputs`.padEnd(34)} ${ms(cold.loadInputs)}`);
+  console.log(`  ${'compose'.padEnd(34)} ${ms(cold.compose)}   ${verdict(cold.compose.median, 30)}`);
+  console.log(`  ${'parse + store all seven'.padEnd(34)} ${ms(cold.seven)}   ${verdict(cold.seven.median, 150)} (parse ${cold.sevenParse.median.toFixed(1)}, store ${cold.sevenStore.median.toFixed(1)})`);
+}
 if (values.json) {
   writeFileSync(values.json, `${JSON.stringify({ year, diskClosed: closed, work }, null, 2)}\n`);
   console.log(`\nWritten to ${values.json}`);

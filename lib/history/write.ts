@@ -18,10 +18,10 @@ export async function recordSuccess(
   nextAttemptAt: number,
 ): Promise<void> {
   await db.transaction('rw', db.snapshots, db.catalog, db.sourceStatus, async () => {
-    const keys = await upsertCatalog(db, sourceId, list, at);
+    const previous = await db.sourceStatus.get(sourceId);
+    const keys = await upsertCatalog(db, sourceId, list, at, recentSince(previous, at, nextAttemptAt));
     const snapshot: Snapshot = { sourceId, fetchedAt: at, keys, metrics: metricColumns(list) };
     await db.snapshots.add(snapshot);
-    const previous = await db.sourceStatus.get(sourceId);
     const status: SourceStatus = {
       sourceId,
       lastAttemptAt: at,
@@ -36,12 +36,44 @@ export async function recordSuccess(
   });
 }
 
-/** Update what is known of each item (keeping its key and first sighting); returns the keys in list order. */
-async function upsertCatalog(db: MorningPostDB, sourceId: SourceId, list: ParsedList, at: number): Promise<number[]> {
-  const known = await db.catalog
-    .where('[sourceId+itemId]')
-    .anyOf(list.items.map((item) => [sourceId, item.id]))
-    .toArray();
+/**
+ * When the source last stored a list, if that was no more than two refresh
+ * intervals ago (the interval: `nextAttemptAt - at`, as the worker passes it);
+ * otherwise undefined.
+ */
+function recentSince(previous: SourceStatus | undefined, at: number, nextAttemptAt: number): number | undefined {
+  const since = previous?.lastSuccessAt;
+  return since !== undefined && at - since <= 2 * (nextAttemptAt - at) ? since : undefined;
+}
+
+/**
+ * Update what is known of each item (keeping its key and first sighting); returns the keys in list order.
+ *
+ * The entries already known are looked up in two steps (issue #8: the lookup
+ * was a third of a refresh's store time in Chromium). Most of a list was in the
+ * source's previous list, and every item of that list has `lastSeenAt` at its
+ * time or later: one range read of the `lastSeenAt` index from `recentSince`
+ * finds them (with whatever other sources stored since, left out here). Only
+ * the rest — new entries, items back after a while — are looked up one by one
+ * on `[sourceId+itemId]`, the one lookup there was before. Between them the two
+ * find exactly what that lookup finds.
+ */
+async function upsertCatalog(db: MorningPostDB, sourceId: SourceId, list: ParsedList, at: number, recentSince: number | undefined): Promise<number[]> {
+  const wanted = new Set(list.items.map((item) => item.id));
+  const known: CatalogItem[] = [];
+  if (recentSince !== undefined) {
+    for (const entry of await db.catalog.where('lastSeenAt').aboveOrEqual(recentSince).toArray()) {
+      if (entry.sourceId === sourceId && wanted.delete(entry.itemId)) known.push(entry);
+    }
+  }
+  if (wanted.size > 0) {
+    known.push(
+      ...(await db.catalog
+        .where('[sourceId+itemId]')
+        .anyOf([...wanted].map((id) => [sourceId, id]))
+        .toArray()),
+    );
+  }
   const byId = new Map(known.map((entry) => [entry.itemId, entry]));
   const rows = list.items.map((item): CatalogItem => {
     const { id, metrics: _metrics, ...meta } = item;

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { MorningPostDB } from '@/lib/history/db';
+import { recordSuccess } from '@/lib/history/write';
+import type { CatalogItem } from '@/lib/shared/records';
+import type { TrendingItem } from '@/lib/sources/contract';
+import type { SourceId } from '@/lib/sources/ids';
+import { Random } from '../../support/random-history';
+import { testDb } from '../../support/db';
+
+// recordSuccess finds the catalog entries a list already has in two steps (issue #8): a range read of
+// `lastSeenAt` from the source's previous success, then a lookup of the rest by [sourceId+itemId].
+// Whatever path an item takes, the catalog must end as the one lookup by [sourceId+itemId] made it.
+
+const T0 = Date.UTC(2026, 10, 20, 7, 0);
+const H = 3_600_000;
+const item = (id: string, extra: Partial<TrendingItem> = {}): TrendingItem => ({ id, name: id, url: `https://github.com/${id}`, metrics: { stars: 1 }, ...extra });
+
+/** The catalog as the write before issue #8 left it: every entry looked up by [sourceId+itemId]. */
+async function referenceWrite(db: MorningPostDB, sourceId: SourceId, items: TrendingItem[], at: number): Promise<void> {
+  await db.transaction('rw', db.catalog, async () => {
+    const known = await db.catalog.where('[sourceId+itemId]').anyOf(items.map((entry) => [sourceId, entry.id])).toArray();
+    const byId = new Map(known.map((entry) => [entry.itemId, entry]));
+    await db.catalog.bulkPut(
+      items.map(({ id, metrics: _metrics, ...meta }): CatalogItem => {
+        const previous = byId.get(id);
+        return { ...meta, sourceId, itemId: id, firstSeenAt: previous?.firstSeenAt ?? at, lastSeenAt: at, ...(previous?.key !== undefined ? { key: previous.key } : {}) };
+      }),
+    );
+  });
+}
+
+const catalogOf = async (db: MorningPostDB) => db.catalog.orderBy(':id').toArray();
+
+describe('recordSuccess keeps what is known of each item', () => {
+  it('an item back after hours away, within the recent read, keeps its key and first sighting', async () => {
+    const db = testDb();
+    const interval = H;
+    await recordSuccess(db, 'gh-trending-daily', { items: [item('a/x'), item('a/y')], dropped: 0 }, T0, T0 + interval);
+    for (let hour = 1; hour <= 3; hour++) {
+      await recordSuccess(db, 'gh-trending-daily', { items: [item('a/y')], dropped: 0 }, T0 + hour * H, T0 + hour * H + interval);
+    }
+    const before = await db.catalog.where('[sourceId+itemId]').equals(['gh-trending-daily', 'a/x']).first();
+    // a/x was last seen 4 h ago: not in the range read from the previous success (an hour ago), found by its id.
+    await recordSuccess(db, 'gh-trending-daily', { items: [item('a/x', { description: 'back' }), item('a/y')], dropped: 0 }, T0 + 4 * H, T0 + 5 * H);
+    const after = await db.catalog.where('[sourceId+itemId]').equals(['gh-trending-daily', 'a/x']).first();
+    expect(after).toEqual({ ...before, description: 'back', lastSeenAt: T0 + 4 * H });
+    expect(await db.catalog.count()).toBe(2);
+  });
+
+  it('the same id in two sources is two entries, each with its own first sighting', async () => {
+    const db = testDb();
+    // The weekly page stores a/x after the daily one did, within the range the daily page reads next.
+    await recordSuccess(db, 'gh-trending-daily', { items: [item('a/x')], dropped: 0 }, T0, T0 + H);
+    await recordSuccess(db, 'gh-trending-weekly', { items: [item('b/z')], dropped: 0 }, T0, T0 + H);
+    await recordSuccess(db, 'gh-trending-weekly', { items: [item('a/x'), item('b/z')], dropped: 0 }, T0 + 30 * 60_000, T0 + 90 * 60_000);
+    await recordSuccess(db, 'gh-trending-daily', { items: [item('a/x')], dropped: 0 }, T0 + H, T0 + 2 * H);
+    await recordSuccess(db, 'gh-trending-weekly', { items: [item('a/x')], dropped: 0 }, T0 + 90 * 60_000, T0 + 150 * 60_000);
+    const rows = (await catalogOf(db)).map(({ sourceId, itemId, firstSeenAt, lastSeenAt }) => [sourceId, itemId, firstSeenAt, lastSeenAt]);
+    expect(rows).toEqual([
+      ['gh-trending-daily', 'a/x', T0, T0 + H],
+      ['gh-trending-weekly', 'b/z', T0, T0 + 30 * 60_000],
+      ['gh-trending-weekly', 'a/x', T0 + 30 * 60_000, T0 + 90 * 60_000],
+    ]);
+  });
+
+  it('over random refreshes of three sources (shared ids, gaps, failures, returns), the catalog the one lookup gives', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const random = new Random(seed);
+      const db = testDb();
+      const reference = testDb();
+      const sources: SourceId[] = ['gh-trending-daily', 'gh-trending-weekly', 'hf-models'];
+      const pool = Array.from({ length: 40 }, (_, index) => `o${index % 5}/r${index}`);
+      let at = T0;
+      for (let step = 0; step < 60; step++) {
+        // Mostly hourly; now and then minutes apart, or a day or more (the range read is then skipped).
+        at += random.next() < 0.8 ? H : random.next() < 0.5 ? 5 * 60_000 : Math.floor(1 + random.next() * 3) * 24 * H;
+        const interval = random.next() < 0.7 ? H : 15 * 60_000;
+        for (const sourceId of sources) {
+          // A source that fails this time stores nothing.
+          if (random.next() < 0.2) continue;
+          const size = 1 + Math.floor(random.next() * 12);
+          const ids = [...new Set(Array.from({ length: size }, () => pool[Math.floor(random.next() * pool.length)]!))];
+          const items = ids.map((id) => item(id, { description: `seen at ${at}` }));
+          const when = at + Math.floor(random.next() * 60_000);
+          await recordSuccess(db, sourceId, { items, dropped: 0 }, when, when + interval);
+          await referenceWrite(reference, sourceId, items, when);
+        }
+      }
+      expect(await catalogOf(db), `seed ${seed}`).toEqual(await catalogOf(reference));
+    }
+  });
+});

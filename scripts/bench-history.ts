@@ -108,7 +108,7 @@ console.log(`Size on disk: Default/IndexedDB/chrome-extension_${extensionId}_0.i
 disk('right after the last write', year.diskAfterWrites);
 disk('compaction done, browser open', year.disk);
 disk('the browser closed', closed);
-console.log('  (LevelDB keeps the latest writes uncompressed in its log, a few MB, and overwritten rows until a compaction: both vary from run to run)');
+console.log('  (varies from run to run: each refresh rewrites the catalog row of every item listed, and LevelDB keeps the old versions until it compacts, the latest writes uncompressed in its log; compacted, a year is ~9 MB)');
 console.log('');
 console.log(`Work over the year, in an extension page, warm (ms: median, min–max of ${work.runs} runs after ${work.warmup} warm-up, and the page's first call)`);
 console.log(`  ${''.padEnd(34)} ${'median'.padStart(6)}  ${'min–max'.padStart(13)}  ${'first'.padStart(6)}`);

@@ -2,6 +2,7 @@ import type { MorningPostDB } from './db';
 import type { CatalogItem } from '../shared/records';
 import { DAY_MS, dayIn } from '../shared/movement';
 import { systemTimeZone } from '../shared/time';
+import { SIGHTING_STEP_MS } from './write';
 
 /**
  * Dense where it matters, thin where it does not (issue #3): every snapshot of
@@ -24,6 +25,12 @@ export const DEFAULT_RETENTION: RetentionPolicy = { denseDays: 7, keepDays: 365,
 /** Calendar day of a time in the browser's time zone: the reader's "one a day" (the same day the issue's words use). */
 export function localDay(at: number): string {
   return dayIn(at, systemTimeZone());
+}
+
+/** `localDay` with the zone read once: a prune asks for the day of every old snapshot. */
+function localDayFn(): (at: number) => string {
+  const zone = systemTimeZone();
+  return (at) => dayIn(at, zone);
 }
 
 /** What a long-unseen item loses: everything but its names, link and sightings. */
@@ -71,22 +78,24 @@ export async function pruneHistory(
       }
     }
     await db.snapshots.bulkDelete(doomed);
-    // An item stays while a kept snapshot names it. One last seen before the
-    // dense window can only be named by the thinned snapshots (lastSeenAt ≥
-    // every snapshot holding it), so those are the only ones to read; an item
-    // seen for a few hours between two kept snapshots of a day leaves with them.
+    // An item stays while a kept snapshot names it. One whose lastSeenAt is a
+    // sighting step before the dense window can only be named by the thinned
+    // snapshots (lastSeenAt + SIGHTING_STEP_MS > every snapshot holding it,
+    // write.ts), so those are the only ones to read; an item seen for a few
+    // hours between two kept snapshots of a day leaves with them.
     const named = new Set<number>();
     await db.snapshots
       .where('fetchedAt')
       .below(denseFrom)
       .each((snapshot) => snapshot.keys.forEach((key) => named.add(key)));
-    const orphans = ((await db.catalog.where('lastSeenAt').below(denseFrom).primaryKeys()) as number[]).filter((key) => !named.has(key));
+    const orphans = ((await db.catalog.where('lastSeenAt').below(denseFrom - SIGHTING_STEP_MS).primaryKeys()) as number[]).filter((key) => !named.has(key));
     await db.catalog.bulkDelete(orphans);
     const deletedItems = orphans.length;
-    const detailFrom = now - policy.fullDetailDays * DAY_MS;
+    // Not seen for `fullDetailDays`, allowing for the sighting step (lastSeenAt may lag the last sighting by up to it).
+    const detailFrom = now - policy.fullDetailDays * DAY_MS - SIGHTING_STEP_MS;
     const thinnedItems = await db.catalog
       .where('lastSeenAt')
-      .between(lastPrunedAt === undefined ? -Infinity : lastPrunedAt - policy.fullDetailDays * DAY_MS, detailFrom, true, false)
+      .between(lastPrunedAt === undefined ? -Infinity : lastPrunedAt - policy.fullDetailDays * DAY_MS - SIGHTING_STEP_MS, detailFrom, true, false)
       .filter((item) => DETAILS.some((field) => item[field] !== undefined))
       .modify((item) => {
         for (const field of DETAILS) delete item[field];
@@ -101,7 +110,7 @@ const LAST_PRUNED = 'lastPrunedAt';
 export async function pruneIfDue(db: MorningPostDB, now: number, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<PruneReport | undefined> {
   const last = await db.meta.get(LAST_PRUNED);
   if (last && now - last.value < DAY_MS) return undefined;
-  const report = await pruneHistory(db, now, policy, localDay, last?.value);
+  const report = await pruneHistory(db, now, policy, localDayFn(), last?.value);
   await db.meta.put({ name: LAST_PRUNED, value: now });
   return report;
 }

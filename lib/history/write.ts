@@ -1,8 +1,19 @@
-import type { MetricName, ParsedList } from '../sources/contract';
+import type { MetricName, ParsedList, TrendingItem } from '../sources/contract';
 import type { SourceFailure } from '../sources/errors';
 import type { SourceId } from '../sources/ids';
 import type { MorningPostDB } from './db';
 import type { CatalogItem, Snapshot, SourceStatus } from '../shared/records';
+
+/**
+ * How stale a catalog entry's `lastSeenAt` may get before a sighting rewrites
+ * it. An entry whose details have not changed is rewritten at most every 12
+ * hours rather than at every refresh (issue #8): rewriting every listed item
+ * every hour was most of a refresh's store time, and the superseded copies
+ * stayed on disk until LevelDB compacted (a year measured 8.8 MB compacted,
+ * up to 19.8 MB not). So `lastSeenAt` is at most this much older than the
+ * item's last sighting: retention (retention.ts) allows for it.
+ */
+export const SIGHTING_STEP_MS = 12 * 3_600_000;
 
 /**
  * Store a good response: each item's catalog entry, the snapshot and the
@@ -43,7 +54,8 @@ export async function recordSuccess(
  */
 function recentSince(previous: SourceStatus | undefined, at: number, nextAttemptAt: number): number | undefined {
   const since = previous?.lastSuccessAt;
-  return since !== undefined && at - since <= 2 * (nextAttemptAt - at) ? since : undefined;
+  // An entry seen then may carry a `lastSeenAt` up to one sighting step older (SIGHTING_STEP_MS).
+  return since !== undefined && at - since <= 2 * (nextAttemptAt - at) ? since - SIGHTING_STEP_MS : undefined;
 }
 
 /**
@@ -52,7 +64,7 @@ function recentSince(previous: SourceStatus | undefined, at: number, nextAttempt
  * The entries already known are looked up in two steps (issue #8: the lookup
  * was a third of a refresh's store time in Chromium). Most of a list was in the
  * source's previous list, and every item of that list has `lastSeenAt` at its
- * time or later: one range read of the `lastSeenAt` index from `recentSince`
+ * time, less one sighting step, or later: one range read of the `lastSeenAt` index from `recentSince`
  * finds them (with whatever other sources stored since, left out here). Only
  * the rest — new entries, items back after a while — are looked up one by one
  * on `[sourceId+itemId]`, the one lookup there was before. Between them the two
@@ -75,14 +87,40 @@ async function upsertCatalog(db: MorningPostDB, sourceId: SourceId, list: Parsed
     );
   }
   const byId = new Map(known.map((entry) => [entry.itemId, entry]));
-  const rows = list.items.map((item): CatalogItem => {
+  const keys: (number | undefined)[] = [];
+  const changed: { index: number; row: CatalogItem }[] = [];
+  list.items.forEach((item, index) => {
     const { id, metrics: _metrics, ...meta } = item;
     const previous = byId.get(id);
-    const row: CatalogItem = { ...meta, sourceId, itemId: id, firstSeenAt: previous?.firstSeenAt ?? at, lastSeenAt: at };
+    keys.push(previous?.key);
+    // Unchanged and seen within the sighting step: the stored entry stands as it is.
+    if (previous?.key !== undefined && at - previous.lastSeenAt < SIGHTING_STEP_MS && at >= previous.lastSeenAt && sameDetails(previous, meta)) return;
+    const row: CatalogItem = { ...meta, sourceId, itemId: id, firstSeenAt: previous?.firstSeenAt ?? at, lastSeenAt: Math.max(at, previous?.lastSeenAt ?? at) };
     if (previous?.key !== undefined) row.key = previous.key;
-    return row;
+    changed.push({ index, row });
   });
-  return (await db.catalog.bulkPut(rows, { allKeys: true })) as number[];
+  if (changed.length > 0) {
+    const written = (await db.catalog.bulkPut(
+      changed.map(({ row }) => row),
+      { allKeys: true },
+    )) as number[];
+    changed.forEach(({ index }, position) => (keys[index] = written[position]));
+  }
+  return keys as number[];
+}
+
+/** The details a sighting carries (everything but the catalog's own bookkeeping), compared as stored values. */
+function sameDetails(stored: CatalogItem, sighted: Omit<TrendingItem, 'id' | 'metrics'>): boolean {
+  const { key: _key, sourceId: _sourceId, itemId: _itemId, firstSeenAt: _first, lastSeenAt: _last, ...details } = stored;
+  return sameValue(details, sighted);
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  return aKeys.length === bKeys.length && aKeys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 function metricColumns(list: ParsedList): Snapshot['metrics'] {

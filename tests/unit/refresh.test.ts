@@ -166,8 +166,13 @@ describe('refreshSources', () => {
     advance(HOUR);
     fetch = ok(recorded);
     await refreshSources(deps, 'alarm');
-    const item = await db.catalog.where('[sourceId+itemId]').equals(['hf-models', 'Qwen/Qwen3.8-27B']).first();
-    expect(item).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0 + HOUR });
+    const entry = () => db.catalog.where('[sourceId+itemId]').equals(['hf-models', 'Qwen/Qwen3.8-27B']).first();
+    // Unchanged an hour later: the entry is not rewritten (lib/history/write.ts SIGHTING_STEP_MS, 12 h).
+    expect(await entry()).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0 });
+    advance(12 * HOUR);
+    fetch = ok(recorded);
+    await refreshSources(deps, 'alarm');
+    expect(await entry()).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0 + 13 * HOUR });
   });
 });
 

@@ -126,4 +126,25 @@ describe('retention', () => {
     expect(report.deletedItems).toBe(1);
     expect((await db.catalog.toArray()).map((item) => item.itemId).sort()).toEqual(base.map((item) => item.id).sort());
   });
+
+  it('never drops an entry a dense snapshot names, though its lastSeenAt lags its last sighting by up to the 12-hour step', async () => {
+    const db = testDb();
+    const T0 = Date.parse('2026-03-02T07:00:00Z');
+    const entry = (id: string) => ({ id, name: id, url: `https://huggingface.co/${id}`, metrics: { likes: 1 } });
+    // 07:00 [x]; 08:00 [y] (the day's last list before the dense window); 18:00 [x] again, unchanged: x keeps lastSeenAt 07:00.
+    await recordSuccess(db, 'hf-models', { items: [entry('o/x')], dropped: 0 }, T0, T0 + HOUR);
+    await recordSuccess(db, 'hf-models', { items: [entry('o/y')], dropped: 0 }, T0 + HOUR, T0 + 2 * HOUR);
+    await recordSuccess(db, 'hf-models', { items: [entry('o/x')], dropped: 0 }, T0 + 11 * HOUR, T0 + 12 * HOUR);
+    expect((await db.catalog.where('[sourceId+itemId]').equals(['hf-models', 'o/x']).first())?.lastSeenAt).toBe(T0);
+    // Seven days after 17:30: the 18:00 list is dense, 07:00 and 08:00 are not; of them the day keeps 08:00 [y].
+    const now = T0 + 10.5 * HOUR + 7 * DAY_MS;
+    const report = await pruneHistory(db, now, undefined, utcDay);
+    expect(report.deletedSnapshots).toBe(1);
+    expect(report.deletedItems).toBe(0);
+    expect((await latestList(db, 'hf-models'))?.rows.map((row) => row.itemId)).toEqual(['o/x']);
+    // A day later, the 18:00 list is thinned too and still the day's last: x stays, y (named by nothing kept) goes.
+    const later = await pruneHistory(db, now + DAY_MS, undefined, utcDay);
+    expect(later.deletedItems).toBe(1);
+    expect((await db.catalog.toArray()).map((item) => item.itemId)).toEqual(['o/x']);
+  });
 });

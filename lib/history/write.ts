@@ -6,14 +6,15 @@ import type { CatalogItem, Snapshot, SourceStatus } from '../shared/records';
 
 /**
  * How stale a catalog entry's `lastSeenAt` may get before a sighting rewrites
- * it. An entry whose details have not changed is rewritten at most every 12
- * hours rather than at every refresh (issue #8): rewriting every listed item
- * every hour was most of a refresh's store time, and the superseded copies
- * stayed on disk until LevelDB compacted (a year measured 8.8 MB compacted,
- * up to 19.8 MB not). So `lastSeenAt` is at most this much older than the
- * item's last sighting: retention (retention.ts) allows for it.
+ * it. An entry whose details have not changed is rewritten at most every 3
+ * days rather than at every refresh (issue #8): rewriting every listed item
+ * every hour was most of a refresh's store time, and Chromium's IndexedDB
+ * keeps the superseded copies on disk until LevelDB compacts (a year measured
+ * 8.8 MB compacted, up to 19.8 MB not). So `lastSeenAt` is at most this much
+ * older than the item's last sighting; retention (retention.ts), which works
+ * in days and weeks, allows for it.
  */
-export const SIGHTING_STEP_MS = 12 * 3_600_000;
+export const SIGHTING_STEP_MS = 3 * 24 * 3_600_000;
 
 /**
  * Store a good response: each item's catalog entry, the snapshot and the

@@ -167,12 +167,12 @@ describe('refreshSources', () => {
     fetch = ok(recorded);
     await refreshSources(deps, 'alarm');
     const entry = () => db.catalog.where('[sourceId+itemId]').equals(['hf-models', 'Qwen/Qwen3.8-27B']).first();
-    // Unchanged an hour later: the entry is not rewritten (lib/history/write.ts SIGHTING_STEP_MS, 12 h).
+    // Unchanged an hour later: the entry is not rewritten (lib/history/write.ts SIGHTING_STEP_MS, 3 days).
     expect(await entry()).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0 });
-    advance(12 * HOUR);
+    advance(71 * HOUR);
     fetch = ok(recorded);
     await refreshSources(deps, 'alarm');
-    expect(await entry()).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0 + 13 * HOUR });
+    expect(await entry()).toMatchObject({ firstSeenAt: T0, lastSeenAt: T0 + 72 * HOUR });
   });
 });
 

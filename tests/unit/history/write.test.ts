@@ -56,7 +56,7 @@ describe('recordSuccess keeps what is known of each item', () => {
     await recordSuccess(db, 'gh-trending-daily', { items: [item('a/x')], dropped: 0 }, T0 + H, T0 + 2 * H);
     await recordSuccess(db, 'gh-trending-weekly', { items: [item('a/x')], dropped: 0 }, T0 + 90 * 60_000, T0 + 150 * 60_000);
     const rows = (await catalogOf(db)).map(({ sourceId, itemId, firstSeenAt, lastSeenAt }) => [sourceId, itemId, firstSeenAt, lastSeenAt]);
-    // Unchanged and seen again within the sighting step (12 h): each entry stands as first written.
+    // Unchanged and seen again within the sighting step (3 days): each entry stands as first written.
     expect(rows).toEqual([
       ['gh-trending-daily', 'a/x', T0, T0],
       ['gh-trending-weekly', 'b/z', T0, T0],
@@ -91,22 +91,22 @@ describe('recordSuccess keeps what is known of each item', () => {
     }
   });
 
-  it('rewrites an unchanged entry only once its sighting is 12 hours old; a changed one at once', async () => {
+  it('rewrites an unchanged entry only once its sighting is 3 days old; a changed one at once', async () => {
     const db = testDb();
-    const store = (items: TrendingItem[], at: number) => recordSuccess(db, 'hf-models', { items, dropped: 0 }, at, at + H);
+    const store = (items: TrendingItem[], at: number) => recordSuccess(db, 'hf-models', { items, dropped: 0 }, at, at + 6 * H);
     const entry = async (id: string) => db.catalog.where('[sourceId+itemId]').equals(['hf-models', id]).first();
     await store([item('o/a', { tags: ['x', 'y'] }), item('o/b')], T0);
     const first = await entry('o/a');
-    // Eleven hourly sightings with the same details: not one write.
-    for (let hour = 1; hour <= 11; hour++) await store([item('o/a', { tags: ['x', 'y'] }), item('o/b')], T0 + hour * H);
+    // Eleven sightings six hours apart (up to 66 h) with the same details: not one write.
+    for (let step = 1; step <= 11; step++) await store([item('o/a', { tags: ['x', 'y'] }), item('o/b')], T0 + step * 6 * H);
     expect(await entry('o/a')).toEqual(first);
     expect((await entry('o/b'))?.lastSeenAt).toBe(T0);
-    // o/b changes its details at 11 h 30: rewritten then; o/a at 12 h, its step up.
-    await store([item('o/a', { tags: ['x', 'y'] }), item('o/b', { description: 'new' })], T0 + 11.5 * H);
-    expect(await entry('o/b')).toMatchObject({ description: 'new', lastSeenAt: T0 + 11.5 * H, firstSeenAt: T0 });
+    // o/b changes its details at 70 h: rewritten then; o/a at 72 h, its step up.
+    await store([item('o/a', { tags: ['x', 'y'] }), item('o/b', { description: 'new' })], T0 + 70 * H);
+    expect(await entry('o/b')).toMatchObject({ description: 'new', lastSeenAt: T0 + 70 * H, firstSeenAt: T0 });
     expect((await entry('o/a'))?.lastSeenAt).toBe(T0);
-    await store([item('o/a', { tags: ['x', 'y'] }), item('o/b', { description: 'new' })], T0 + 12 * H);
-    expect(await entry('o/a')).toEqual({ ...first, lastSeenAt: T0 + 12 * H });
+    await store([item('o/a', { tags: ['x', 'y'] }), item('o/b', { description: 'new' })], T0 + 72 * H);
+    expect(await entry('o/a')).toEqual({ ...first, lastSeenAt: T0 + 72 * H });
     // The snapshots still name both, in list order, whatever was written.
     const snapshots = await db.snapshots.orderBy('fetchedAt').toArray();
     expect(snapshots).toHaveLength(14);

@@ -2,6 +2,7 @@ import type { MetricName, ParsedList, TrendingItem } from '../sources/contract';
 import type { SourceFailure } from '../sources/errors';
 import type { SourceId } from '../sources/ids';
 import type { MorningPostDB } from './db';
+import { latestSnapshot } from './read';
 import type { CatalogItem, Snapshot, SourceStatus } from '../shared/records';
 
 /**
@@ -31,7 +32,7 @@ export async function recordSuccess(
 ): Promise<void> {
   await db.transaction('rw', db.snapshots, db.catalog, db.sourceStatus, async () => {
     const previous = await db.sourceStatus.get(sourceId);
-    const keys = await upsertCatalog(db, sourceId, list, at, recentSince(previous, at, nextAttemptAt));
+    const keys = await upsertCatalog(db, sourceId, list, at);
     const snapshot: Snapshot = { sourceId, fetchedAt: at, keys, metrics: metricColumns(list) };
     await db.snapshots.add(snapshot);
     const status: SourceStatus = {
@@ -49,34 +50,22 @@ export async function recordSuccess(
 }
 
 /**
- * When the source last stored a list, if that was no more than two refresh
- * intervals ago (the interval: `nextAttemptAt - at`, as the worker passes it);
- * otherwise undefined.
- */
-function recentSince(previous: SourceStatus | undefined, at: number, nextAttemptAt: number): number | undefined {
-  const since = previous?.lastSuccessAt;
-  // An entry seen then may carry a `lastSeenAt` up to one sighting step older (SIGHTING_STEP_MS).
-  return since !== undefined && at - since <= 2 * (nextAttemptAt - at) ? since - SIGHTING_STEP_MS : undefined;
-}
-
-/**
  * Update what is known of each item (keeping its key and first sighting); returns the keys in list order.
  *
  * The entries already known are looked up in two steps (issue #8: the lookup
  * was a third of a refresh's store time in Chromium). Most of a list was in the
- * source's previous list, and every item of that list has `lastSeenAt` at its
- * time, less one sighting step, or later: one range read of the `lastSeenAt` index from `recentSince`
- * finds them (with whatever other sources stored since, left out here). Only
- * the rest — new entries, items back after a while — are looked up one by one
- * on `[sourceId+itemId]`, the one lookup there was before. Between them the two
- * find exactly what that lookup finds.
+ * source's previous list: its snapshot holds their catalog keys, and one batch
+ * get by key finds them. Only the rest — new entries, items back after a
+ * while — are looked up one by one on `[sourceId+itemId]`, the one lookup
+ * there was before. Between them the two find exactly what that lookup finds.
  */
-async function upsertCatalog(db: MorningPostDB, sourceId: SourceId, list: ParsedList, at: number, recentSince: number | undefined): Promise<number[]> {
+async function upsertCatalog(db: MorningPostDB, sourceId: SourceId, list: ParsedList, at: number): Promise<number[]> {
   const wanted = new Set(list.items.map((item) => item.id));
   const known: CatalogItem[] = [];
-  if (recentSince !== undefined) {
-    for (const entry of await db.catalog.where('lastSeenAt').aboveOrEqual(recentSince).toArray()) {
-      if (entry.sourceId === sourceId && wanted.delete(entry.itemId)) known.push(entry);
+  const previous = await latestSnapshot(db, sourceId);
+  if (previous) {
+    for (const entry of await db.catalog.bulkGet(previous.keys)) {
+      if (entry && entry.sourceId === sourceId && wanted.delete(entry.itemId)) known.push(entry);
     }
   }
   if (wanted.size > 0) {

@@ -7,8 +7,8 @@ import type { SourceId } from '@/lib/sources/ids';
 import { Random } from '../../support/random-history';
 import { testDb } from '../../support/db';
 
-// recordSuccess finds the catalog entries a list already has in two steps (issue #8): a range read of
-// `lastSeenAt` from the source's previous success, then a lookup of the rest by [sourceId+itemId].
+// recordSuccess finds the catalog entries a list already has in two steps (issue #8): a batch get of the
+// keys in the source's previous snapshot, then a lookup of the rest by [sourceId+itemId].
 // Whatever path an item takes, the catalog must end as the one lookup by [sourceId+itemId] made it.
 
 const T0 = Date.UTC(2026, 10, 20, 7, 0);
@@ -32,7 +32,7 @@ async function referenceWrite(db: MorningPostDB, sourceId: SourceId, items: Tren
 const catalogOf = async (db: MorningPostDB) => db.catalog.orderBy(':id').toArray();
 
 describe('recordSuccess keeps what is known of each item', () => {
-  it('an item back after hours away, within the recent read, keeps its key and first sighting', async () => {
+  it('an item back after hours away, not in the previous snapshot, keeps its key and first sighting', async () => {
     const db = testDb();
     const interval = H;
     await recordSuccess(db, 'gh-trending-daily', { items: [item('a/x'), item('a/y')], dropped: 0 }, T0, T0 + interval);
@@ -40,7 +40,7 @@ describe('recordSuccess keeps what is known of each item', () => {
       await recordSuccess(db, 'gh-trending-daily', { items: [item('a/y')], dropped: 0 }, T0 + hour * H, T0 + hour * H + interval);
     }
     const before = await db.catalog.where('[sourceId+itemId]').equals(['gh-trending-daily', 'a/x']).first();
-    // a/x was last seen 4 h ago: not in the range read from the previous success (an hour ago), found by its id.
+    // a/x was last seen 4 h ago: not in the previous snapshot (an hour ago), found by its id.
     await recordSuccess(db, 'gh-trending-daily', { items: [item('a/x', { description: 'back' }), item('a/y')], dropped: 0 }, T0 + 4 * H, T0 + 5 * H);
     const after = await db.catalog.where('[sourceId+itemId]').equals(['gh-trending-daily', 'a/x']).first();
     expect(after).toEqual({ ...before, description: 'back', lastSeenAt: T0 + 4 * H });
@@ -73,7 +73,7 @@ describe('recordSuccess keeps what is known of each item', () => {
       const pool = Array.from({ length: 40 }, (_, index) => `o${index % 5}/r${index}`);
       let at = T0;
       for (let step = 0; step < 60; step++) {
-        // Mostly hourly; now and then minutes apart, or a day or more (the range read is then skipped).
+        // Mostly hourly; now and then minutes apart, or a day or more.
         at += random.next() < 0.8 ? H : random.next() < 0.5 ? 5 * 60_000 : Math.floor(1 + random.next() * 3) * 24 * H;
         const interval = random.next() < 0.7 ? H : 15 * 60_000;
         for (const sourceId of sources) {

@@ -151,4 +151,17 @@ describe('NewTabPage', () => {
     ready();
     await waitFor(() => expect(open).toHaveBeenCalled());
   });
+
+  it('says which stored issue it cannot read, rather than blanking the page, when a record is corrupt', async () => {
+    const db = testDb();
+    await writeWeek(db, START, 2, 2);
+    await publishIfDue(db, START + DAY, DEFAULT_SETTINGS);
+    // The stored record keeps its first screen; its compressed body is cut to garbage.
+    const stored = (await db.table('issues').get(1)) as { body: Uint8Array };
+    await db.table('issues').put({ ...stored, body: new Uint8Array([120, 156, 1, 2, 3]) });
+    mount(db);
+    await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
+    expect(document.body.textContent).toMatch(/Could not read issue No\. 1/);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/The AI Morning Post/);
+  });
 });

@@ -20,6 +20,21 @@ export default defineConfig({
     // The Firefox sources package is for a reviewer rebuilding the code: no screenshots, no scratch.
     excludeSources: ['docs/screenshots/**', 'screenshots/**', '.tmp/**'],
   },
+  hooks: {
+    // The pages (one Vite build with every HTML entrypoint): a page loads its own code as one file, not a
+    // graph of small shared chunks. Extension resources are read one after another here, so each file
+    // on the way to the first paint added its turn (issue #8, docs/performance.md). Shared code is
+    // copied into each page's file instead; lazy imports (Dexie, the Markdown export) stay chunks.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.inputPath.endsWith('.html'))) return;
+      config.build ??= {};
+      config.build.rolldownOptions = {
+        ...config.build.rolldownOptions,
+        preserveEntrySignatures: false,
+        output: { ...config.build.rolldownOptions?.output, codeSplitting: { experimentalInlineCommonChunks: { maxSize: Infinity } } },
+      };
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'The AI Morning Post',
     short_name: 'Morning Post',

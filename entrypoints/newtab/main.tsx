@@ -4,8 +4,7 @@ import { pageReady } from '@/components/useReadyMarker';
 import { copyText, downloadText } from '@/lib/browser/export';
 import { issueNumberOfHash, takeEarlyReads } from '@/lib/models/early-read';
 import { closeAfter, createIssueModel, pageDatabase } from '@/lib/models/page-database';
-import '@/components/styles/base.css';
-import '@/components/styles/paper.css';
+import '@/components/styles/pages/newtab.css';
 
 const database = pageDatabase(pageReady);
 // The issue the address names (`#/issue/3`), else the latest; read by the early script (entrypoints/first-read.ts)

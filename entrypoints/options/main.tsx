@@ -3,8 +3,7 @@ import { OptionsPage } from '@/components/pages/OptionsPage';
 import { requestNotificationPermission } from '@/lib/browser/notifications';
 import { localStorageArea, onSettingsChange, syncSettingsStorage } from '@/lib/browser/settings-storage';
 import { OptionsModel } from '@/lib/models/options';
-import '@/components/styles/base.css';
-import '@/components/styles/options.css';
+import '@/components/styles/pages/options.css';
 
 const model = new OptionsModel({ storage: syncSettingsStorage, local: localStorageArea, onExternalChange: onSettingsChange });
 render(<OptionsPage model={model} requestNotifications={requestNotificationPermission} />, document.getElementById('app')!);

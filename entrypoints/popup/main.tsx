@@ -7,8 +7,7 @@ import { closeAfter, createIssueModel, pageDatabase } from '@/lib/models/page-da
 import { createSourcesModel } from '@/lib/models/pages';
 // The popup shows only Hugging Face's models: it need not load the GitHub AI/ML rule.
 import { visibleHuggingFaceRows } from '@/lib/shared/hf-filters';
-import '@/components/styles/base.css';
-import '@/components/styles/compact.css';
+import '@/components/styles/pages/popup.css';
 
 // The reads the popup paints from, started by its early script (entrypoints/first-read.ts) while this module loaded;
 // Dexie loads after the page is ready.

@@ -7,8 +7,7 @@ import { createSourcesModel } from '@/lib/models/pages';
 // Imported with the page rather than on demand: the lists wait for the filters before they are ready, and a
 // dynamic import would be one more request after this module has run (issue #8).
 import { visibleRows } from '@/lib/shared/filters';
-import '@/components/styles/base.css';
-import '@/components/styles/compact.css';
+import '@/components/styles/pages/sidepanel.css';
 
 // The reads the lists paint from, started by the early script (entrypoints/first-read.ts) while this module loaded;
 // Dexie loads after the page is ready.

@@ -27,32 +27,38 @@ export function NewTabPage({ model }: { model: IssueModel }) {
   return (
     <div class="paper">
       <main class="paper__body" aria-busy={!loaded}>
-        {model.storageError.value ? (
+        {model.storageError.value && !front ? (
           <>
             <Masthead now={model.now.value} />
             <StorageError message={model.storageError.value} />
           </>
         ) : issue || front ? (
-          <IssueView
-            issue={issue}
-            front={front}
-            controls={
-              <>
-                <ArchiveNav number={(issue ?? front)!.number} latest={latest ?? (issue ?? front)!.number} onShow={model.show} />
-                <ExportBar
-                  onCopy={() => void model.exportMarkdown('copy')}
-                  onDownload={() => void model.exportMarkdown('download')}
-                  {...(model.exportStatus.value ? { status: model.exportStatus.value } : {})}
-                />
-                {failing.length > 0 && (issue ?? front)!.number === latest ? (
-                  // Under the masthead, where it is read first: the paper is as of its publishing; a source failed since.
-                  <p class="paper__notice" role="status">
-                    Since this issue: {failing.map((status) => status.lastError.message).join('; ')}. The side panel shows each source’s next try.
-                  </p>
-                ) : null}
-              </>
-            }
-          />
+          <>
+            <IssueView
+              issue={issue}
+              front={front}
+              controls={
+                <>
+                  <ArchiveNav number={(issue ?? front)!.number} latest={latest ?? (issue ?? front)!.number} onShow={model.show} />
+                  <ExportBar
+                    onCopy={() => void model.exportMarkdown('copy')}
+                    onDownload={() => void model.exportMarkdown('download')}
+                    {...(model.exportStatus.value ? { status: model.exportStatus.value } : {})}
+                  />
+                  {failing.length > 0 && (issue ?? front)!.number === latest ? (
+                    // Under the masthead, where it is read first: the paper is as of its publishing; a source failed since.
+                    <p class="paper__notice" role="status">
+                      Since this issue: {failing.map((status) => status.lastError.message).join('; ')}. The side panel shows each source’s next try.
+                    </p>
+                  ) : null}
+                </>
+              }
+            />
+            {model.storageError.value ? (
+              // Below the first screen, which the record still gave: the reader keeps the headline and learns why the rest is missing.
+              <StorageError message={model.storageError.value} />
+            ) : null}
+          </>
         ) : loaded ? (
           <>
             <Masthead now={model.now.value} />

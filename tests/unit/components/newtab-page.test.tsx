@@ -152,7 +152,7 @@ describe('NewTabPage', () => {
     await waitFor(() => expect(open).toHaveBeenCalled());
   });
 
-  it('says which stored issue it cannot read, rather than blanking the page, when a record is corrupt', async () => {
+  it('keeps the first screen and says which stored issue it cannot read, rather than blanking the page, when a record is corrupt', async () => {
     const db = testDb();
     await writeWeek(db, START, 2, 2);
     await publishIfDue(db, START + DAY, DEFAULT_SETTINGS);
@@ -161,7 +161,11 @@ describe('NewTabPage', () => {
     await db.table('issues').put({ ...stored, body: new Uint8Array([120, 156, 1, 2, 3]) });
     mount(db);
     await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
-    expect(document.body.textContent).toMatch(/Could not read issue No\. 1/);
+    expect(screen.getByRole('alert').textContent).toMatch(/Could not read issue No\. 1/);
+    // The record's first screen still stands above the error: masthead and the lead's headline.
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/The AI Morning Post/);
+    const stored1 = stored as unknown as { front: { lead: { headline: string } } };
+    expect(document.querySelector('.story--lead .story__headline')?.textContent).toBe(stored1.front.lead.headline);
+    expect(document.querySelectorAll('.issue-section')).toHaveLength(0);
   });
 });

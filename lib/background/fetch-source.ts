@@ -1,5 +1,6 @@
 import type { ParsedList, Source } from '../sources/contract';
 import { SourceError } from '../sources/errors';
+import { errorMessage } from '../shared/error-message';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -36,7 +37,7 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
     if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
       throw new SourceError({ kind: 'timeout', message: `${where} did not answer in time` });
     }
-    throw new SourceError({ kind: 'network', message: `could not reach ${where} (${errorText(error)})` });
+    throw new SourceError({ kind: 'network', message: `could not reach ${where} (${errorMessage(error)})` });
   }
 
   if (!response.ok) {
@@ -62,7 +63,7 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
     if (error instanceof DOMException && error.name === 'TimeoutError') {
       throw new SourceError({ kind: 'timeout', message: `${where} stopped sending before the end` });
     }
-    throw new SourceError({ kind: 'network', message: `the response from ${where} was cut off (${errorText(error)})` });
+    throw new SourceError({ kind: 'network', message: `the response from ${where} was cut off (${errorMessage(error)})` });
   }
   try {
     return source.parse(body);
@@ -70,7 +71,7 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
     if (error instanceof SourceError) {
       throw new SourceError({ ...error.failure, message: `${where}: ${error.failure.message}` });
     }
-    throw new SourceError({ kind: 'parse', message: `${where}: could not read the response (${errorText(error)})` });
+    throw new SourceError({ kind: 'parse', message: `${where}: could not read the response (${errorMessage(error)})` });
   }
 }
 
@@ -100,8 +101,4 @@ export function retryAfterFrom(headers: Headers, now: number): number | undefine
 function describeUrl(url: string): string {
   const { host, pathname } = new URL(url);
   return `${host}${pathname}`;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -6,6 +6,7 @@ import { recordFailure, recordSuccess } from '../history/write';
 import type { Source } from '../sources/contract';
 import { SourceError, type SourceFailure } from '../sources/errors';
 import type { SourceOutcome } from '../shared/messages';
+import { errorMessage } from '../shared/error-message';
 
 export type RefreshTrigger = 'install' | 'startup' | 'alarm' | 'retry' | 'morning' | 'manual';
 
@@ -64,7 +65,7 @@ async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTri
     const failure: SourceFailure =
       error instanceof SourceError
         ? error.failure
-        : { kind: 'network', message: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+        : { kind: 'network', message: `unexpected error: ${errorMessage(error)}` };
     const at = deps.now();
     const failures = (status?.consecutiveFailures ?? 0) + 1;
     const nextAttemptAt = Math.max(at + backoffMs(failures, intervalMs, deps.random()), failure.retryAfterAt ?? 0);

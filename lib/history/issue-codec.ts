@@ -1,5 +1,6 @@
 import type { Issue, Masthead, Paper, Story } from '../shared/issue-types';
 import { githubRepoUrl, huggingFacePaperUrl, huggingFaceUrl } from '../shared/links';
+import { errorMessage } from '../shared/error-message';
 
 /**
  * How a published issue is stored (issue #8: an issue record ≤ 10 KB). An
@@ -124,13 +125,13 @@ export async function unpackIssue(record: IssueRecord): Promise<Issue> {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(await through(record.body, new DecompressionStream(COMPRESSION)));
   } catch (error) {
-    throw fail(`its body is cut or corrupt (${error instanceof Error ? error.message : String(error)})`);
+    throw fail(`its body is cut or corrupt (${errorMessage(error)})`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text, reviveValue);
   } catch (error) {
-    throw fail(`its body is not the JSON it was written as (${error instanceof Error ? error.message : String(error)})`);
+    throw fail(`its body is not the JSON it was written as (${errorMessage(error)})`);
   }
   const body = checkedBody(parsed, fail);
   const front = record.front;

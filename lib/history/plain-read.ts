@@ -63,9 +63,12 @@ export interface IssuePageRead {
   statuses: SourceStatus[];
 }
 
+/** What the first read answers before the worker has written anything. */
+export const NO_ISSUE_PAGE: IssuePageRead = { record: undefined, latestNumber: undefined, statuses: [] };
+
 /** The issue a page shows first (number `number`, else the latest), the latest number, and every source's status: one transaction. */
 export async function readIssuePage(db: IDBDatabase, number?: number): Promise<IssuePageRead> {
-  if (!has(db, STORES.issues, STORES.sourceStatus)) return { record: undefined, latestNumber: undefined, statuses: [] };
+  if (!has(db, STORES.issues, STORES.sourceStatus)) return NO_ISSUE_PAGE;
   const tx = db.transaction([STORES.issues, STORES.sourceStatus], 'readonly');
   const issues = tx.objectStore(STORES.issues);
   const [latest, asked, statuses] = await Promise.all([
@@ -81,9 +84,14 @@ export interface ListsRead {
   statuses: (SourceStatus | undefined)[];
 }
 
+/** No list and no status for any of `sourceIds`: the first read before the worker has written anything. */
+export function noLists(sourceIds: readonly SourceId[]): ListsRead {
+  return { lists: sourceIds.map(() => undefined), statuses: sourceIds.map(() => undefined) };
+}
+
 /** Each source's latest list (as lib/history/read.ts `latestList` gives it) and status, in `sourceIds` order: one transaction. */
 export async function readLatestLists(db: IDBDatabase, sourceIds: readonly SourceId[]): Promise<ListsRead> {
-  if (!has(db, STORES.snapshots, STORES.catalog, STORES.sourceStatus)) return { lists: sourceIds.map(() => undefined), statuses: sourceIds.map(() => undefined) };
+  if (!has(db, STORES.snapshots, STORES.catalog, STORES.sourceStatus)) return noLists(sourceIds);
   const tx = db.transaction([STORES.snapshots, STORES.catalog, STORES.sourceStatus], 'readonly');
   const bySourceAndTime = tx.objectStore(STORES.snapshots).index(SNAPSHOTS_BY_SOURCE_AND_TIME);
   const catalog = tx.objectStore(STORES.catalog);

@@ -5,6 +5,7 @@ import type { IssuePageRead } from '../history/plain-read';
 import type { SourceStatus } from '../shared/records';
 import type { Issue } from '../shared/issue-types';
 import { clockSignal, liveQuerySignal, subscribeLive, type LiveSource, type LiveState } from './live-query';
+import { errorMessage } from '../shared/error-message';
 
 export interface IssueModelDeps {
   /** Dexie, for live updates (a new issue published while the page is open, the sources' health). */
@@ -32,8 +33,6 @@ type Decoded = { state: 'none' } | { state: 'ready'; record: IssueRecord; issue:
 
 /** Issue numbers never repeat and a stored issue is never rewritten (lib/background/publish.ts); the time guards against a cleared database. */
 const sameIssue = (a: IssueRecord | undefined, b: IssueRecord | undefined) => a !== undefined && b !== undefined && a.number === b.number && a.publishedAt === b.publishedAt;
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The paper a page shows: one stored issue (the latest, or one from the
@@ -83,7 +82,7 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
         if (!stale) decoded.value = { state: 'ready', record: current, issue };
       },
       (error: unknown) => {
-        if (!stale) decoded.value = { state: 'error', record: current, message: `Could not read issue No. ${current.number}: ${message(error)}` };
+        if (!stale) decoded.value = { state: 'error', record: current, message: `Could not read issue No. ${current.number}: ${errorMessage(error)}` };
       },
     );
     return () => {
@@ -138,7 +137,7 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
         exportStatus.value = `Saved ${issueFileName(current)}.`;
       }
     } catch (error) {
-      exportStatus.value = `Could not export: ${message(error)}`;
+      exportStatus.value = `Could not export: ${errorMessage(error)}`;
     }
   });
 

@@ -1,5 +1,6 @@
 import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { MorningPostDB } from '../history/db';
+import { errorMessage } from '../shared/error-message';
 
 export type LiveState<T> =
   | { state: 'loading' }
@@ -23,8 +24,6 @@ export function sharedOpen(open: () => Promise<MorningPostDB>): () => Promise<Mo
   let opened: Promise<MorningPostDB> | undefined;
   return () => (opened ??= open());
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The one bridge from Dexie's `liveQuery` to the models (engineering.md,
@@ -58,11 +57,11 @@ export function subscribeLive<T>(
         },
         error: (error: unknown) => {
           answered = true;
-          onState({ state: 'error', message: message(error) });
+          onState({ state: 'error', message: errorMessage(error) });
         },
       });
     } catch (error) {
-      if (!disposed) onState({ state: 'error', message: message(error) });
+      if (!disposed) onState({ state: 'error', message: errorMessage(error) });
     }
   };
   if (first) {

@@ -3,6 +3,7 @@ import { loadGithubToken, saveGithubToken, type LocalStorageArea } from '../shar
 import { loadSettings, saveSettings, type Settings, type SettingsChange, type SettingsStorage } from '../shared/settings';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
 import { SOURCE_INFO } from '../sources/info';
+import { errorMessage } from '../shared/error-message';
 
 export interface OptionsModelDeps {
   storage: SettingsStorage;
@@ -41,7 +42,7 @@ export const OptionsModel = createModel((deps: OptionsModelDeps) => {
       settings.value = await saveSettings(deps.storage, change);
       saved.value = { state: 'saved', what };
     } catch (error) {
-      saved.value = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+      saved.value = { state: 'failed', message: errorMessage(error) };
     }
   });
   const setGithubToken = action(async (token: string) => {
@@ -50,7 +51,7 @@ export const OptionsModel = createModel((deps: OptionsModelDeps) => {
       hasToken.value = token.trim() !== '';
       saved.value = { state: 'saved', what: token.trim() ? 'Token saved on this device.' : 'Token removed.' };
     } catch (error) {
-      saved.value = { state: 'failed', message: error instanceof Error ? error.message : String(error) };
+      saved.value = { state: 'failed', message: errorMessage(error) };
     }
   });
   return {

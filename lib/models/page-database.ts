@@ -1,6 +1,5 @@
 import { markIssueRead } from '../browser/runtime';
-import type { IssuePageRead } from '../history/plain-read';
-import { openExisting, readIssuePage } from '../history/plain-read';
+import { NO_ISSUE_PAGE, openExisting, readIssuePage, type IssuePageRead } from '../history/plain-read';
 import { IssueModel, type IssueModelDeps } from './issue';
 import { sharedOpen, type LiveSource } from './live-query';
 
@@ -30,8 +29,6 @@ export function closeAfter(database: PageDatabase, reads: readonly Promise<unkno
   void Promise.allSettled(reads).then(() => database.opened()?.then((db) => db?.close(), () => undefined));
 }
 
-const NOTHING_YET: IssuePageRead = { record: undefined, latestNumber: undefined, statuses: [] };
-
 /**
  * A page's issue model. Its first read is `early` when the page's early script
  * started one (lib/history/early-read.ts), else one started now.
@@ -42,7 +39,7 @@ export function createIssueModel(
   early?: Promise<IssuePageRead | undefined>,
 ): { model: IssueModel; firstRead: Promise<unknown> } {
   const firstRead = early
-    ? early.then((read) => read ?? NOTHING_YET)
-    : database.plain().then((db) => (db ? readIssuePage(db, options.initialNumber) : NOTHING_YET));
+    ? early.then((read) => read ?? NO_ISSUE_PAGE)
+    : database.plain().then((db) => (db ? readIssuePage(db, options.initialNumber) : NO_ISSUE_PAGE));
   return { model: new IssueModel({ ...options, live: database.live, firstRead, markRead: markIssueRead }), firstRead };
 }

@@ -1,5 +1,5 @@
 import { requestRefresh } from '../browser/runtime';
-import { readLatestLists, type ListsRead } from '../history/plain-read';
+import { noLists, readLatestLists } from '../history/plain-read';
 import type { EarlyReads } from './early-read';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
 import type { RowsFilter } from '../shared/hf-filters';
@@ -17,7 +17,7 @@ export function createSourcesModel(
   sourceIds: readonly SourceId[] = SOURCE_IDS,
   early: Pick<EarlyReads, 'lists' | 'settings'> = {},
 ): { model: SourcesModel; firstRead: Promise<unknown> } {
-  const nothing: ListsRead = { lists: sourceIds.map(() => undefined), statuses: sourceIds.map(() => undefined) };
+  const nothing = noLists(sourceIds);
   const firstRead = early.lists ? early.lists.then((read) => read ?? nothing) : database.plain().then((db) => (db ? readLatestLists(db, sourceIds) : nothing));
   const settings = settingsSignal(early.settings);
   return { model: new SourcesModel({ live: database.live, firstRead, sourceIds, requestRefresh, settings, visibleRows }), firstRead };

@@ -11,6 +11,7 @@ import type { Settings } from '../shared/settings';
 import type { SourceId } from '../sources/ids';
 import { SOURCE_INFO, type SourceInfo } from '../sources/info';
 import { clockSignal, liveQuerySignal, type LiveSource } from './live-query';
+import { errorMessage } from '../shared/error-message';
 
 export interface SourcesModelDeps {
   /** Dexie, for the live lists (lib/models/live-query.ts). */
@@ -117,7 +118,7 @@ export const SourcesModel = createModel((deps: SourcesModelDeps) => {
       await deps.requestRefresh();
     } catch (error) {
       // The worker could not be reached; no stored status says so, so say it here.
-      refreshError.value = error instanceof Error ? error.message : String(error);
+      refreshError.value = errorMessage(error);
     } finally {
       refreshing.value = false;
     }

@@ -13,8 +13,11 @@ export interface LatestList {
 /**
  * The newest snapshot of a source joined with its catalog entries, each row
  * with its movement since the day's baseline (lib/shared/movement, as the
- * issue computes it). Pure: both readers use it — Dexie's (lib/history/read.ts)
- * and the plain IndexedDB one the pages paint from first (plain-read.ts).
+ * issue computes it). Pure. Since schema v4 (issue #8) the worker computes it
+ * with each snapshot and stores it in `lists` (write.ts), where both readers
+ * get it whole; the joins that compute it from the history (list-join.ts over
+ * Dexie, plain-read.ts over a v3 database) remain for the upgrade, retention
+ * and a database not yet upgraded.
  *
  * `candidate` is the baseline `baselineOf` may choose: the last snapshot a
  * day before the latest, else the oldest there is. `items[i]` is the catalog

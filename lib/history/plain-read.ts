@@ -89,8 +89,32 @@ export function noLists(sourceIds: readonly SourceId[]): ListsRead {
   return { lists: sourceIds.map(() => undefined), statuses: sourceIds.map(() => undefined) };
 }
 
-/** Each source's latest list (as lib/history/read.ts `latestList` gives it) and status, in `sourceIds` order: one transaction. */
+/**
+ * Each source's latest list (as lib/history/read.ts `latestList` gives it) and
+ * status, in `sourceIds` order: one transaction of one get per source on the
+ * views the worker writes with each snapshot (`lists`, schema v4, issue #8).
+ * From v4 on every source with a snapshot has a view (the upgrade, the write
+ * and retention keep it so), so a missing one means nothing stored yet.
+ */
 export async function readLatestLists(db: IDBDatabase, sourceIds: readonly SourceId[]): Promise<ListsRead> {
+  if (!has(db, STORES.lists, STORES.sourceStatus)) return readJoinedLists(db, sourceIds);
+  const tx = db.transaction([STORES.lists, STORES.sourceStatus], 'readonly');
+  const views = tx.objectStore(STORES.lists);
+  const statusStore = tx.objectStore(STORES.sourceStatus);
+  const [lists, statuses] = await Promise.all([
+    Promise.all(sourceIds.map((id) => result(views.get(id)) as Promise<LatestList | undefined>)),
+    Promise.all(sourceIds.map((id) => result(statusStore.get(id)) as Promise<SourceStatus | undefined>)),
+  ]);
+  return { lists, statuses };
+}
+
+/**
+ * The same answer from a database still at v3, which has no views: a page
+ * opened before the worker upgraded it. The join `latestList` made before
+ * issue #8, over three rounds of reads per source (the latest snapshot; its
+ * catalog entries and the one a day old; maybe the oldest).
+ */
+async function readJoinedLists(db: IDBDatabase, sourceIds: readonly SourceId[]): Promise<ListsRead> {
   if (!has(db, STORES.snapshots, STORES.catalog, STORES.sourceStatus)) return noLists(sourceIds);
   const tx = db.transaction([STORES.snapshots, STORES.catalog, STORES.sourceStatus], 'readonly');
   const bySourceAndTime = tx.objectStore(STORES.snapshots).index(SNAPSHOTS_BY_SOURCE_AND_TIME);

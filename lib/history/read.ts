@@ -2,33 +2,25 @@ import Dexie from 'dexie';
 import type { SourceId } from '../sources/ids';
 import type { MorningPostDB } from './db';
 import type { Snapshot } from '../shared/records';
-import { DAY_MS } from '../shared/movement';
-import { listView, type LatestList } from './list-view';
+import type { LatestList } from './list-view';
+import { joinLatestList, newestSnapshotAtOrBefore } from './list-join';
 
 export type { LatestList } from './list-view';
 
 /**
- * The newest snapshot of a source, joined with its catalog entries: what the
- * lists show, each row with its movement since the day's baseline
- * (lib/history/list-view.ts).
+ * A source's latest list as the pages show it: the view the worker wrote with
+ * the snapshot (`lists`, schema v4, issue #8), one get. Inside a live query
+ * that get is what Dexie watches, and the worker rewrites the view at every
+ * refresh, so the query re-runs then. Without a view — a source never stored —
+ * it is the join (list-join.ts), which answers undefined for a source with no
+ * snapshot and makes the live query watch that source's snapshots too.
  */
 export async function latestList(db: MorningPostDB, sourceId: SourceId): Promise<LatestList | undefined> {
-  const snapshot = await latestSnapshot(db, sourceId);
-  if (!snapshot) return undefined;
-  // The two lists `baselineOf` can choose between: the last one a day old, else the oldest there is.
-  const candidate = (await snapshotAtOrBefore(db, sourceId, snapshot.fetchedAt - DAY_MS)) ?? (await oldestSnapshot(db, sourceId));
-  return listView(sourceId, snapshot, candidate, await db.catalog.bulkGet(snapshot.keys));
-}
-
-function oldestSnapshot(db: MorningPostDB, sourceId: SourceId): Promise<Snapshot | undefined> {
-  return db.snapshots.where('[sourceId+fetchedAt]').between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey]).first();
+  return (await db.lists.get(sourceId)) ?? joinLatestList(db.snapshots, db.catalog, sourceId);
 }
 
 export function latestSnapshot(db: MorningPostDB, sourceId: SourceId): Promise<Snapshot | undefined> {
-  return db.snapshots
-    .where('[sourceId+fetchedAt]')
-    .between([sourceId, Dexie.minKey], [sourceId, Dexie.maxKey])
-    .last();
+  return newestSnapshotAtOrBefore(db.snapshots, sourceId, Dexie.maxKey);
 }
 
 /** A source's snapshots taken between `from` and `to` (both included), oldest first. */
@@ -38,5 +30,5 @@ export function snapshotsBetween(db: MorningPostDB, sourceId: SourceId, from: nu
 
 /** The newest snapshot taken at or before `at`: the list as it stood then. */
 export function snapshotAtOrBefore(db: MorningPostDB, sourceId: SourceId, at: number): Promise<Snapshot | undefined> {
-  return db.snapshots.where('[sourceId+fetchedAt]').between([sourceId, Dexie.minKey], [sourceId, at], true, true).last();
+  return newestSnapshotAtOrBefore(db.snapshots, sourceId, at);
 }

@@ -3,6 +3,8 @@ import type { CatalogItem } from '../shared/records';
 import { DAY_MS, dayIn } from '../shared/movement';
 import { systemTimeZone } from '../shared/time';
 import { SIGHTING_STEP_MS } from './write';
+import { joinLatestList } from './list-join';
+import type { SourceId } from '../sources/ids';
 
 /**
  * Dense where it matters, thin where it does not (issue #3): every snapshot of
@@ -53,31 +55,31 @@ export async function pruneHistory(
 ): Promise<PruneReport> {
   const denseFrom = now - policy.denseDays * DAY_MS;
   const keepFrom = now - policy.keepDays * DAY_MS;
-  return db.transaction('rw', db.snapshots, db.catalog, async () => {
+  return db.transaction('rw', [db.snapshots, db.catalog, db.lists], async () => {
     // Keys only: the compound index gives source and time without reading a snapshot's body
     // (a year of hourly history is a few thousand keys).
-    const old: { id: number; sourceId: string; at: number }[] = [];
+    const old: OldSnapshot[] = [];
     await db.snapshots.orderBy('[sourceId+fetchedAt]').eachKey((key, cursor) => {
-      const [sourceId, at] = key as [string, number];
+      const [sourceId, at] = key as [SourceId, number];
       if (at < denseFrom) old.push({ id: cursor.primaryKey as number, sourceId, at });
     });
-    const doomed: number[] = [];
-    const lastOfDay = new Map<string, { id: number; at: number }>();
+    const doomed: OldSnapshot[] = [];
+    const lastOfDay = new Map<string, OldSnapshot>();
     for (const entry of old) {
       if (entry.at < keepFrom) {
-        doomed.push(entry.id);
+        doomed.push(entry);
         continue;
       }
       const day = `${entry.sourceId}\u0000${dayOf(entry.at)}`;
       const kept = lastOfDay.get(day);
       if (!kept || entry.at > kept.at) {
-        if (kept) doomed.push(kept.id);
-        lastOfDay.set(day, { id: entry.id, at: entry.at });
+        if (kept) doomed.push(kept);
+        lastOfDay.set(day, entry);
       } else {
-        doomed.push(entry.id);
+        doomed.push(entry);
       }
     }
-    await db.snapshots.bulkDelete(doomed);
+    await db.snapshots.bulkDelete(doomed.map((entry) => entry.id));
     // An item stays while a kept snapshot names it. One whose lastSeenAt is a
     // sighting step before the dense window can only be named by the thinned
     // snapshots (lastSeenAt + SIGHTING_STEP_MS > every snapshot holding it,
@@ -93,15 +95,65 @@ export async function pruneHistory(
     const deletedItems = orphans.length;
     // Not seen for `fullDetailDays`, allowing for the sighting step (lastSeenAt may lag the last sighting by up to it).
     const detailFrom = now - policy.fullDetailDays * DAY_MS - SIGHTING_STEP_MS;
+    const changedKeys = new Set(orphans);
     const thinnedItems = await db.catalog
       .where('lastSeenAt')
       .between(lastPrunedAt === undefined ? -Infinity : lastPrunedAt - policy.fullDetailDays * DAY_MS - SIGHTING_STEP_MS, detailFrom, true, false)
       .filter((item) => DETAILS.some((field) => item[field] !== undefined))
       .modify((item) => {
         for (const field of DETAILS) delete item[field];
+        changedKeys.add(item.key!);
       });
+    await keepListsInStep(db, doomed, changedKeys);
     return { deletedSnapshots: doomed.length, deletedItems, thinnedItems };
   });
+}
+
+interface OldSnapshot {
+  id: number;
+  sourceId: SourceId;
+  at: number;
+}
+
+/**
+ * The sources' views (`lists`, issue #8) after a prune, in its transaction. A
+ * view is made of three things: its latest snapshot, its baseline (`sinceAt`:
+ * the last snapshot at or before a day before the latest, else the oldest) and
+ * the catalog entries of its rows. A prune changes it only by deleting or
+ * thinning one of them; deleting any other snapshot leaves the same baseline
+ * candidate (the last one before a time, or the oldest, stays so).
+ *
+ * Usually it touches none: the latest snapshot is the last of its day, so it
+ * goes only when older than `keepDays`, and then every snapshot of the source
+ * goes, and the view with them; its items are named by it, so never orphaned.
+ * But the baseline goes when it falls before the dense window and was not its
+ * day's last list (a source that failed for a while before its latest, or the
+ * quota policy's single dense day, lib/background/refresh.ts), and the items
+ * are thinned once the source has not succeeded for `fullDetailDays`. So each
+ * view is checked against what this prune deleted or thinned, and a stale one
+ * is joined again from what is left (or deleted with the source's last
+ * snapshot). A candidate that was deleted while rejected (younger than 20 h)
+ * was the oldest, and the next oldest is younger still: that view stands.
+ */
+async function keepListsInStep(db: MorningPostDB, doomed: readonly OldSnapshot[], changedKeys: ReadonlySet<number>): Promise<void> {
+  if (doomed.length === 0 && changedKeys.size === 0) return;
+  const deletedAt = new Map<SourceId, Set<number>>();
+  for (const { sourceId, at } of doomed) {
+    const times = deletedAt.get(sourceId) ?? new Set<number>();
+    times.add(at);
+    deletedAt.set(sourceId, times);
+  }
+  for (const view of await db.lists.toArray()) {
+    const times = deletedAt.get(view.sourceId);
+    const stale =
+      times?.has(view.fetchedAt) === true ||
+      (view.sinceAt !== undefined && times?.has(view.sinceAt) === true) ||
+      view.rows.some((row) => row.item.key !== undefined && changedKeys.has(row.item.key));
+    if (!stale) continue;
+    const fresh = await joinLatestList(db.snapshots, db.catalog, view.sourceId);
+    if (fresh) await db.lists.put(fresh);
+    else await db.lists.delete(view.sourceId);
+  }
 }
 
 const LAST_PRUNED = 'lastPrunedAt';

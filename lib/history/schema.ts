@@ -1,6 +1,9 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
 import type { MetricName } from '../sources/contract';
+import type { SourceId } from '../sources/ids';
+import type { LatestList } from './list-view';
+import { joinLatestList } from './list-join';
 
 /**
  * Every version of the database, oldest first. A version is never edited once
@@ -39,10 +42,39 @@ export const SCHEMA_V3 = {
   issues: 'number, publishedAt',
 } as const;
 
+/**
+ * v4 (issue #8): `lists`, each source's latest list ready to paint
+ * (lib/history/list-view.ts `LatestList`), keyed by source. The pages' first
+ * read was three rounds of reads per source (latest snapshot, then its baseline
+ * and catalog entries, then maybe the oldest snapshot); it is now one get. The
+ * worker writes a source's view with each snapshot (write.ts) and retention
+ * keeps it in step (retention.ts); the upgrade joins it from the history
+ * already stored, so an existing install paints from it at once.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  lists: 'sourceId',
+} as const;
+
 export function declareSchema(db: Dexie): void {
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2).upgrade(upgradeV1toV2);
   db.version(3).stores(SCHEMA_V3);
+  db.version(4).stores(SCHEMA_V4).upgrade(upgradeV3toV4);
+}
+
+/** Each source that has a snapshot gets its view, joined as the readers joined it before v4. */
+async function upgradeV3toV4(tx: Transaction): Promise<void> {
+  const snapshots = tx.table('snapshots');
+  // Keys only: which sources have history, without reading a snapshot's body.
+  const sources = new Set<SourceId>();
+  await snapshots.orderBy('[sourceId+fetchedAt]').eachKey((key) => sources.add((key as [SourceId, number])[0]));
+  const views: LatestList[] = [];
+  for (const sourceId of sources) {
+    const view = await joinLatestList(snapshots, tx.table('catalog'), sourceId);
+    if (view) views.push(view);
+  }
+  await tx.table('lists').bulkPut(views);
 }
 
 interface V1Entry {

@@ -11,6 +11,8 @@ export const STORES = {
   catalog: 'catalog',
   sourceStatus: 'sourceStatus',
   issues: 'issues',
+  /** v4 onwards (issue #8): each source's latest list, ready to paint (lib/history/list-view.ts `LatestList`). */
+  lists: 'lists',
 } as const;
 
 /** snapshots: `[sourceId+fetchedAt]` (schema.ts, v2 onwards). */

@@ -3,6 +3,8 @@ import type { SourceFailure } from '../sources/errors';
 import type { SourceId } from '../sources/ids';
 import type { MorningPostDB } from './db';
 import { latestSnapshot } from './read';
+import { baselineCandidate, joinLatestList } from './list-join';
+import { listView } from './list-view';
 import type { CatalogItem, Snapshot, SourceStatus } from '../shared/records';
 
 /**
@@ -18,10 +20,17 @@ import type { CatalogItem, Snapshot, SourceStatus } from '../shared/records';
 export const SIGHTING_STEP_MS = 3 * 24 * 3_600_000;
 
 /**
- * Store a good response: each item's catalog entry, the snapshot and the
- * source's status, in one transaction. A worker stopped half-way leaves
- * nothing behind (IndexedDB aborts an unfinished transaction), so the next
- * wake starts clean.
+ * Store a good response: each item's catalog entry, the snapshot, the source's
+ * status and its list as the pages show it (`lists`, issue #8), in one
+ * transaction. A worker stopped half-way leaves nothing behind (IndexedDB
+ * aborts an unfinished transaction), so the next wake starts clean, and the
+ * view never names a snapshot that was not stored.
+ *
+ * The view is computed here from what the write already holds — the new
+ * snapshot, and the catalog entry of each of its keys as found or written —
+ * so the only extra read is the baseline candidate's cursor, issued beside the
+ * catalog lookup. The pages then read one record per source instead of
+ * joining three rounds of reads before their first paint.
  */
 export async function recordSuccess(
   db: MorningPostDB,
@@ -30,11 +39,15 @@ export async function recordSuccess(
   at: number,
   nextAttemptAt: number,
 ): Promise<void> {
-  await db.transaction('rw', db.snapshots, db.catalog, db.sourceStatus, async () => {
-    const previous = await db.sourceStatus.get(sourceId);
-    const keys = await upsertCatalog(db, sourceId, list, at);
+  await db.transaction('rw', [db.snapshots, db.catalog, db.sourceStatus, db.lists], async () => {
+    const latest = await latestSnapshot(db, sourceId);
+    // Read before the new snapshot is added: the candidate is one taken a day before `at`, else the oldest.
+    const [previous, { keys, items }, candidate] = await Promise.all([
+      db.sourceStatus.get(sourceId),
+      upsertCatalog(db, sourceId, list, at, latest),
+      baselineCandidate(db.snapshots, sourceId, at),
+    ]);
     const snapshot: Snapshot = { sourceId, fetchedAt: at, keys, metrics: metricColumns(list) };
-    await db.snapshots.add(snapshot);
     const status: SourceStatus = {
       sourceId,
       lastAttemptAt: at,
@@ -45,12 +58,27 @@ export async function recordSuccess(
     };
     // A server-imposed wait outlives a success only if it is still in the future.
     if (previous?.notBefore !== undefined && previous.notBefore > at) status.notBefore = previous.notBefore;
-    await db.sourceStatus.put(status);
+    // The new snapshot is the latest unless one taken later is stored (equal times: the one added last is latest).
+    const newest = !latest || latest.fetchedAt <= at;
+    // The three writes are issued together: none waits on another's answer.
+    await Promise.all([
+      db.snapshots.add(snapshot),
+      db.sourceStatus.put(status),
+      ...(newest ? [db.lists.put(listView(sourceId, snapshot, candidate, items))] : []),
+    ]);
+    if (!newest) {
+      // A response older than the stored latest (a clock set back) is not the latest list; this write may have
+      // rewritten entries the latest names, so its view is joined again.
+      const view = await joinLatestList(db.snapshots, db.catalog, sourceId);
+      if (view) await db.lists.put(view);
+    }
   });
 }
 
 /**
- * Update what is known of each item (keeping its key and first sighting); returns the keys in list order.
+ * Update what is known of each item (keeping its key and first sighting);
+ * returns the keys in list order, and each key's catalog entry as stored
+ * after this write (for the source's view).
  *
  * The entries already known are looked up in two steps (issue #8: the lookup
  * was a third of a refresh's store time in Chromium). Most of a list was in the
@@ -59,12 +87,17 @@ export async function recordSuccess(
  * while — are looked up one by one on `[sourceId+itemId]`, the one lookup
  * there was before. Between them the two find exactly what that lookup finds.
  */
-async function upsertCatalog(db: MorningPostDB, sourceId: SourceId, list: ParsedList, at: number): Promise<number[]> {
+async function upsertCatalog(
+  db: MorningPostDB,
+  sourceId: SourceId,
+  list: ParsedList,
+  at: number,
+  previousSnapshot: Snapshot | undefined,
+): Promise<{ keys: number[]; items: CatalogItem[] }> {
   const wanted = new Set(list.items.map((item) => item.id));
   const known: CatalogItem[] = [];
-  const previous = await latestSnapshot(db, sourceId);
-  if (previous) {
-    for (const entry of await db.catalog.bulkGet(previous.keys)) {
+  if (previousSnapshot) {
+    for (const entry of await db.catalog.bulkGet(previousSnapshot.keys)) {
       if (entry && entry.sourceId === sourceId && wanted.delete(entry.itemId)) known.push(entry);
     }
   }
@@ -77,26 +110,27 @@ async function upsertCatalog(db: MorningPostDB, sourceId: SourceId, list: Parsed
     );
   }
   const byId = new Map(known.map((entry) => [entry.itemId, entry]));
-  const keys: (number | undefined)[] = [];
-  const changed: { index: number; row: CatalogItem }[] = [];
-  list.items.forEach((item, index) => {
+  const items: CatalogItem[] = [];
+  const changed: CatalogItem[] = [];
+  for (const item of list.items) {
     const { id, metrics: _metrics, ...meta } = item;
     const previous = byId.get(id);
-    keys.push(previous?.key);
     // Unchanged and seen within the sighting step: the stored entry stands as it is.
-    if (previous?.key !== undefined && at - previous.lastSeenAt < SIGHTING_STEP_MS && at >= previous.lastSeenAt && sameDetails(previous, meta)) return;
+    if (previous?.key !== undefined && at - previous.lastSeenAt < SIGHTING_STEP_MS && at >= previous.lastSeenAt && sameDetails(previous, meta)) {
+      items.push(previous);
+      continue;
+    }
     const row: CatalogItem = { ...meta, sourceId, itemId: id, firstSeenAt: previous?.firstSeenAt ?? at, lastSeenAt: Math.max(at, previous?.lastSeenAt ?? at) };
     if (previous?.key !== undefined) row.key = previous.key;
-    changed.push({ index, row });
-  });
-  if (changed.length > 0) {
-    const written = (await db.catalog.bulkPut(
-      changed.map(({ row }) => row),
-      { allKeys: true },
-    )) as number[];
-    changed.forEach(({ index }, position) => (keys[index] = written[position]));
+    items.push(row);
+    changed.push(row);
   }
-  return keys as number[];
+  if (changed.length > 0) {
+    const written = (await db.catalog.bulkPut(changed, { allKeys: true })) as number[];
+    // The key IndexedDB gave a new entry is part of the stored entry (the catalog's key path).
+    changed.forEach((row, position) => (row.key = written[position]));
+  }
+  return { keys: items.map((item) => item.key!), items };
 }
 
 /** The details a sighting carries (everything but the catalog's own bookkeeping), compared as stored values. */

@@ -7,6 +7,7 @@ import { loadIssueInputs } from '../../lib/background/issue-inputs';
 import { composeIssue } from '../../lib/issue/compose';
 import { factsOf } from '../../lib/issue/facts';
 import { movers } from '../../lib/issue/sections';
+import type { LatestList } from '../../lib/history/list-view';
 import { recordSuccess } from '../../lib/history/write';
 import type { CatalogItem, SourceStatus } from '../../lib/shared/records';
 import { HOUR_MS } from '../../lib/shared/movement';
@@ -76,8 +77,8 @@ export interface RefreshSamples {
  * production parser, then store the list with `recordSuccess` into the year's
  * database — the refresh's work once the response has arrived
  * (lib/background/refresh.ts). Afterwards the database is put back as it was:
- * the snapshots written here are deleted, the catalog rows and statuses they
- * touched restored, so the year stays what growYear made.
+ * the snapshots written here are deleted, the catalog rows, statuses and views
+ * they touched restored, so the year stays what growYear made.
  */
 export async function measureRefresh(texts: Record<SourceId, string>, ids: [SourceId, string][], runs: number): Promise<RefreshSamples> {
   const db = database();
@@ -109,6 +110,8 @@ export async function measureRefresh(texts: Record<SourceId, string>, ids: [Sour
 interface Touched {
   lastSnapshotId: number;
   statuses: SourceStatus[];
+  /** Every source's view (`lists`): recordSuccess rewrites the view with the snapshot (issue #8). */
+  lists: LatestList[];
   /** The catalog rows the recorded lists name, as they were (absent: not in the catalog). */
   rows: CatalogItem[];
   ids: [SourceId, string][];
@@ -116,16 +119,17 @@ interface Touched {
 
 /** `ids`: every [source, item id] the recorded responses hold (parsed in Node, so that the page's parsers stay cold). */
 async function rememberTouched(db: ReturnType<typeof database>, ids: [SourceId, string][]): Promise<Touched> {
-  return db.transaction('r', db.snapshots, db.catalog, db.sourceStatus, async () => ({
+  return db.transaction('r', [db.snapshots, db.catalog, db.sourceStatus, db.lists], async () => ({
     lastSnapshotId: ((await db.snapshots.orderBy(':id').lastKey()) as number | undefined) ?? 0,
     statuses: (await db.sourceStatus.toArray()),
+    lists: await db.lists.toArray(),
     rows: await db.catalog.where('[sourceId+itemId]').anyOf(ids).toArray(),
     ids,
   }));
 }
 
 async function restore(db: ReturnType<typeof database>, before: Touched): Promise<void> {
-  await db.transaction('rw', db.snapshots, db.catalog, db.sourceStatus, async () => {
+  await db.transaction('rw', [db.snapshots, db.catalog, db.sourceStatus, db.lists], async () => {
     await db.snapshots.where(':id').above(before.lastSnapshotId).delete();
     const now = await db.catalog.where('[sourceId+itemId]').anyOf(before.ids).toArray();
     const kept = new Set(before.rows.map((row) => row.key));
@@ -133,5 +137,7 @@ async function restore(db: ReturnType<typeof database>, before: Touched): Promis
     await db.catalog.bulkPut(before.rows);
     await db.sourceStatus.clear();
     await db.sourceStatus.bulkPut(before.statuses);
+    await db.lists.clear();
+    await db.lists.bulkPut(before.lists);
   });
 }

@@ -57,6 +57,8 @@ export interface TableCounts {
   sourceStatus: number;
   meta: number;
   issues: number;
+  /** Each source's latest list, ready to paint (schema v4, issue #8). */
+  lists: number;
 }
 
 let open: MorningPostDB | undefined;
@@ -73,13 +75,14 @@ export async function counts(db = database()): Promise<TableCounts> {
     sourceStatus: await db.sourceStatus.count(),
     meta: await db.meta.count(),
     issues: await db.issues.count(),
+    lists: await db.lists.count(),
   };
 }
 
 /** The install refresh's outcome is gone: every table emptied in one transaction. */
 export async function clearAll(db = database()): Promise<void> {
-  await db.transaction('rw', [db.snapshots, db.catalog, db.sourceStatus, db.meta, db.issues], async () => {
-    await Promise.all([db.snapshots.clear(), db.catalog.clear(), db.sourceStatus.clear(), db.meta.clear(), db.issues.clear()]);
+  await db.transaction('rw', [db.snapshots, db.catalog, db.sourceStatus, db.meta, db.issues, db.lists], async () => {
+    await Promise.all([db.snapshots.clear(), db.catalog.clear(), db.sourceStatus.clear(), db.meta.clear(), db.issues.clear(), db.lists.clear()]);
   });
 }
 

@@ -23,7 +23,7 @@ import type { GrowRequest, GrowResult, TableCounts, TableName, Wire } from './ye
 const HOUR_MS = 3_600_000;
 /** Days written hourly at the end of the year (scripts/bench/year-builder.ts says why the rest is not). */
 export const DENSE_DAYS = 8;
-const TABLES: TableName[] = ['snapshots', 'catalog', 'sourceStatus', 'meta', 'issues'];
+const TABLES: TableName[] = ['snapshots', 'catalog', 'sourceStatus', 'meta', 'issues', 'lists'];
 
 export interface YearOptions {
   /** Days of hourly refreshes; 365 by default. */

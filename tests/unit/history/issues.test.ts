@@ -100,7 +100,7 @@ describe('issues stored whole before issue #8', () => {
     expect(await latestIssueHead(db)).toEqual({ number: 5, publishedAt: T + 4 * DAY });
   });
 
-  it('read from a database written by schema v3, which opens without an upgrade', async () => {
+  it('read from a database written by schema v3, whose upgrade to v4 leaves the issues as they are', async () => {
     const name = `v3-${crypto.randomUUID()}`;
     onTestFinished(() => Dexie.delete(name));
     const v3 = new Dexie(name);
@@ -111,7 +111,7 @@ describe('issues stored whole before issue #8', () => {
     const db = new MorningPostDB(name);
     onTestFinished(() => db.close());
     expect(await latestIssue(db)).toStrictEqual(issueNo(1));
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     // A new issue beside it is packed; the old one is repacked the next time the worker asks.
     expect(await storeIssue(db, issueNo(2), { follows: 1 })).toBe(true);
     expect(await repackLegacyIssues(db)).toEqual({ repacked: 1, through: 2 });

@@ -1,5 +1,11 @@
+import Dexie from 'dexie';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { MorningPostDB } from '@/lib/history/db';
+import type { LatestList } from '@/lib/history/list-view';
+import { SCHEMA_V3 } from '@/lib/history/schema';
+import type { CatalogItem, SourceStatus } from '@/lib/shared/records';
 import { openExisting, readIssuePage, readLatestLists } from '@/lib/history/plain-read';
+import { joinLatestList } from '@/lib/history/list-join';
 import { latestList } from '@/lib/history/read';
 import { recordFailure, recordSuccess } from '@/lib/history/write';
 import { SOURCE_IDS } from '@/lib/sources/ids';
@@ -34,6 +40,9 @@ describe('the pages’ first read, without Dexie (lib/history/plain-read.ts)', (
     const { lists, statuses } = await readLatestLists(await plainOf(db.name), SOURCE_IDS);
     for (const [index, sourceId] of SOURCE_IDS.entries()) {
       expect(lists[index], sourceId).toEqual(await latestList(db, sourceId));
+      // Both read the view the worker wrote; it is what the history itself joins to (the hand-checked
+      // tables of these views are in write.test.ts and read.test.ts).
+      expect(lists[index], sourceId).toEqual(await joinLatestList(db.snapshots, db.catalog, sourceId));
       expect(statuses[index], sourceId).toEqual(await db.sourceStatus.get(sourceId));
     }
     // Not vacuous: the lists have rows and movement.
@@ -64,6 +73,62 @@ describe('the pages’ first read, without Dexie (lib/history/plain-read.ts)', (
     ]);
     expect(later.lists[1]).toBeUndefined();
     expect(later.statuses[1]).toBeUndefined();
+  });
+
+  it('reads each source’s view as the worker stored it: one get per source, no join', async () => {
+    const db = testDb();
+    // A view with no history behind it: what is read is the stored record, not a join of the snapshots.
+    const stored: LatestList = { sourceId: 'gh-search', fetchedAt: START, rows: [] };
+    await db.lists.put(stored);
+    const read = await readLatestLists(await plainOf(db.name), ['hf-models', 'gh-search']);
+    expect(read).toEqual({ lists: [undefined, stored], statuses: [undefined, undefined] });
+  });
+
+  it('joins the history of a database still at version 3, and reads the views once the worker has upgraded it', async () => {
+    const name = `plain-v3-${crypto.randomUUID()}`;
+    onTestFinished(() => Dexie.delete(name));
+    // Written by hand as version 3 stored it: 06:00 [a b], 03:00 next day [c a b]; a failure of gh-search.
+    const a: CatalogItem = { key: 1, sourceId: 'hf-models', itemId: 'o/a', name: 'o/a', url: 'https://huggingface.co/o/a', firstSeenAt: START, lastSeenAt: START };
+    const b: CatalogItem = { ...a, key: 2, itemId: 'o/b', name: 'o/b', url: 'https://huggingface.co/o/b' };
+    const c: CatalogItem = { ...a, key: 3, itemId: 'o/c', name: 'o/c', url: 'https://huggingface.co/o/c', firstSeenAt: START + 21 * HOUR, lastSeenAt: START + 21 * HOUR };
+    const failing: SourceStatus = { sourceId: 'gh-search', lastAttemptAt: START, lastError: { kind: 'network', message: 'offline', at: START }, consecutiveFailures: 1 };
+    const v3 = new Dexie(name);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.table('catalog').bulkAdd([a, b, c]);
+    await v3.table('snapshots').bulkAdd([
+      { sourceId: 'hf-models', fetchedAt: START, keys: [1, 2], metrics: { likes: [1, 2] } },
+      { sourceId: 'hf-models', fetchedAt: START + 21 * HOUR, keys: [3, 1, 2], metrics: { likes: [9, 2, 4] } },
+    ]);
+    await v3.table('sourceStatus').put(failing);
+    v3.close();
+    // Nothing a day before 03:00; the oldest list (06:00) is 21 h old: c new, a 1 → 2, b 2 → 3.
+    const expected = {
+      lists: [
+        {
+          sourceId: 'hf-models',
+          fetchedAt: START + 21 * HOUR,
+          sinceAt: START,
+          rows: [
+            { rank: 1, itemId: 'o/c', metrics: { likes: 9 }, item: c, change: { key: 3, rank: 1, isNew: true } },
+            { rank: 2, itemId: 'o/a', metrics: { likes: 2 }, item: a, change: { key: 1, rank: 2, isNew: false, previousRank: 1, climbed: -1 } },
+            { rank: 3, itemId: 'o/b', metrics: { likes: 4 }, item: b, change: { key: 2, rank: 3, isNew: false, previousRank: 2, climbed: -1 } },
+          ],
+        },
+        undefined,
+      ],
+      statuses: [undefined, failing],
+    };
+
+    const atV3 = await plainOf(name);
+    expect(atV3.objectStoreNames.contains('lists')).toBe(false);
+    expect(await readLatestLists(atV3, ['hf-models', 'gh-search'])).toEqual(expected);
+    // The worker opens it at v4 while the page still holds it: the page's connection closes, the upgrade writes the views.
+    const db = new MorningPostDB(name);
+    onTestFinished(() => db.close());
+    await db.open();
+    const atV4 = await plainOf(name);
+    expect(atV4.objectStoreNames.contains('lists')).toBe(true);
+    expect(await readLatestLists(atV4, ['hf-models', 'gh-search'])).toEqual(expected);
   });
 
   it('reads the latest issue record, or the one asked for, with the latest number and the statuses', async () => {

@@ -29,6 +29,22 @@ describe('the lists the pages show carry their movement since the day before', (
       ['b', -1],
       ['e', 'new'],
     ]);
+    // The same from the history itself when no view is stored (the fallback of lib/history/read.ts).
+    await db.lists.delete('hf-models');
+    const joined = await latestList(db, 'hf-models');
+    expect(joined?.sinceAt).toBe(T0);
+    expect(movement(joined!.rows)).toEqual([
+      ['c', 2],
+      ['a', -1],
+      ['b', -1],
+      ['e', 'new'],
+    ]);
+  });
+
+  it('nothing for a source with no view and no snapshot', async () => {
+    const db = testDb();
+    await writeHistory(db, 'hf-models', [{ at: T0, items: list('a') }]);
+    expect(await latestList(db, 'hf-spaces')).toBeUndefined();
   });
 
   it('against the oldest list while the history is younger than a day, if it is 20 h old', async () => {

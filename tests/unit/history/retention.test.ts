@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from '@/lib/shared/movement';
-import { latestList } from '@/lib/history/read';
+import type { MorningPostDB } from '@/lib/history/db';
+import { latestList, type LatestList } from '@/lib/history/read';
 import { DEFAULT_RETENTION, localDay, pruneHistory, pruneIfDue } from '@/lib/history/retention';
 import { recordSuccess } from '@/lib/history/write';
+import type { TrendingItem } from '@/lib/sources/contract';
 import { hfModels } from '@/lib/sources/hf-models';
 import { testDb } from '../../support/db';
 import { sharedFixture } from '../../support/paths';
@@ -149,5 +151,73 @@ describe('retention', () => {
     const later = await pruneHistory(db, now + 4 * DAY_MS, undefined, utcDay);
     expect(later.deletedItems).toBe(1);
     expect((await db.catalog.toArray()).map((item) => item.itemId)).toEqual(['o/x']);
+  });
+});
+
+describe('retention keeps each source’s view in step (issue #8)', () => {
+  const entry = (id: string, extra: Partial<TrendingItem> = {}): TrendingItem => ({ id, name: id, url: `https://huggingface.co/${id}`, metrics: { likes: 1 }, ...extra });
+  const store = (db: MorningPostDB, ids: string[], at: number) => recordSuccess(db, 'hf-models', { items: ids.map((id) => entry(id)), dropped: 0 }, at, at + HOUR);
+  const movement = (list: LatestList | undefined) => list?.rows.map((row) => [row.itemId, row.change?.isNew ? 'new' : (row.change?.climbed ?? '–')]);
+
+  it('when a prune deletes the list the view compares with, compares with the one a day old that is left, worked out by hand', async () => {
+    const db = testDb();
+    const at = (iso: string) => Date.parse(iso);
+    // 11-11 20:00 [b a] · 11-12 06:00 [a b] · 11-12 18:00 [b a] · 11-13 13:00 [a b c]
+    await store(db, ['o/b', 'o/a'], at('2025-11-11T20:00:00Z'));
+    await store(db, ['o/a', 'o/b'], at('2025-11-12T06:00:00Z'));
+    await store(db, ['o/b', 'o/a'], at('2025-11-12T18:00:00Z'));
+    await store(db, ['o/a', 'o/b', 'o/c'], at('2025-11-13T13:00:00Z'));
+    // The last list at or before 11-12 13:00 is 11-12 06:00 [a b]: a and b where they were, c new.
+    const before = await db.lists.get('hf-models');
+    expect(before?.sinceAt).toBe(at('2025-11-12T06:00:00Z'));
+    expect(movement(before)).toEqual([['o/a', 0], ['o/b', 0], ['o/c', 'new']]);
+    // Now 11-20 12:00: the dense week starts 11-13 12:00; 11-12 keeps its last list (18:00), so 06:00 goes.
+    const report = await pruneHistory(db, at('2025-11-20T12:00:00Z'), undefined, utcDay);
+    expect(report.deletedSnapshots).toBe(1);
+    // The last list at or before 11-12 13:00 is now 11-11 20:00 [b a]: a 2 → 1, b 1 → 2, c new.
+    const after = await db.lists.get('hf-models');
+    expect(after?.fetchedAt).toBe(at('2025-11-13T13:00:00Z'));
+    expect(after?.sinceAt).toBe(at('2025-11-11T20:00:00Z'));
+    expect(movement(after)).toEqual([['o/a', 1], ['o/b', -1], ['o/c', 'new']]);
+  });
+
+  it('leaves a view alone when the prune deleted nothing it shows', async () => {
+    const db = testDb();
+    const T0 = Date.parse('2025-11-12T06:00:00Z');
+    // 11-12 06:00 [a b] and 18:00 [b a], then hourly from 11-19 07:00 to 11-20 07:00 [a b c].
+    await store(db, ['o/a', 'o/b'], T0);
+    await store(db, ['o/b', 'o/a'], T0 + 12 * HOUR);
+    for (let hour = 0; hour <= 24; hour++) await store(db, ['o/a', 'o/b', 'o/c'], T0 + 7 * DAY_MS + (1 + hour) * HOUR);
+    const before = await db.lists.get('hf-models');
+    // The view compares 11-20 07:00 with 11-19 07:00; a prune at 11-20 08:00 (the dense week from 11-13 08:00)
+    // deletes only 11-12 06:00, which is neither.
+    expect(before?.sinceAt).toBe(T0 + 7 * DAY_MS + HOUR);
+    expect((await pruneHistory(db, T0 + 8 * DAY_MS + 2 * HOUR, undefined, utcDay)).deletedSnapshots).toBe(1);
+    expect(await db.lists.get('hf-models')).toEqual(before);
+  });
+
+  it('thins the items of a view whose source has not succeeded for a month, as it thins the catalog', async () => {
+    const db = testDb();
+    const now = START + 60 * DAY_MS;
+    await recordSuccess(db, 'hf-models', { items: [entry('o/a', { description: 'about a', tags: ['x'] }), entry('o/b', { description: 'about b' })], dropped: 0 }, now - 40 * DAY_MS, now);
+    expect((await db.lists.get('hf-models'))?.rows.map((row) => row.item.description)).toEqual(['about a', 'about b']);
+    expect((await pruneHistory(db, now)).thinnedItems).toBe(2);
+    const rows = (await db.lists.get('hf-models'))?.rows;
+    expect(rows?.map((row) => [row.itemId, row.item.name, row.item.url, row.item.description, row.item.tags])).toEqual([
+      ['o/a', 'o/a', 'https://huggingface.co/o/a', undefined, undefined],
+      ['o/b', 'o/b', 'https://huggingface.co/o/b', undefined, undefined],
+    ]);
+  });
+
+  it('deletes the view with a source’s last snapshot, older than a year; other sources keep theirs', async () => {
+    const db = testDb();
+    const now = START + 400 * DAY_MS;
+    await store(db, ['o/a'], START);
+    await recordSuccess(db, 'gh-search', { items: [entry('p/x')], dropped: 0 }, now - DAY_MS, now);
+    expect(await db.lists.count()).toBe(2);
+    expect((await pruneHistory(db, now)).deletedSnapshots).toBe(1);
+    expect(await db.lists.get('hf-models')).toBeUndefined();
+    expect(await latestList(db, 'hf-models')).toBeUndefined();
+    expect((await db.lists.get('gh-search'))?.rows.map((row) => row.itemId)).toEqual(['p/x']);
   });
 });

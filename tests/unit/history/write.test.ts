@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MorningPostDB } from '@/lib/history/db';
 import { recordSuccess } from '@/lib/history/write';
+import type { ListRow } from '@/lib/shared/movement';
 import type { CatalogItem } from '@/lib/shared/records';
 import type { TrendingItem } from '@/lib/sources/contract';
 import type { SourceId } from '@/lib/sources/ids';
@@ -111,5 +112,66 @@ describe('recordSuccess keeps what is known of each item', () => {
     const snapshots = await db.snapshots.orderBy('fetchedAt').toArray();
     expect(snapshots).toHaveLength(14);
     expect(snapshots.every((snapshot) => snapshot.keys.join() === `${first!.key},${first!.key! + 1}`)).toBe(true);
+  });
+});
+
+describe('recordSuccess writes the source’s list as the pages show it (issue #8)', () => {
+  const model = (id: string, likes: number, extra: Partial<TrendingItem> = {}): TrendingItem => ({ id, name: id, url: `https://huggingface.co/${id}`, metrics: { likes }, ...extra });
+  /** A view as a table: rank, id, likes, movement ('new', places climbed, '–' with nothing to compare), first and last sighting. */
+  const table = (rows: ListRow[]) =>
+    rows.map((row) => [row.rank, row.itemId, row.metrics.likes, row.change?.isNew ? 'new' : (row.change?.climbed ?? '–'), row.item.firstSeenAt, row.item.lastSeenAt]);
+
+  it('after each refresh: its rows, their movement since the list a day old (else the oldest 20 h old), worked out by hand', async () => {
+    const db = testDb();
+    const store = (sourceId: SourceId, items: TrendingItem[], at: number) => recordSuccess(db, sourceId, { items, dropped: 0 }, at, at + H);
+    const view = async (sourceId: SourceId = 'hf-models') => {
+      const stored = await db.lists.get(sourceId);
+      // Each row's item is its catalog entry as stored.
+      for (const row of stored?.rows ?? []) expect(row.item, row.itemId).toEqual(await db.catalog.get(row.item.key!));
+      return stored && { fetchedAt: stored.fetchedAt, sinceAt: stored.sinceAt, rows: table(stored.rows) };
+    };
+
+    // 07:00 [a b]: the first list, nothing to compare with.
+    await store('hf-models', [model('o/a', 1), model('o/b', 2)], T0);
+    await store('gh-search', [model('p/x', 5)], T0 + H);
+    expect(await view()).toEqual({ fetchedAt: T0, sinceAt: undefined, rows: [[1, 'o/a', 1, '–', T0, T0], [2, 'o/b', 2, '–', T0, T0]] });
+
+    // 13:00 [b a]: the oldest list is 6 h old, too young to compare with.
+    await store('hf-models', [model('o/b', 3), model('o/a', 1)], T0 + 6 * H);
+    expect(await view()).toEqual({ fetchedAt: T0 + 6 * H, sinceAt: undefined, rows: [[1, 'o/b', 3, '–', T0, T0], [2, 'o/a', 1, '–', T0, T0]] });
+
+    // 04:00 next day [c a b]: nothing a day old; the oldest (07:00, 21 h) is: c new, a 1 → 2, b 2 → 3.
+    await store('hf-models', [model('o/c', 9), model('o/a', 2), model('o/b', 4)], T0 + 21 * H);
+    expect(await view()).toEqual({
+      fetchedAt: T0 + 21 * H,
+      sinceAt: T0,
+      rows: [[1, 'o/c', 9, 'new', T0 + 21 * H, T0 + 21 * H], [2, 'o/a', 2, -1, T0, T0], [3, 'o/b', 4, -1, T0, T0]],
+    });
+    // One row whole: keys 1 and 2 are a and b, 3 is gh-search's x, so c is 4.
+    expect((await db.lists.get('hf-models'))?.rows[0]).toEqual({
+      rank: 1,
+      itemId: 'o/c',
+      metrics: { likes: 9 },
+      item: { key: 4, sourceId: 'hf-models', itemId: 'o/c', name: 'o/c', url: 'https://huggingface.co/o/c', firstSeenAt: T0 + 21 * H, lastSeenAt: T0 + 21 * H },
+      change: { key: 4, rank: 1, isNew: true },
+    });
+
+    // 13:00 next day [b c]: the last list at or before 13:00 the day before is that day's 13:00 [b a]: b stays first, c new.
+    await store('hf-models', [model('o/b', 5), model('o/c', 10)], T0 + 30 * H);
+    const afterThirty = { fetchedAt: T0 + 30 * H, sinceAt: T0 + 6 * H, rows: [[1, 'o/b', 5, 0, T0, T0], [2, 'o/c', 10, 'new', T0 + 21 * H, T0 + 21 * H]] };
+    expect(await view()).toEqual(afterThirty);
+
+    // A response stamped 11:00 (a clock set back) is not the latest list: the 13:00 view stands, with c's entry as this write left it.
+    await store('hf-models', [model('o/c', 11, { description: 'changed' })], T0 + 28 * H);
+    expect(await view()).toEqual({ ...afterThirty, rows: [afterThirty.rows[0], [2, 'o/c', 10, 'new', T0 + 21 * H, T0 + 28 * H]] });
+    expect((await db.lists.get('hf-models'))?.rows[1]?.item.description).toBe('changed');
+
+    // 14:00 [a b]: a is back (not in the previous list, found by its id); against 13:00 the day before [b a]: a 2 → 1, b 1 → 2.
+    await store('hf-models', [model('o/a', 3), model('o/b', 6)], T0 + 31 * H);
+    expect(await view()).toEqual({ fetchedAt: T0 + 31 * H, sinceAt: T0 + 6 * H, rows: [[1, 'o/a', 3, 1, T0, T0], [2, 'o/b', 6, -1, T0, T0]] });
+
+    // The other source's view is its own.
+    expect(await view('gh-search')).toEqual({ fetchedAt: T0 + H, sinceAt: undefined, rows: [[1, 'p/x', 5, '–', T0 + H, T0 + H]] });
+    expect(await db.lists.count()).toBe(2);
   });
 });

@@ -1,9 +1,7 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { COMPLETE_MARK, markFirstScreen, READY_MARK } from '../lib/shared/page-marks';
 
-/** User Timing mark at readiness: the benchmark reads it, and so can DevTools' performance panel. */
-export const READY_MARK = 'amp:ready';
-/** User Timing mark when the new tab's first screen (masthead and lead) is in the document. */
-export const FIRST_SCREEN_MARK = 'amp:first-screen';
+export { COMPLETE_MARK, FIRST_SCREEN_MARK, READY_MARK } from '../lib/shared/page-marks';
 
 let resolveReady: () => void = () => undefined;
 /** Resolves when the page has marked itself ready: what waits for it (Dexie, the extension API) is not on the first paint. */
@@ -35,10 +33,7 @@ export function useFirstScreen(shown: boolean): boolean {
   const [painted, setPainted] = useState(false);
   useLayoutEffect(() => {
     if (!shown || painted) return;
-    if (!document.documentElement.dataset.firstScreen) {
-      document.documentElement.dataset.firstScreen = 'true';
-      performance.mark(FIRST_SCREEN_MARK);
-    }
+    markFirstScreen();
     return afterNextPaint(() => setPainted(true));
   }, [shown, painted]);
   return painted;
@@ -71,4 +66,36 @@ function afterNextPaint(then: () => void): () => void {
     clearTimeout(fallback);
     channel.port1.close();
   };
+}
+
+/**
+ * Answers true once the page is ready and the browser is next idle (within a
+ * second): the moment for work no reader sees at first, so that it does not
+ * delay what they do see (issue #8).
+ */
+export function useIdleAfter(ready: boolean): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (!ready || idle) return;
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(() => setIdle(true), { timeout: 1000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(() => setIdle(true), 50);
+    return () => clearTimeout(timer);
+  }, [ready, idle]);
+  return idle;
+}
+
+/**
+ * Sets `data-complete` on `<html>` once everything the page renders is in the
+ * document, hidden parts included: tests and the benchmark's static
+ * equivalent wait on it.
+ */
+export function useCompleteMarker(complete: boolean): void {
+  useLayoutEffect(() => {
+    if (!complete || document.documentElement.dataset.complete) return;
+    document.documentElement.dataset.complete = 'true';
+    performance.mark(COMPLETE_MARK);
+  }, [complete]);
 }

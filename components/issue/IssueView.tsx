@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { FirstScreen } from '@/lib/history/issue-codec';
 import type { Entry, Issue, Masthead, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/shared/issue-types';
 import type { MetricName } from '@/lib/sources/contract';
@@ -15,6 +16,15 @@ export interface IssueViewProps {
   front?: FirstScreen | undefined;
   /** Shown in a bar under the masthead: the page puts `<ArchiveNav>` and `<ExportBar>` here. */
   controls?: ComponentChildren;
+  /**
+   * Whether the rows folded under each list's "The whole list" are in the
+   * document before the reader opens it (default: yes). They are about half
+   * the issue's elements (612 of 1,289 in the recorded week's issue) and none
+   * of them is visible: the new tab adds them once it is ready and idle, or
+   * when the reader opens a list, so that they do not delay the issue
+   * (issue #8).
+   */
+  foldedRows?: boolean;
 }
 
 const TRENDING: readonly { key: keyof TrendingSections; heading: string; from: string; metrics: readonly MetricName[]; descriptions: boolean }[] = [
@@ -35,7 +45,7 @@ const SHOWN = 8;
  * every href is re-checked with `isSafeLink` (a refused link stays plain text).
  * It renders no `<main>`: the page decides the landmarks around it.
  */
-export function IssueView({ issue, front, controls }: IssueViewProps) {
+export function IssueView({ issue, front, controls, foldedRows = true }: IssueViewProps) {
   const head = issue ?? front;
   if (!head) return null;
   const id = `issue-${head.number}`;
@@ -47,13 +57,13 @@ export function IssueView({ issue, front, controls }: IssueViewProps) {
       {controls ? <div class="issue__controls">{controls}</div> : null}
 
       <StoryView story={issue ? issue.lead : { ...head.lead, paragraphs: [], claims: [] }} level={2} variant="lead" />
-      {issue ? <IssueBody issue={issue} id={id} /> : null}
+      {issue ? <IssueBody issue={issue} id={id} foldedRows={foldedRows} /> : null}
     </div>
   );
 }
 
 /** Everything below the lead's standfirst. */
-function IssueBody({ issue, id }: { issue: Issue; id: string }) {
+function IssueBody({ issue, id, foldedRows }: { issue: Issue; id: string; foldedRows: boolean }) {
   return (
     <>
 
@@ -88,17 +98,13 @@ function IssueBody({ issue, id }: { issue: Issue; id: string }) {
                     ))}
                   </ol>
                   {issue.trending[column.key].length > SHOWN ? (
-                    // The rest of the list as it stood, one click away rather than a long column.
-                    <details class="trending-more">
-                      <summary>
-                        The whole list ({issue.trending[column.key].length})
-                      </summary>
-                      <ol class="trending" aria-label={`${column.from} ${column.heading.toLowerCase()}, continued`}>
-                        {issue.trending[column.key].slice(SHOWN).map((entry) => (
-                          <EntryRow entry={entry} metrics={column.metrics} description={column.descriptions} key={entry.itemId} />
-                        ))}
-                      </ol>
-                    </details>
+                    <WholeList
+                      entries={issue.trending[column.key]}
+                      label={`${column.from} ${column.heading.toLowerCase()}, continued`}
+                      metrics={column.metrics}
+                      description={column.descriptions}
+                      rendered={foldedRows}
+                    />
                   ) : null}
                 </>
               ) : (
@@ -158,6 +164,27 @@ function IssueMasthead({ masthead, number, publishedAt }: { masthead: Masthead; 
         </ul>
       ) : null}
     </header>
+  );
+}
+
+/**
+ * The rest of a list as it stood, one click away rather than a long column.
+ * Its rows are rendered when `rendered` (the page is idle) or when the reader
+ * opens it, whichever comes first.
+ */
+function WholeList({ entries, label, metrics, description, rendered }: { entries: readonly Entry[]; label: string; metrics: readonly MetricName[]; description: boolean; rendered: boolean }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details class="trending-more" onToggle={(event) => (event.currentTarget as HTMLDetailsElement).open && setOpened(true)}>
+      <summary>The whole list ({entries.length})</summary>
+      {rendered || opened ? (
+        <ol class="trending" aria-label={label}>
+          {entries.slice(SHOWN).map((entry) => (
+            <EntryRow entry={entry} metrics={metrics} description={description} key={entry.itemId} />
+          ))}
+        </ol>
+      ) : null}
+    </details>
   );
 }
 

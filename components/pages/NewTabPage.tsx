@@ -9,7 +9,7 @@ import { ExportBar } from '../issue/ExportBar';
 import { IssueView } from '../issue/IssueView';
 import { Masthead } from '../Masthead';
 import { StorageError } from '../StorageError';
-import { useFirstScreen, useReadyMarker } from '../useReadyMarker';
+import { useCompleteMarker, useFirstScreen, useIdleAfter, useReadyMarker } from '../useReadyMarker';
 
 /** The new tab: the day's issue, painted from one stored record, with the archive a click away. */
 export function NewTabPage({ model }: { model: IssueModel }) {
@@ -19,6 +19,9 @@ export function NewTabPage({ model }: { model: IssueModel }) {
   const firstScreenPainted = useFirstScreen(front !== undefined || model.loaded.value);
   const loaded = model.loaded.value && (front === undefined || firstScreenPainted);
   useReadyMarker(loaded);
+  // The rows folded under each list's "The whole list" (half the issue's elements, none visible) come after.
+  const idle = useIdleAfter(loaded);
+  useCompleteMarker(idle);
   const help = useSignal(false);
   useItemKeys(useCallback(() => (help.value = !help.value), [help]));
   const issue = firstScreenPainted ? model.issue.value : undefined;
@@ -37,6 +40,7 @@ export function NewTabPage({ model }: { model: IssueModel }) {
             <IssueView
               issue={issue}
               front={front}
+              foldedRows={idle}
               controls={
                 <>
                   <ArchiveNav number={(issue ?? front)!.number} latest={latest ?? (issue ?? front)!.number} onShow={model.show} />

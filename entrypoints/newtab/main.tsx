@@ -2,23 +2,27 @@ import { render } from 'preact';
 import { NewTabPage } from '@/components/pages/NewTabPage';
 import { pageReady } from '@/components/useReadyMarker';
 import { copyText, downloadText } from '@/lib/browser/export';
-import { issueNumberOfHash, takeEarlyReads } from '@/lib/models/early-read';
+import { issueNumberOfHash, renderAfterIssueAnswer, takeEarlyReads } from '@/lib/models/early-read';
 import { closeAfter, createIssueModel, pageDatabase } from '@/lib/models/page-database';
 import '@/components/styles/pages/newtab.css';
 
 const database = pageDatabase(pageReady);
 // The issue the address names (`#/issue/3`), else the latest; read by the early script (entrypoints/first-read.ts)
-// while this module loaded, or now if it has not run.
+// while this module loaded, or now if it has not run. The first render waits for the early read's answer, so that it
+// is the issue's first screen (adopting the one the early script may have painted), not an empty page.
 const initialNumber = issueNumberOfHash(location.hash);
-const { model, firstRead } = createIssueModel(
-  database,
-  {
-    ...(initialNumber !== undefined ? { initialNumber } : {}),
-    onShow: (number) => history.replaceState(null, '', `#/issue/${number}`),
-    copyText,
-    downloadText,
-  },
-  takeEarlyReads().issue,
-);
-closeAfter(database, [firstRead]);
-render(<NewTabPage model={model} />, document.getElementById('app')!);
+const early = takeEarlyReads();
+void renderAfterIssueAnswer(early).then(() => {
+  const { model, firstRead } = createIssueModel(
+    database,
+    {
+      ...(initialNumber !== undefined ? { initialNumber } : {}),
+      onShow: (number) => history.replaceState(null, '', `#/issue/${number}`),
+      copyText,
+      downloadText,
+    },
+    early,
+  );
+  closeAfter(database, [firstRead]);
+  render(<NewTabPage model={model} />, document.getElementById('app')!);
+});

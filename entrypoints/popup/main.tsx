@@ -13,7 +13,7 @@ import '@/components/styles/pages/popup.css';
 // Dexie loads after the page is ready.
 const database = pageDatabase(pageReady);
 const early = takeEarlyReads();
-const paper = createIssueModel(database, {}, early.issue);
+const paper = createIssueModel(database, {}, early);
 const models = createSourcesModel(database, visibleHuggingFaceRows, ['hf-models'], early);
 closeAfter(database, [paper.firstRead, models.firstRead]);
 render(<PopupPage paper={paper.model} model={models.model} openPaper={() => void openPaperTab()} />, document.getElementById('app')!);

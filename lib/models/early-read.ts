@@ -14,6 +14,15 @@ import { SOURCE_IDS, type SourceId } from '../sources/ids';
  */
 export interface EarlyReads {
   issue?: Promise<IssuePageRead | undefined>;
+  /**
+   * The issue read's answer once it has come (`read` undefined: no database
+   * yet). A page that takes the reads after it renders its first frame from it
+   * at once — over the first screen the early script may have painted from the
+   * same answer (`EarlyPainters.issue`).
+   */
+  issueAnswer?: { read: IssuePageRead | undefined };
+  /** Set by the page when it renders (`renderAfterIssueAnswer`): from then on the document is Preact's, and the early script paints nothing. */
+  pageRenders?: boolean;
   lists?: Promise<ListsRead | undefined>;
   /** What `storage.sync` holds under the settings key, unchecked: the page validates it (lib/shared/settings.ts). */
   settings?: Promise<Record<string, unknown>>;
@@ -35,8 +44,18 @@ export function issueNumberOfHash(hash: string): number | undefined {
   return number === undefined ? undefined : Number(number);
 }
 
+/** What the early script paints itself when a read answers before the page's modules have taken it. */
+export interface EarlyPainters {
+  issue?: (read: IssuePageRead) => void;
+}
+
 /** Starts the reads the page at `location` paints from. */
-export function startEarlyReads(location: { pathname: string; hash: string }, scope: object = globalThis, name: string = DB_NAME): void {
+export function startEarlyReads(
+  location: { pathname: string; hash: string },
+  scope: object = globalThis,
+  name: string = DB_NAME,
+  painters: EarlyPainters = {},
+): void {
   const plan = EARLY_PLANS[location.pathname];
   if (!plan) return;
   const reads: EarlyReads = {};
@@ -49,10 +68,34 @@ export function startEarlyReads(location: { pathname: string; hash: string }, sc
     }
     void Promise.allSettled([reads.issue, reads.lists]).then(() => db.then((open) => open?.close(), () => undefined));
   }
+  if (reads.issue) {
+    const paint = painters.issue;
+    void reads.issue.then(
+      (read) => {
+        reads.issueAnswer = { read };
+        // Only while the page has not rendered: from then on the DOM is Preact's.
+        if (read && paint && !reads.pageRenders) paint(read);
+      },
+      () => undefined,
+    );
+  }
   if (plan.settings) reads.settings = storageArea('sync').get(SETTINGS_KEY);
   // Whoever takes them handles a rejection; until then none must be reported as unhandled.
   for (const read of [reads.issue, reads.lists, reads.settings]) read?.catch(() => undefined);
   (scope as EarlyScope)[EARLY_READS] = reads;
+}
+
+/**
+ * Resolves once the early issue read has answered (at once when there is
+ * none), and records that the page renders from then on. The page's first
+ * render waits for it: it then renders the issue in one go (over the first
+ * screen the early script may have painted from the same answer, which runs
+ * first: its handler was registered first) instead of an empty page and then
+ * the issue a few tasks later (issue #8: measured 8–12 ms later).
+ */
+export async function renderAfterIssueAnswer(reads: EarlyReads): Promise<void> {
+  if (reads.issue) await reads.issue.catch(() => undefined);
+  reads.pageRenders = true;
 }
 
 /** The early reads, taken once; empty when the early script has not run (the page then reads for itself). */

@@ -16,6 +16,13 @@ export interface IssueModelDeps {
    * the first values come from the live queries.
    */
   firstRead?: Promise<IssuePageRead>;
+  /**
+   * That first read's answer, when it came before the model was made (the
+   * page's early script read it: lib/models/early-read.ts `issueAnswer`): the
+   * model starts with it, so that the page's first render shows the issue
+   * (and adopts the first screen the early script painted).
+   */
+  firstAnswer?: IssuePageRead;
   /** Tells the worker the reader has seen issue `number` (it clears the badge). Called once the page is ready. */
   markRead: (number: number) => Promise<unknown>;
   /** The issue to show first (from the page's URL); the latest when absent. */
@@ -53,18 +60,26 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
     return number === undefined ? latest() : (((await db.issues.get(number)) as IssueRecord | undefined) ?? latest());
   };
   // The record shown: the first read answers for the number the page opened with; paging re-queries live.
-  const recordState = signal<LiveState<IssueRecord | undefined>>({ state: 'loading' });
+  const answer = deps.firstAnswer;
+  const recordState = signal<LiveState<IssueRecord | undefined>>(answer ? { state: 'ready', value: answer.record } : { state: 'loading' });
   effect(() => {
     const number = requested.value;
-    const first = firstRead && number === deps.initialNumber ? () => firstRead.then((read) => read.record) : undefined;
+    const opening = number === deps.initialNumber;
+    const first = opening && answer ? 'known' : firstRead && opening ? () => firstRead.then((read) => read.record) : undefined;
     return subscribeLive(deps.live, (db) => recordFor(db, number), (state) => (recordState.value = state), first);
   });
   const latestNumber = liveQuerySignal(
     deps.live,
     async (db) => (await db.issues.orderBy('number').lastKey()) as number | undefined,
     firstRead && (() => firstRead.then((read) => read.latestNumber)),
+    answer && { value: answer.latestNumber },
   );
-  const statuses = liveQuerySignal(deps.live, (db) => db.sourceStatus.toArray(), firstRead && (() => firstRead.then((read) => read.statuses)));
+  const statuses = liveQuerySignal(
+    deps.live,
+    (db) => db.sourceStatus.toArray(),
+    firstRead && (() => firstRead.then((read) => read.statuses)),
+    answer && { value: answer.statuses },
+  );
 
   const record = computed(() => (recordState.value.state === 'ready' ? recordState.value.value : undefined));
 

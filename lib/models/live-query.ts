@@ -33,12 +33,14 @@ export function sharedOpen(open: () => Promise<MorningPostDB>): () => Promise<Mo
  * `first`, when given, answers before the live query starts (a plain read that
  * needs no Dexie); its value stands until the live query's first answer. If
  * it fails, the live query starts at once and its answer (or error) is shown.
+ * `'known'`: the caller already holds that first answer (it read it before
+ * subscribing); the live query starts as it would after a first read.
  */
 export function subscribeLive<T>(
   source: LiveSource,
   query: (db: MorningPostDB) => Promise<T>,
   onState: (state: LiveState<T>) => void,
-  first?: () => Promise<T>,
+  first?: (() => Promise<T>) | 'known',
 ): () => void {
   let disposed = false;
   let started = false;
@@ -65,12 +67,14 @@ export function subscribeLive<T>(
     }
   };
   if (first) {
-    first().then(
-      (value) => {
-        if (!disposed && !answered) onState({ state: 'ready', value });
-      },
-      () => void start(),
-    );
+    if (first !== 'known') {
+      first().then(
+        (value) => {
+          if (!disposed && !answered) onState({ state: 'ready', value });
+        },
+        () => void start(),
+      );
+    }
     // After the page is ready, and after the frame that shows it: Dexie's parse is not the reader's wait.
     void Promise.resolve(source.after).then(() => setTimeout(() => void start(), 0));
   } else {
@@ -86,9 +90,15 @@ export function subscribeLive<T>(
  * `subscribeLive` as a signal. The subscription lives in an effect, so a model
  * created with `createModel` unsubscribes when it is disposed.
  */
-export function liveQuerySignal<T>(source: LiveSource, query: (db: MorningPostDB) => Promise<T>, first?: () => Promise<T>): ReadonlySignal<LiveState<T>> {
-  const state = signal<LiveState<T>>({ state: 'loading' });
-  effect(() => subscribeLive(source, query, (next) => (state.value = next), first));
+export function liveQuerySignal<T>(
+  source: LiveSource,
+  query: (db: MorningPostDB) => Promise<T>,
+  first?: () => Promise<T>,
+  known?: { value: T },
+): ReadonlySignal<LiveState<T>> {
+  // `known`: the first answer, already read (lib/models/early-read.ts `issueAnswer`): the first render has it.
+  const state = signal<LiveState<T>>(known ? { state: 'ready', value: known.value } : { state: 'loading' });
+  effect(() => subscribeLive(source, query, (next) => (state.value = next), known ? 'known' : first));
   return computed(() => state.value);
 }
 

@@ -1,5 +1,6 @@
 import { markIssueRead } from '../browser/runtime';
-import { NO_ISSUE_PAGE, openExisting, readIssuePage, type IssuePageRead } from '../history/plain-read';
+import { NO_ISSUE_PAGE, openExisting, readIssuePage } from '../history/plain-read';
+import type { EarlyReads } from './early-read';
 import { IssueModel, type IssueModelDeps } from './issue';
 import { sharedOpen, type LiveSource } from './live-query';
 
@@ -30,16 +31,19 @@ export function closeAfter(database: PageDatabase, reads: readonly Promise<unkno
 }
 
 /**
- * A page's issue model. Its first read is `early` when the page's early script
- * started one (lib/history/early-read.ts), else one started now.
+ * A page's issue model. Its first read is `early.issue` when the page's early
+ * script started one (lib/models/early-read.ts), else one started now; when
+ * that read has already answered (`early.issueAnswer`), the model starts with
+ * the answer.
  */
 export function createIssueModel(
   database: PageDatabase,
-  options: Omit<IssueModelDeps, 'live' | 'firstRead' | 'markRead'> = {},
-  early?: Promise<IssuePageRead | undefined>,
+  options: Omit<IssueModelDeps, 'live' | 'firstRead' | 'firstAnswer' | 'markRead'> = {},
+  early: Pick<EarlyReads, 'issue' | 'issueAnswer'> = {},
 ): { model: IssueModel; firstRead: Promise<unknown> } {
-  const firstRead = early
-    ? early.then((read) => read ?? NO_ISSUE_PAGE)
+  const firstRead = early.issue
+    ? early.issue.then((read) => read ?? NO_ISSUE_PAGE)
     : database.plain().then((db) => (db ? readIssuePage(db, options.initialNumber) : NO_ISSUE_PAGE));
-  return { model: new IssueModel({ ...options, live: database.live, firstRead, markRead: markIssueRead }), firstRead };
+  const answer = early.issueAnswer && (early.issueAnswer.read ?? NO_ISSUE_PAGE);
+  return { model: new IssueModel({ ...options, live: database.live, firstRead, ...(answer ? { firstAnswer: answer } : {}), markRead: markIssueRead }), firstRead };
 }

@@ -16,12 +16,10 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { READY_MARK } from '../../components/useReadyMarker';
+import { FIRST_SCREEN_MARK, READY_MARK } from '../../lib/shared/page-marks';
 import type { ExtensionSession } from '../../tests/support/browser';
 import { loadedBeforeReady, type Weight } from '../../tests/support/page-weight';
 
-/** The new tab's mark when the masthead and the lead are in the document (components/useReadyMarker.ts). */
-export const FIRST_SCREEN_MARK = 'amp:first-screen';
 export const FLOOR_FILE = 'floor.html';
 
 export type AppName = 'newtab' | 'popup' | 'sidepanel';
@@ -172,6 +170,8 @@ export async function captureStatics(session: ExtensionSession, extensionDir: st
     const page = await openAt(session, APPS[app].file, APPS[app].viewport);
     try {
       await waitReady(page, 15_000);
+      // The new tab adds the rows folded under "The whole list" once idle after ready: the static equivalent has them.
+      if (app === 'newtab') await page.waitForSelector('html[data-complete]', { state: 'attached', timeout: 15_000 });
       await page.evaluate(TWO_FRAMES);
       const result = (await page.evaluate(SERIALIZE)) as Omit<Capture, 'app' | 'file' | 'htmlBytes'> & { html: string };
       const file = staticFile(app);

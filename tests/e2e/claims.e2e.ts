@@ -41,6 +41,8 @@ describe('the extension over old responses served as captured', () => {
   it('calls no July repository new, lists no July paper as the week’s, and shows only AI/ML repositories', async () => {
     const page = await openReady(session, session.url('newtab.html'));
     await page.waitForSelector('[data-section="tools"]');
+    // Every trending row, the ones folded under "The whole list" too: the page adds those once idle after ready.
+    await page.waitForSelector('html[data-complete]', { state: 'attached' });
     const hrefs = async (selector: string) => page.$$eval(`${selector} a[href]`, (links) => links.map((link) => (link as HTMLAnchorElement).href));
     const tools = await hrefs('[data-section="tools"]');
     expect(tools.length).toBeGreaterThan(0);

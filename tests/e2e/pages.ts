@@ -15,13 +15,22 @@ export class TrendingSurface {
 
   /** The item ids in the list, in order (folded rows included). */
   async ids(): Promise<string[]> {
+    await this.foldedRows();
     return this.rows().evaluateAll((rows) => rows.map((row) => row.getAttribute('data-item-id') ?? ''));
   }
 
   async links(): Promise<{ name: string; href: string }[]> {
+    await this.foldedRows();
     return this.page
       .locator(`${this.scope} .trending__row .trending__link`)
       .evaluateAll((links) => links.map((link) => ({ name: link.textContent ?? '', href: link.getAttribute('href') ?? '' })));
+  }
+
+  /** The new tab adds the rows folded under "The whole list" once it is idle after ready (issue #8): wait for them. */
+  async foldedRows(): Promise<void> {
+    await this.page.waitForFunction(() => [...document.querySelectorAll('details.trending-more')].every((details) => details.querySelector('ol')), undefined, {
+      timeout: 20_000,
+    });
   }
 
   health() {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
-import { READY_MARK } from '../../components/useReadyMarker';
+import { READY_MARK } from '../../lib/shared/page-marks';
 
 /** Files of one kind a page loaded, as they are in the build: bytes as shipped, and gzip -9 of each file, summed. */
 export interface Weight {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EARLY_PLANS, issueNumberOfHash, startEarlyReads, takeEarlyReads } from '@/lib/models/early-read';
+import { EARLY_PLANS, issueNumberOfHash, renderAfterIssueAnswer, startEarlyReads, takeEarlyReads } from '@/lib/models/early-read';
 import { recordSuccess } from '@/lib/history/write';
 import { SOURCE_IDS } from '@/lib/sources/ids';
 import { testDb } from '../support/db';
@@ -42,6 +42,40 @@ describe("the pages' early reads (entrypoints/first-read.ts → lib/models/early
     expect(takeEarlyReads(scope)).toEqual({});
     expect(await reads.issue).toBeUndefined();
     expect((await indexedDB.databases()).map((database) => database.name)).not.toContain('ai-morning-post');
+  });
+
+  it('paints the issue itself only until the page renders, and keeps the answer for the page’s first render', async () => {
+    const db = testDb();
+    await db.table('issues').bulkAdd([{ number: 1, publishedAt: 10 }]);
+    // Answered first: the early script paints, and the page finds the answer ready for its first render.
+    const early = {};
+    const painted = vi.fn();
+    startEarlyReads(at('/newtab.html'), early, db.name, { issue: painted });
+    await vi.waitFor(() => expect(painted).toHaveBeenCalledTimes(1));
+    expect(painted.mock.calls[0]![0].record).toEqual({ number: 1, publishedAt: 10 });
+    const reads = takeEarlyReads(early);
+    expect(reads.issueAnswer?.read?.record).toEqual({ number: 1, publishedAt: 10 });
+    await renderAfterIssueAnswer(reads);
+    expect(reads.pageRenders).toBe(true);
+    // Taken before the answer, the page waits for it, and the early script's painter runs first (it was registered
+    // first): the page's render adopts what it painted.
+    const waiting = {};
+    const order: string[] = [];
+    startEarlyReads(at('/newtab.html'), waiting, db.name, { issue: () => order.push('early script paints') });
+    const taken = takeEarlyReads(waiting);
+    expect(taken.issueAnswer).toBeUndefined();
+    await renderAfterIssueAnswer(taken).then(() => order.push('page renders'));
+    expect(order).toEqual(['early script paints', 'page renders']);
+    expect(taken.issueAnswer?.read?.latestNumber).toBe(1);
+    // Once the page renders, the document is Preact's: a read answering after that is not painted by the early script.
+    const rendered = {};
+    const notPainted = vi.fn();
+    startEarlyReads(at('/newtab.html'), rendered, db.name, { issue: notPainted });
+    const mine = takeEarlyReads(rendered);
+    mine.pageRenders = true;
+    expect((await mine.issue)?.record).toEqual({ number: 1, publishedAt: 10 });
+    await vi.waitFor(() => expect(mine.issueAnswer?.read?.latestNumber).toBe(1));
+    expect(notPainted).not.toHaveBeenCalled();
   });
 
   it('reads the named issue, or the latest, from the database the worker wrote', async () => {

@@ -27,6 +27,8 @@ afterEach(() => {
   cleanup();
   delete document.documentElement.dataset.ready;
   delete document.documentElement.dataset.firstScreen;
+  delete document.documentElement.dataset.complete;
+  vi.unstubAllGlobals();
 });
 
 function mount(db: MorningPostDB, extra: Partial<ConstructorParameters<typeof IssueModel>[0]> = {}) {
@@ -167,5 +169,45 @@ describe('NewTabPage', () => {
     const stored1 = stored as unknown as { front: { lead: { headline: string } } };
     expect(document.querySelector('.story--lead .story__headline')?.textContent).toBe(stored1.front.lead.headline);
     expect(document.querySelectorAll('.issue-section')).toHaveLength(0);
+  });
+  it('adds the rows folded under "The whole list" once ready and idle, and at once when the reader opens a list first', async () => {
+    const db = testDb();
+    await writeWeek(db, START, 2, 2);
+    await publishIfDue(db, START + DAY, DEFAULT_SETTINGS);
+    // Idle time is the test's to give.
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    // What the ready mark saw, taken the moment it is set.
+    const atReady: { folded: number; shown: number }[] = [];
+    const observer = new MutationObserver(() => {
+      if (document.documentElement.dataset.ready && atReady.length === 0) {
+        atReady.push({ folded: document.querySelectorAll('details.trending-more li').length, shown: document.querySelectorAll('.trending-grid .trending__row').length });
+      }
+    });
+    observer.observe(document.documentElement, { attributes: true });
+    onTestFinished(() => observer.disconnect());
+    mount(db);
+    await waitFor(() => expect(document.documentElement.dataset.ready).toBe('true'));
+    // Ready with every list's first eight rows and none of the folded ones.
+    expect(atReady).toEqual([{ folded: 0, shown: expect.any(Number) }]);
+    expect(atReady[0]!.shown).toBeGreaterThanOrEqual(8);
+    const lists = [...document.querySelectorAll<HTMLDetailsElement>('details.trending-more')];
+    expect(lists.length).toBeGreaterThan(0);
+    // The reader opens the first list before the page was idle: its rows come at once, the others' not yet.
+    lists[0]!.open = true;
+    fireEvent(lists[0]!, new Event('toggle'));
+    await waitFor(() => expect(lists[0]!.querySelectorAll('li').length).toBeGreaterThan(0));
+    expect(lists.slice(1).map((list) => list.querySelectorAll('li').length)).toEqual(lists.slice(1).map(() => 0));
+    expect(document.documentElement.dataset.complete).toBeUndefined();
+    // Idle: every folded row is in, and the page says so.
+    await waitFor(() => expect(idle.length).toBeGreaterThan(0));
+    act(() => idle.splice(0).forEach((callback) => callback()));
+    await waitFor(() => expect(document.documentElement.dataset.complete).toBe('true'));
+    for (const list of lists) {
+      // "The whole list (30)": 30 rows in all, eight above the fold.
+      const total = Number(/\((\d+)\)/.exec(list.querySelector('summary')!.textContent!)![1]);
+      expect(list.querySelectorAll('li')).toHaveLength(total - 8);
+    }
   });
 });

@@ -7,10 +7,14 @@ import { useReadyMarker } from '../useReadyMarker';
 
 /** The toolbar popup: today's headline, the biggest movers, the top of the models list. */
 export function PopupPage({ paper, model, openPaper }: { paper: IssueModel; model: SourcesModel; openPaper: () => void }) {
-  useReadyMarker(model.loaded.value && paper.loaded.value);
-  const issue = paper.issue.value;
+  // What the popup shows of the issue is in its stored first screen (the teaser): no need to decompress the rest
+  // (issue #8). A record stored before the teaser existed is decoded.
+  const front = paper.front.value;
+  const movers = paper.teaser.value;
+  const issue = front && movers ? { number: front.number, lead: front.lead, movers } : undefined;
+  const issueShown = paper.frontLoaded.value && (front === undefined || movers !== undefined || paper.loaded.value);
+  useReadyMarker(model.loaded.value && issueShown);
   const models = model.sources.value.find((view) => view.id === 'hf-models');
-  const movers = issue ? [...issue.movers.climbers.slice(0, 2), ...issue.movers.growth.slice(0, 1)] : [];
   return (
     <div class="compact compact--popup">
       <Masthead now={model.now.value} compact />
@@ -21,9 +25,9 @@ export function PopupPage({ paper, model, openPaper }: { paper: IssueModel; mode
             {issue.lead.headline}
           </h2>
           {issue.lead.standfirst ? <p class="popup-issue__standfirst">{issue.lead.standfirst}</p> : null}
-          {movers.length > 0 ? (
+          {issue.movers.length > 0 ? (
             <ul class="popup-issue__movers" aria-label="Biggest movers">
-              {movers.map((mover) => (
+              {issue.movers.map((mover) => (
                 <li key={`${mover.sourceId}:${mover.itemId}`}>
                   <span class="popup-issue__mover">{mover.name}</span>{' '}
                   <span class="popup-issue__figure">

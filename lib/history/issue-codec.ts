@@ -1,4 +1,4 @@
-import type { Issue, Masthead, Paper, Story } from '../shared/issue-types';
+import type { Issue, Masthead, Mover, Movers, Paper, Story } from '../shared/issue-types';
 import { githubRepoUrl, huggingFacePaperUrl, huggingFaceUrl } from '../shared/links';
 import { errorMessage } from '../shared/error-message';
 
@@ -48,6 +48,29 @@ export interface FirstScreen {
   timeZone?: string;
   masthead: Masthead;
   lead: Pick<Story, 'kicker' | 'headline' | 'standfirst'>;
+  /**
+   * The popup's movers (`teaserMovers`), so that the popup paints from the
+   * first screen without decompressing the body (issue #8). Absent in records
+   * stored before it: the popup then decodes the body.
+   */
+  teaser?: TeaserMover[];
+}
+
+/** A mover as the popup prints it: name and figure, nothing to draw. */
+export type TeaserMover = Pick<Mover, 'sourceId' | 'itemId' | 'name' | 'rank' | 'isNew' | 'climbed' | 'perDay' | 'metric'>;
+
+/** The popup's movers: the two biggest climbers and the fastest grower. */
+export function teaserMovers(movers: Movers): TeaserMover[] {
+  return [...movers.climbers.slice(0, 2), ...movers.growth.slice(0, 1)].map(({ sourceId, itemId, name, rank, isNew, climbed, perDay, metric }) => ({
+    sourceId,
+    itemId,
+    name,
+    rank,
+    isNew,
+    ...(climbed === undefined ? {} : { climbed }),
+    ...(perDay === undefined ? {} : { perDay }),
+    ...(metric === undefined ? {} : { metric }),
+  }));
 }
 
 export interface StoredIssue {
@@ -170,6 +193,7 @@ function frontOf(issue: Issue): FirstScreen {
     ...(issue.timeZone === undefined ? {} : { timeZone: issue.timeZone }),
     masthead: issue.masthead,
     lead: { kicker, headline, ...(standfirst === undefined ? {} : { standfirst }) },
+    teaser: teaserMovers(issue.movers),
   };
 }
 

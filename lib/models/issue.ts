@@ -1,6 +1,6 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
 import type { MorningPostDB } from '../history/db';
-import { firstScreenOf, unpackIssue, type FirstScreen, type StoredIssue } from '../history/issue-codec';
+import { firstScreenOf, teaserMovers, unpackIssue, type FirstScreen, type StoredIssue, type TeaserMover } from '../history/issue-codec';
 import type { IssuePageRead } from '../history/plain-read';
 import type { SourceStatus } from '../shared/records';
 import type { Issue } from '../shared/issue-types';
@@ -165,6 +165,11 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
     /** The shown issue's first screen: masthead and lead's headline, known before the whole issue is decoded. */
     front,
     issue,
+    /**
+     * The popup's movers: stored with the first screen (no decompression), or
+     * taken from the decoded issue for a record stored before the teaser.
+     */
+    teaser: computed<TeaserMover[] | undefined>(() => front.value?.teaser ?? (issue.value ? teaserMovers(issue.value.movers) : undefined)),
     latestNumber: computed(() => (latestNumber.value.state === 'ready' ? latestNumber.value.value : undefined)),
     /** Live health of the sources, for the line under the masthead. */
     statuses: computed<SourceStatus[]>(() => (statuses.value.state === 'ready' ? statuses.value.value : [])),

@@ -71,7 +71,23 @@ describe('the recorded week’s issue, stored', () => {
     await writeWeek(db, START, 2, 2);
     const issue = (await publishIfDue(db, START + 36 * 3_600_000, DEFAULT_SETTINGS, 'Europe/Paris'))!;
     const record = (await db.issues.get(issue.number)) as StoredIssue;
-    const front = { number: issue.number, publishedAt: issue.publishedAt, timeZone: 'Europe/Paris', masthead: issue.masthead, lead: { kicker: issue.lead.kicker, headline: issue.lead.headline, standfirst: issue.lead.standfirst } };
+    // The popup's teaser: the first two climbers and the first grower, with what the popup prints of them.
+    const [first, second] = issue.movers.climbers;
+    const grower = issue.movers.growth[0]!;
+    expect(first && second && grower).toBeTruthy();
+    const teaser = [
+      { sourceId: first!.sourceId, itemId: first!.itemId, name: first!.name, rank: first!.rank, isNew: first!.isNew, climbed: first!.climbed },
+      { sourceId: second!.sourceId, itemId: second!.itemId, name: second!.name, rank: second!.rank, isNew: second!.isNew, climbed: second!.climbed },
+      { sourceId: grower.sourceId, itemId: grower.itemId, name: grower.name, rank: grower.rank, isNew: grower.isNew, perDay: grower.perDay, metric: grower.metric },
+    ];
+    const front = {
+      number: issue.number,
+      publishedAt: issue.publishedAt,
+      timeZone: 'Europe/Paris',
+      masthead: issue.masthead,
+      lead: { kicker: issue.lead.kicker, headline: issue.lead.headline, standfirst: issue.lead.standfirst },
+      teaser,
+    };
     expect(issue.lead.standfirst).toBeTypeOf('string');
     expect(record.front).toStrictEqual(front);
     expect(firstScreenOf(record)).toStrictEqual(front);
@@ -142,7 +158,7 @@ describe('hand-made issues come back exactly', () => {
     expect(back).toStrictEqual(issue);
     expect(Object.keys(back)).toEqual(Object.keys(issue));
     expect(Object.keys(back.lead)).toEqual(['kicker', 'headline', 'paragraphs', 'claims']);
-    expect(firstScreenOf(await packIssue(issue))).toStrictEqual({ number: 1, publishedAt: T, masthead: issue.masthead, lead: { kicker: 'Lead', headline: '' } });
+    expect(firstScreenOf(await packIssue(issue))).toStrictEqual({ number: 1, publishedAt: T, masthead: issue.masthead, lead: { kicker: 'Lead', headline: '' }, teaser: [] });
   });
 
   it('with links rebuilt from ids, and links, names and claims that are not left as they are', async () => {

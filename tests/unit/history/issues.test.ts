@@ -91,6 +91,11 @@ describe('issues stored whole before issue #8', () => {
       timeZone: 'Europe/Berlin',
       masthead: issueNo(2).masthead,
       lead: { kicker: 'Lead', headline: 'Headline of No. 2', standfirst: 'A week at the top of the models list.' },
+      // The popup's movers, from issueNo's: its one climber and its one grower.
+      teaser: [
+        { sourceId: 'hf-models', itemId: 'Qwen/Qwen3.8-27B', name: 'Qwen/Qwen3.8-27B', rank: 1, isNew: false, climbed: 20 },
+        { sourceId: 'gh-trending-weekly', itemId: 'octo/agent', name: 'octo/agent', rank: 1, isNew: false, perDay: 172, metric: 'stars' },
+      ],
     });
     // Whole or packed, the first screen is the same.
     await storeIssue(db, issueNo(4));

@@ -80,6 +80,38 @@ describe('the new tab, in Chromium, over recorded Hugging Face responses', () =>
     expect(await storedSnapshotSizes(newTab.page, 'hf-models')).toEqual([30, later.length]);
   });
 
+  it('keeps the first screen it painted: the same elements, once each, through ready and the folded rows', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Installed before the page's own scripts: remembers the first headline and masthead put in the document,
+    // whoever put them there (the early script or the page's module), and any page error.
+    await page.addInitScript(() => {
+      const seen: { headline?: Element; title?: Element; errors: string[] } = { errors: [] };
+      (globalThis as unknown as { __firstScreen: typeof seen }).__firstScreen = seen;
+      addEventListener('error', (event) => seen.errors.push(String(event.message)));
+      new MutationObserver(() => {
+        seen.headline ??= document.querySelector('.story--lead .story__headline') ?? undefined;
+        seen.title ??= document.querySelector('h1.masthead__title') ?? undefined;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(session.url('newtab.html'));
+    await page.waitForSelector('html[data-complete]', { state: 'attached', timeout: 15_000 });
+    const result = await page.evaluate(() => {
+      const seen = (globalThis as unknown as { __firstScreen: { headline?: Element; title?: Element; errors: string[] } }).__firstScreen;
+      return {
+        errors: seen.errors,
+        sameHeadline: !!seen.headline && seen.headline === document.querySelector('.story--lead .story__headline') && seen.headline.isConnected,
+        sameTitle: !!seen.title && seen.title === document.querySelector('h1.masthead__title') && seen.title.isConnected,
+        papers: document.querySelectorAll('.paper').length,
+        titles: document.querySelectorAll('h1').length,
+        leads: document.querySelectorAll('.story--lead').length,
+        folded: document.querySelectorAll('details.trending-more li').length,
+      };
+    });
+    expect(result).toEqual({ errors: [], sameHeadline: true, sameTitle: true, papers: 1, titles: 1, leads: 1, folded: 30 - 8 });
+    await page.close();
+  });
+
   it('paints from the database on a fresh new tab, without a request', async () => {
     const requestsBefore = server.requests.length;
     const page = await openReady(session, 'chrome://newtab/');

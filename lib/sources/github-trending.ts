@@ -1,7 +1,4 @@
-import { selectAll, selectOne } from 'css-select';
-import type { AnyNode, Element } from 'domhandler';
-import { getAttributeValue, textContent } from 'domutils';
-import { parseDocument } from 'htmlparser2';
+import { Parser } from 'htmlparser2';
 import type { MetricName, ParsedList, Source, TrendingItem } from './contract';
 import { parseError } from './errors';
 import { githubRepoUrl, isGithubRepoFullName } from '../shared/links';
@@ -11,9 +8,13 @@ import { SOURCE_INFO } from './info';
  * GitHub trending, read from the HTML page: there is no API for it
  * (api-facts.md, "Trending: no API, HTML only").
  *
- * The page is parsed with htmlparser2 + css-select + domutils, because the
- * service worker that refreshes sources has no `DOMParser` (api-facts.md,
- * "Extension"). htmlparser2 decodes entities (`&amp;`, `&#39;`: pitfall 10).
+ * The page is read with htmlparser2's streaming parser, because the service
+ * worker that refreshes sources has no `DOMParser` (api-facts.md,
+ * "Extension"); it decodes entities (`&amp;`, `&#39;`: pitfall 10). The page
+ * is about 580 kB, of which the rows are a small part: building a whole DOM of
+ * it and querying it with css-select took 88 ms on the worker's first refresh
+ * (issue #8, `npm run bench`), so the rows' few facts are collected in one
+ * pass over the parser's events instead (`collectRows`).
  *
  * Markup eras this parser reads (api-facts.md pitfall 8, shared/fixtures/README.md):
  * - 2023 onward: `article.Box-row` → `h2.h3.lh-condensed > a[href="/owner/repo"]`, forks `/o/r/forks`;
@@ -24,21 +25,21 @@ import { SOURCE_INFO } from './info';
  * list in order or an attribute position, so the `tmp-` churn does not matter.
  */
 
-/** The rows of every era, newest first. */
-const ROW_SELECTORS = [
-  // 2020 onward (2020–22 `h1`, 2023+ `h2`): one `<article class="Box-row">` per repository.
-  'article.Box-row',
-  // ≤2019 (the 2019 fixture): `<ol class="repo-list">` with one `<li>` per repository.
-  'ol.repo-list > li',
-] as const;
+/*
+ * The rows of every era, newest first:
+ * - 2020 onward (2020–22 `h1`, 2023+ `h2`): one `<article class="Box-row">` per repository;
+ * - ≤2019 (the 2019 fixture): `<ol class="repo-list">` with one `<li>` per repository.
+ * The older era is read only when the page has no row of the newer one.
+ */
 
 /**
- * The repository link: the anchor in the row's heading. `h2` since 2023, `h1`
- * in 2020–22, `h3` up to 2019 (pitfall 8). Its visible text is split across
- * `<span class="text-normal">owner /</span> repo` and whitespace (pitfall 9),
- * so the name is read from the `href`, never from the text.
+ * The repository link: the first anchor with an `href` inside a heading of the
+ * row. `h2` since 2023, `h1` in 2020–22, `h3` up to 2019 (pitfall 8). Its
+ * visible text is split across `<span class="text-normal">owner /</span> repo`
+ * and whitespace (pitfall 9), so the name is read from the `href`, never from
+ * the text.
  */
-const HEADING_LINK = 'h1 a[href], h2 a[href], h3 a[href]';
+const HEADINGS = new Set(['h1', 'h2', 'h3']);
 
 /** `1,430 stars today`, `13,176 stars this week`, `… this month`; `1 star today` in the singular. */
 const STARS_IN_PERIOD = /^([\d,]+) stars? (?:today|this week|this month)$/;
@@ -65,10 +66,9 @@ export function parseCount(text: string): number | undefined {
  */
 export function parseTrendingPage(html: string): ParsedList {
   assertLooksLikeHtml(html);
-  const document = parseDocument(html);
-  const rows = findRows(document);
+  const { rows, title: pageTitle } = collectRows(html);
   if (rows.length === 0) {
-    const title = collapse(textContent(selectOne('title', document) ?? []));
+    const title = collapse(pageTitle);
     throw parseError(
       'no repositories found: the trending page markup was not recognised' +
         (title ? ` (the page is titled ${JSON.stringify(title.slice(0, 80))})` : ''),
@@ -105,31 +105,144 @@ function assertLooksLikeHtml(body: string): void {
   if (!/<\/html>\s*$/i.test(body)) throw parseError('the page ends early (no closing </html>): it was cut off');
 }
 
-/** The rows of the first era whose selector matches anything. */
-function findRows(document: AnyNode): Element[] {
-  for (const selector of ROW_SELECTORS) {
-    const rows = selectAll<AnyNode, Element>(selector, document);
-    if (rows.length > 0) return rows;
-  }
-  return [];
+/** What a row says, as text: everything `readRow` needs. */
+interface RowFacts {
+  /** The `href` of the first anchor inside a heading. */
+  link?: string;
+  /** The text of the row's first paragraph (the description). */
+  paragraph?: string;
+  /** The text of the first `[itemprop=programmingLanguage]`. */
+  language?: string;
+  /** Every anchor with an `href`, with its text, in document order. */
+  anchors: { href: string; text: string }[];
+  /** The text of every span, in document order (an enclosing span before the spans inside it). */
+  spans: string[];
 }
 
-function readRow(row: Element): TrendingItem | undefined {
-  const link = selectOne(HEADING_LINK, row);
-  const id = link ? repoFromHref(getAttributeValue(link, 'href')) : undefined;
+/**
+ * At most this many elements inside a row collect their text at once. The
+ * facts a row needs sit a few elements deep; a limit keeps the pass linear in
+ * the page's length whatever its nesting (a text is added to each open
+ * collector: without a limit, deeply nested spans would make it quadratic).
+ */
+const MAX_OPEN_COLLECTORS = 16;
+
+/**
+ * One pass over the page: the rows of each era and the page's title. An
+ * element opening a row inside a row is read as part of the outer row, not as
+ * a row of its own. htmlparser2 reports the elements it closes implicitly,
+ * so the open-element stack here is the tree its DOM would have.
+ */
+function collectRows(html: string): { rows: RowFacts[]; title: string } {
+  const rowsByEra: [RowFacts[], RowFacts[]] = [[], []];
+  let title: string | undefined;
+  let titleSeen = false;
+  interface Open {
+    name: string;
+    /** This element opened a row. */
+    row?: RowFacts;
+    /** This element collects its text; each of `done` receives it when it closes. */
+    collect?: { text: string; done: ((text: string) => void)[] };
+    /** `ol.repo-list`: its `li` children are rows of the 2019 era. */
+    repoList?: boolean;
+  }
+  const stack: Open[] = [];
+  /** The collectors of the elements open now: each text goes to each of them. */
+  const collecting: { text: string }[] = [];
+  let row: RowFacts | undefined;
+  let headings = 0;
+  let collectors = 0;
+  let paragraphTaken = false;
+  let languageTaken = false;
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        const open: Open = { name };
+        const classes = (attributes.class ?? '').split(/\s+/);
+        const parent = stack.at(-1);
+        if (!row) {
+          const era = name === 'article' && classes.includes('Box-row') ? 0 : name === 'li' && parent?.repoList ? 1 : undefined;
+          if (era !== undefined) {
+            row = { anchors: [], spans: [] };
+            open.row = row;
+            rowsByEra[era].push(row);
+            headings = 0;
+            collectors = 0;
+            paragraphTaken = false;
+            languageTaken = false;
+          } else if (name === 'ol' && classes.includes('repo-list')) open.repoList = true;
+          else if (name === 'title' && !titleSeen) {
+            titleSeen = true;
+            open.collect = { text: '', done: [(text) => (title = text)] };
+          }
+        } else {
+          const facts = row;
+          const collect = (done: (text: string) => void) => {
+            if (open.collect) open.collect.done.push(done);
+            else if (collectors < MAX_OPEN_COLLECTORS) {
+              collectors += 1;
+              open.collect = { text: '', done: [done] };
+            }
+          };
+          if (HEADINGS.has(name)) headings += 1;
+          const href = attributes.href;
+          if (name === 'a' && href !== undefined) {
+            if (headings > 0 && facts.link === undefined) facts.link = href;
+            const anchor = { href, text: '' };
+            facts.anchors.push(anchor);
+            collect((text) => (anchor.text = text));
+          } else if (name === 'p' && !paragraphTaken) {
+            paragraphTaken = true;
+            collect((text) => (facts.paragraph = text));
+          } else if (name === 'span') {
+            const index = facts.spans.push('') - 1;
+            collect((text) => (facts.spans[index] = text));
+          }
+          if (attributes.itemprop === 'programmingLanguage' && !languageTaken) {
+            languageTaken = true;
+            collect((text) => (facts.language = text));
+          }
+        }
+        if (open.collect) collecting.push(open.collect);
+        stack.push(open);
+      },
+      ontext(text) {
+        for (const collect of collecting) collect.text += text;
+      },
+      onclosetag(name) {
+        const open = stack.pop();
+        if (!open) return;
+        if (open.collect) {
+          collecting.pop();
+          for (const done of open.collect.done) done(open.collect.text);
+          if (row) collectors -= 1;
+        }
+        if (row && HEADINGS.has(name)) headings -= 1;
+        if (open.row) row = undefined;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  const [newer, older] = rowsByEra;
+  return { rows: newer.length > 0 ? newer : older, title: title ?? '' };
+}
+
+function readRow(row: RowFacts): TrendingItem | undefined {
+  const id = repoFromHref(row.link);
   if (!id) return undefined;
 
   const item: TrendingItem = { id, name: id, url: githubRepoUrl(id), metrics: {} };
 
   // The description is the row's paragraph (`p.col-9 …` in every era; absent
   // when the repository has none, e.g. one row of the weekly fixture).
-  const paragraph = selectOne('p', row);
-  const description = paragraph ? collapse(textContent(paragraph)) : '';
+  const description = collapse(row.paragraph ?? '');
   if (description) item.description = description;
 
   // Optional: repositories GitHub cannot classify have no language (pitfall 9).
-  const languageNode = selectOne('[itemprop=programmingLanguage]', row);
-  const language = languageNode ? collapse(textContent(languageNode)) : '';
+  const language = collapse(row.language ?? '');
   if (language) item.language = language;
 
   // Stars and forks are the links to the repository's own stargazers / forks
@@ -138,11 +251,10 @@ function readRow(row: Element): TrendingItem | undefined {
   // Forks: `/o/r/forks` since 2023, `/o/r/network/members.r` in 2020–22 and
   // `/o/r/network/members` in 2019 (pitfall 8); some scrapers of the 2020–22
   // page also saw `/o/r/stargazers.r`, so a `.suffix` is allowed on both.
-  for (const anchor of selectAll('a[href]', row)) {
-    const path = getAttributeValue(anchor, 'href') ?? '';
-    const metric = countLinkMetric(path, id);
+  for (const anchor of row.anchors) {
+    const metric = countLinkMetric(anchor.href, id);
     if (metric && item.metrics[metric] === undefined) {
-      const value = parseCount(collapse(textContent(anchor)));
+      const value = parseCount(collapse(anchor.text));
       if (value !== undefined) item.metrics[metric] = value;
     }
   }
@@ -150,8 +262,8 @@ function readRow(row: Element): TrendingItem | undefined {
   // "1,430 stars today" sits in `span.float-sm-right`; match the whole text of
   // a span rather than that class, so a description that happens to say
   // "stars today" (it is in the `<p>`, not a span) is never read.
-  for (const span of selectAll('span', row)) {
-    const match = STARS_IN_PERIOD.exec(collapse(textContent(span)));
+  for (const span of row.spans) {
+    const match = STARS_IN_PERIOD.exec(collapse(span));
     if (match) {
       const value = parseCount(match[1]!);
       if (value !== undefined) item.metrics.starsInPeriod = value;

@@ -291,6 +291,24 @@ describe('parseTrendingPage over bad input', () => {
     expect(items[0]!.metrics.starsInPeriod).toBe(value);
   });
 
+  it('reads a row inside a row as part of the outer one, not as a row of its own', () => {
+    const inner = row('/inner/repo', { stars: '9', period: '1 star today' });
+    const outer = row('/outer/repo', { description: 'The outer row.', stars: '10', period: '2 stars today' }).replace('</article>', `${inner}</article>`);
+    const { items, dropped } = parseTrendingPage(page(outer, row('/next/repo')));
+    expect(items.map((item) => item.id)).toEqual(['outer/repo', 'next/repo']);
+    expect(dropped).toBe(0);
+    // The outer row's own figures: its first stars link and its first "stars today".
+    expect(items[0]!.metrics).toEqual({ stars: 10, forks: 56, starsInPeriod: 2 });
+  });
+
+  it('reads the row around markup nested deeper than it follows', () => {
+    // 40 spans nested in the description's place: past the 16 elements whose text it follows at once. The row's
+    // link, counts and "stars today" come after them and are read as ever.
+    const nested = `${'<span>'.repeat(40)}deep${'</span>'.repeat(40)}`;
+    const { items } = parseTrendingPage(page(row('/x/y', { description: 'Described.' }).replace('<div class="f6', `${nested}<div class="f6`)));
+    expect(items).toEqual([{ id: 'x/y', name: 'x/y', url: 'https://github.com/x/y', description: 'Described.', metrics: { stars: 1234, forks: 56, starsInPeriod: 789 } }]);
+  });
+
   it('does not read "stars today" out of a description', () => {
     const { items } = parseTrendingPage(page(row('/x/y', { description: '500 stars today', period: '' })));
     expect(items[0]!.description).toBe('500 stars today');

@@ -21,8 +21,9 @@ import { SOURCE_INFO } from './info';
  *   2025–26 adds `tmp-` utility classes and writes `data-view-component` before `class`.
  * - 2020–22: `article.Box-row` → `h1.h3.lh-condensed > a`, forks `/o/r/network/members.r`.
  * - ≤2019: `ol.repo-list > li` → `h3 > a`, forks `/o/r/network/members`.
- * Every selector below names elements and single classes only, never a class
- * list in order or an attribute position, so the `tmp-` churn does not matter.
+ * Rows and facts are recognised by element names and single classes only
+ * (a class is one word of the `class` attribute), never a class list in order
+ * or an attribute position, so the `tmp-` churn does not matter.
  */
 
 /*

@@ -1,8 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { COMPLETE_MARK, markFirstScreen, READY_MARK } from '../lib/shared/page-marks';
 
-export { COMPLETE_MARK, FIRST_SCREEN_MARK, READY_MARK } from '../lib/shared/page-marks';
-
 let resolveReady: () => void = () => undefined;
 /** Resolves when the page has marked itself ready: what waits for it (Dexie, the extension API) is not on the first paint. */
 export const pageReady = new Promise<void>((resolve) => (resolveReady = resolve));

@@ -5,7 +5,8 @@ import { SETTINGS_KEY } from '../shared/settings-key';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
 
 /**
- * A page's first reads, started by its early script (entrypoints/first-read.ts)
+ * A page's first reads, started by its early script (entrypoints/first-read.ts
+ * for the popup and side panel, entrypoints/first-screen.ts for the new tab)
  * — a small classic script each page runs `async` from its `<head>` — so that
  * opening IndexedDB and asking for the settings overlap the loading of the
  * page's modules instead of following them (issue #8). The page's module

@@ -1,0 +1,28 @@
+/**
+ * Every bound the extension puts on what a server sends, in one place
+ * (issue #9: "limits in one place"). A server decides none of these: a body,
+ * a list, a string, a count or a wait beyond its bound is cut, refused or
+ * clamped where it enters (lib/background/fetch-source.ts, lib/sources/),
+ * and read again through the same bounds wherever stored data is used, since
+ * a record written by an older version was never bounded.
+ */
+
+/** A response body is read as a stream and refused beyond this many bytes (a parse error; the last good list is kept). */
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The longest wait a server can impose (Retry-After, RateLimit,
+ * x-ratelimit-reset): a day. Beyond it, the wait is clamped, never stored as
+ * given: a 400-digit Retry-After once stored `Infinity` and the source never
+ * refreshed again (issue #9, finding 1).
+ */
+export const MAX_SERVER_WAIT_MS = 24 * 60 * 60 * 1000;
+
+/** The largest count a source may report (likes, downloads, stars…): beyond it a value reads as absent. */
+export const MAX_COUNT = Number.MAX_SAFE_INTEGER;
+
+/** A server-imposed "not before" time, clamped to [now, now + MAX_SERVER_WAIT_MS]; NaN reads as now. */
+export function clampServerWait(notBefore: number, now: number): number {
+  if (Number.isNaN(notBefore)) return now;
+  return Math.min(Math.max(notBefore, now), now + MAX_SERVER_WAIT_MS);
+}

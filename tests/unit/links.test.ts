@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   githubFullNameFromUrl,
   githubRepoUrl,
@@ -12,6 +12,7 @@ import {
   isSafeLink,
   type HuggingFaceRepoType,
 } from '@/lib/shared/links';
+import { LINK_PAYLOADS } from '../support/hostile-links';
 import { OWN_FIXTURES, SHARED_FIXTURES } from '../support/paths';
 
 // Every expected value below is written by hand from the sites' documented
@@ -397,8 +398,15 @@ const LINKS: [string, boolean][] = [
   ['https://github.com/o%2Fr/x', false],
   ['https://github.com/o/%2e%2e', false],
   ['https://huggingface.co/org%2Fm', false],
+  // a route of one site only is a name on the other
+  ['https://huggingface.co/sponsors/evil', true],
+  ['https://github.com/datasets/evil', true],
+  ['https://huggingface.co/2613.12345', true], // a legacy one-part model id, not a paper
   // schemes
   ['http://huggingface.co/org/m', false],
+  ['java\tscript:alert(1)', false],
+  ['\u0001javascript:alert(1)', false],
+  [' javascript:alert(1)', false],
   ['javascript:alert(1)', false],
   ['JaVaScRiPt:alert(1)', false],
   ['data:text/html,<script>alert(1)</script>', false],
@@ -427,6 +435,32 @@ const LINKS: [string, boolean][] = [
 describe('isSafeLink', () => {
   it.each(LINKS)('isSafeLink(%j) is %s', (href, expected) => {
     expect(isSafeLink(href)).toBe(expected);
+  });
+});
+
+afterAll(() => {
+  const rows = HF_IDS.length * 3 + GITHUB_FULL_NAMES.length + GITHUB_URLS.length + ARXIV_IDS.length + LINKS.length + LINK_PAYLOADS.length * 7;
+  const accepted = HF_IDS.reduce((sum, [, ...types]) => sum + types.filter(Boolean).length, 0) + [GITHUB_FULL_NAMES, ARXIV_IDS, LINKS].reduce((sum, table) => sum + table.filter(([, ok]) => ok).length, 0) + GITHUB_URLS.filter(([, name]) => name !== undefined).length;
+  console.info(`links: ${rows} hand-written cases (ids, URLs and links; the ${LINK_PAYLOADS.length} hostile payloads through 7 checks each), ${accepted} of the tables' cases accepted`);
+});
+
+/**
+ * The hostile-links suite's payloads (tests/support/hostile-links.ts) against
+ * each check directly, with the outcome written there by hand for each kind of
+ * field: the suite proves them through the sources and the views, this names
+ * the function that decides.
+ */
+describe('the hostile-links payloads, one function at a time', () => {
+  it.each(LINK_PAYLOADS.map((payload) => [payload.name, payload] as const))('%s', (_name, { value, accept = {} }) => {
+    expect(isHuggingFaceRepoId(value, 'model') ? huggingFaceUrl('model', value) : undefined).toBe(accept.model);
+    expect(isHuggingFaceRepoId(value, 'dataset') ? huggingFaceUrl('dataset', value) : undefined).toBe(accept.dataset);
+    expect(isHuggingFaceRepoId(value, 'space') ? huggingFaceUrl('space', value) : undefined).toBe(accept.space);
+    expect(isArxivId(value) ? huggingFacePaperUrl(value) : undefined).toBe(accept.paper);
+    const code = githubFullNameFromUrl(value);
+    expect(code === undefined ? undefined : githubRepoUrl(code)).toBe(accept.code);
+    expect(isGithubRepoFullName(value) ? githubRepoUrl(value) : undefined).toBe(accept.fullName);
+    // None is a link exactly as the extension builds one.
+    expect(isSafeLink(value)).toBe(false);
   });
 });
 

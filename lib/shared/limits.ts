@@ -26,3 +26,16 @@ export function clampServerWait(notBefore: number, now: number): number {
   if (Number.isNaN(notBefore)) return now;
   return Math.min(Math.max(notBefore, now), now + MAX_SERVER_WAIT_MS);
 }
+
+// ————— ids that links are built from (lib/shared/links.ts; issue #9, "Hostile links") —————
+// These are the sites' own bounds on a name, so an id beyond them names nothing
+// and is refused (its item dropped), never cut.
+
+/** A Hugging Face repo id part (`namespace` or `repo_name`): huggingface_hub `validate_repo_id` allows 1–96 characters. */
+export const MAX_HF_ID_PART_LENGTH = 96;
+/** A GitHub login: at most 39 characters (GitHub's sign-up form, "Username is too long (maximum is 39 characters)"). */
+export const MAX_GITHUB_OWNER_LENGTH = 39;
+/** A GitHub repository name: at most 100 characters (GitHub's new-repository form). */
+export const MAX_GITHUB_REPO_LENGTH = 100;
+/** A link a paper's submitter typed (`githubRepo`) is read only up to this length; a longer one is refused unread. */
+export const MAX_LINK_INPUT_LENGTH = 2048;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Source, TrendingItem } from './contract';
 import { count, optionalText, parseJsonList, score, strings, tagList, present } from './json';
-import { huggingFaceUrl, isHuggingFaceRepoId } from '../shared/links';
+import { huggingFaceUrl, isHuggingFaceDatasetId } from '../shared/links';
 import { SOURCE_INFO } from './info';
 
 /**
@@ -17,7 +17,7 @@ export const HF_DATASETS_LIMIT = 50;
 const TASK_TAG = 'task_categories:';
 
 const DatasetSchema = v.object({
-  id: v.pipe(v.string(), v.check(isHuggingFaceRepoId, 'not a Hugging Face repo id')),
+  id: v.pipe(v.string(), v.check(isHuggingFaceDatasetId, 'not a Hugging Face dataset id')),
   likes: count,
   downloads: count,
   trendingScore: score,

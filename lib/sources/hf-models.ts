@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { Source, TrendingItem } from './contract';
 import { count, optionalText, parseJsonList, score, strings, tagList, present } from './json';
-import { huggingFaceUrl, isHuggingFaceRepoId } from '../shared/links';
+import { huggingFaceUrl, isHuggingFaceModelId } from '../shared/links';
 import { SOURCE_INFO } from './info';
 
 /**
@@ -14,7 +14,7 @@ import { SOURCE_INFO } from './info';
 export const HF_MODELS_LIMIT = 50;
 
 const ModelSchema = v.object({
-  id: v.pipe(v.string(), v.check(isHuggingFaceRepoId, 'not a Hugging Face repo id')),
+  id: v.pipe(v.string(), v.check(isHuggingFaceModelId, 'not a Hugging Face model id')),
   likes: count,
   downloads: count,
   trendingScore: score,

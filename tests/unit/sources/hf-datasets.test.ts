@@ -68,10 +68,10 @@ describe('hf-datasets source over the real recorded response (../shared/fixtures
 });
 
 describe('hf-datasets source over the project fixture', () => {
-  it('reads the trending score and creation date of the default item shape, and legacy ids', () => {
+  it('reads the trending score and creation date of the default item shape, and refuses a one-part id', () => {
     const { items, dropped } = hfDatasets.parse(read(join(OWN_FIXTURES, 'hf-datasets-trending-2026-11-26.json')));
-    expect(items).toHaveLength(6);
-    expect(dropped).toBe(0);
+    expect(items).toHaveLength(5);
+    expect(dropped).toBe(1);
     expect(items[0]).toMatchObject({
       id: 'northwind-ai/Aurora-Reasoning-Traces',
       task: 'text-generation',
@@ -81,7 +81,8 @@ describe('hf-datasets source over the project fixture', () => {
     // Two task_categories: tags: the first one is the task.
     expect(items.find((item) => item.id === 'bluefin/PodcastSpeech-40k')?.task).toBe('automatic-speech-recognition');
     expect(items.find((item) => item.id === 'tidepool/web-crawl-2026-10')?.task).toBeUndefined();
-    expect(items.find((item) => item.id === 'wikitext-mini')?.url).toBe('https://huggingface.co/datasets/wikitext-mini');
+    // Datasets are listed namespaced; a one-part id is a model's legacy form only (lib/shared/links.ts, issue #9).
+    expect(items.find((item) => item.id === 'wikitext-mini')).toBeUndefined();
   });
 });
 

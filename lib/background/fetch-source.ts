@@ -1,6 +1,7 @@
 import type { ParsedList, Source } from '../sources/contract';
 import { SourceError } from '../sources/errors';
 import { errorMessage } from '../shared/error-message';
+import { MAX_BODY_BYTES } from '../shared/limits';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -25,22 +26,26 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
     ...(options.githubToken ? { githubToken: options.githubToken } : {}),
   });
   const where = describeUrl(url);
+  // One budget for the whole exchange: the answer and every byte of its body
+  // (a server that trickles bytes forever is cut when it runs out).
+  const signal = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let response: Response;
   try {
     response = await options.fetch(url, {
       headers,
       // The extension never sends cookies: no account is needed and none is used (product.md, private by design).
       credentials: 'omit',
-      signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+      signal,
     });
   } catch (error) {
-    if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    if (isAbort(error)) {
       throw new SourceError({ kind: 'timeout', message: `${where} did not answer in time` });
     }
     throw new SourceError({ kind: 'network', message: `could not reach ${where} (${errorMessage(error)})` });
   }
 
   if (!response.ok) {
+    cancelBody(response);
     const retryAfterAt = retryAfterFrom(response.headers, options.now);
     const limited =
       response.status === 429 ||
@@ -57,10 +62,13 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
 
   let body: string;
   try {
-    body = await response.text();
+    body = await readBody(response, signal);
   } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      throw new SourceError({ kind: 'parse', message: `${where}: the response was larger than ${MAX_BODY_MB} MB, the most the extension reads` });
+    }
     // A body cut off mid-stream (connection reset, timeout while reading).
-    if (error instanceof DOMException && error.name === 'TimeoutError') {
+    if (isAbort(error)) {
       throw new SourceError({ kind: 'timeout', message: `${where} stopped sending before the end` });
     }
     throw new SourceError({ kind: 'network', message: `the response from ${where} was cut off (${errorMessage(error)})` });
@@ -96,6 +104,75 @@ export function retryAfterFrom(headers: Headers, now: number): number | undefine
     if (Number.isFinite(epochSeconds) && epochSeconds > 0) return Math.max(now, epochSeconds * 1000);
   }
   return undefined;
+}
+
+const MAX_BODY_MB = MAX_BODY_BYTES / (1024 * 1024);
+
+class BodyTooLarge extends Error {}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError');
+}
+
+/** Let go of a body we will not read, so the connection is not held open for it. */
+function cancelBody(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
+/**
+ * The body as text, at most MAX_BODY_BYTES of it (issue #9, "body ≤ 5 MB read
+ * as a stream"): the bytes are counted as they arrive and the stream is
+ * cancelled past the limit, so a 100 MB answer costs 5 MB, not 100. A
+ * streaming TextDecoder keeps a character split across two chunks whole, and
+ * drops a byte-order mark and replaces invalid bytes as `Response.text()` does.
+ * Each read also races the time budget, so a body that trickles in forever,
+ * or a stream that ignores the abort signal, is cut when the budget runs out.
+ * A response without a stream (a fake, an empty body) is read whole and held
+ * to the same limit.
+ */
+async function readBody(response: Response, signal: AbortSignal): Promise<string> {
+  const stream = response.body;
+  if (!stream) {
+    const text = await response.text();
+    // A UTF-16 code unit takes 1 to 3 bytes in UTF-8: count them only when it could matter.
+    if (text.length * 3 > MAX_BODY_BYTES && new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) throw new BodyTooLarge();
+    return text;
+  }
+  const reader = stream.getReader();
+  const decoder = new TextDecoder('utf-8');
+  const aborted = untilAborted(signal);
+  const parts: string[] = [];
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), aborted.promise]);
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > MAX_BODY_BYTES) throw new BodyTooLarge();
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+    parts.push(decoder.decode());
+    return parts.join('');
+  } catch (error) {
+    // Stop the transfer: past the limit, after the budget, or after a read failed.
+    reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    aborted.dispose();
+  }
+}
+
+/** A promise that rejects with the signal's reason once it aborts; `dispose` stops listening. */
+function untilAborted(signal: AbortSignal): { promise: Promise<never>; dispose: () => void } {
+  let onAbort = () => {};
+  const promise = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  // Nobody may be waiting on it when it rejects (the body was read before the budget ran out).
+  promise.catch(() => undefined);
+  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
 
 function describeUrl(url: string): string {

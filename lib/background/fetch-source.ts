@@ -1,7 +1,7 @@
 import type { ParsedList, Source } from '../sources/contract';
 import { SourceError } from '../sources/errors';
 import { errorMessage } from '../shared/error-message';
-import { MAX_BODY_BYTES } from '../shared/limits';
+import { clampServerWait, MAX_BODY_BYTES } from '../shared/limits';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -84,24 +84,36 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
 }
 
 /**
- * When the server says we may call again, as epoch ms.
- * - `Retry-After`: seconds or an HTTP date (RFC 9110 §10.2.3).
+ * When the server says we may call again, as epoch ms, clamped to at most a
+ * day ahead (`clampServerWait`, lib/shared/limits.ts: a 400-digit value once
+ * stored `Infinity` and the source never refreshed again, issue #9 finding 1).
+ * - `Retry-After`: seconds or an HTTP date (RFC 9110 §10.2.3). A number in
+ *   another spelling (`1.5`, `1e400`, `-5`) is read as seconds too, then
+ *   clamped: the server meant a wait, and a wait we cannot bound is a day.
+ *   Only a value shaped like a date (it has a time of day) is read as one:
+ *   `Date.parse` reads `"1.5"` as January 2001.
  * - Hugging Face: `RateLimit: "api";r=0;t=<seconds until the window resets>` (hub-docs rate-limits.md).
  * - GitHub: `x-ratelimit-reset`, epoch seconds, with `x-ratelimit-remaining: 0`.
+ * A value that reads as no number or date at all is ignored (undefined), never NaN.
  */
 export function retryAfterFrom(headers: Headers, now: number): number | undefined {
   const retryAfter = headers.get('retry-after')?.trim();
   if (retryAfter) {
-    if (/^\d+$/.test(retryAfter)) return now + Number(retryAfter) * 1000;
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(now, date);
+    if (/^[+-]?(?:\d|\.\d|Infinity$)/.test(retryAfter)) {
+      const seconds = Number(retryAfter);
+      if (!Number.isNaN(seconds)) return clampServerWait(now + seconds * 1000, now);
+    } else if (/\d:\d\d:\d\d/.test(retryAfter)) {
+      const date = Date.parse(retryAfter);
+      if (!Number.isNaN(date)) return clampServerWait(date, now);
+    }
   }
   const rateLimit = headers.get('ratelimit');
-  const reset = rateLimit && /(?:^|;)\s*t=(\d+)/.exec(rateLimit)?.[1];
-  if (reset) return now + Number(reset) * 1000;
-  if (headers.get('x-ratelimit-remaining') === '0') {
-    const epochSeconds = Number(headers.get('x-ratelimit-reset'));
-    if (Number.isFinite(epochSeconds) && epochSeconds > 0) return Math.max(now, epochSeconds * 1000);
+  const reset = rateLimit && /(?:^|[;,])\s*t=(\d+)/.exec(rateLimit)?.[1];
+  if (reset) return clampServerWait(now + Number(reset) * 1000, now);
+  const resetAt = headers.get('x-ratelimit-reset')?.trim();
+  if (headers.get('x-ratelimit-remaining') === '0' && resetAt) {
+    const epochSeconds = Number(resetAt);
+    if (!Number.isNaN(epochSeconds)) return clampServerWait(epochSeconds * 1000, now);
   }
   return undefined;
 }

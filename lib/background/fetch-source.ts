@@ -1,6 +1,5 @@
 import type { ParsedList, Source } from '../sources/contract';
 import { SourceError } from '../sources/errors';
-import { errorMessage } from '../shared/error-message';
 import { clampServerWait, MAX_BODY_BYTES } from '../shared/limits';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -19,6 +18,13 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 /**
  * Request one source and parse its response. Every failure becomes a
  * `SourceError` with a reader-facing message; nothing else is thrown.
+ *
+ * A message is the extension's own words built from facts it checked: the
+ * host and path it asked, the status code, what went wrong. Never text the
+ * server chose (a status text, the start of a body, a page title) nor an
+ * error's own message, which may quote the body (V8's JSON.parse does): a
+ * server must not speak to the reader as if the extension said it (issue #9,
+ * finding 6).
  */
 export async function fetchSource(source: Source, options: FetchSourceOptions): Promise<ParsedList> {
   const { url, headers } = source.request({
@@ -41,7 +47,7 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
     if (isAbort(error)) {
       throw new SourceError({ kind: 'timeout', message: `${where} did not answer in time` });
     }
-    throw new SourceError({ kind: 'network', message: `could not reach ${where} (${errorMessage(error)})` });
+    throw new SourceError({ kind: 'network', message: `could not reach ${where}` });
   }
 
   if (!response.ok) {
@@ -55,7 +61,7 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
       status: response.status,
       message: limited
         ? `${where} is rate limiting us (HTTP ${response.status})`
-        : `${where} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+        : `${where} answered HTTP ${response.status}`,
       ...(retryAfterAt !== undefined ? { retryAfterAt } : {}),
     });
   }
@@ -71,7 +77,7 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
     if (isAbort(error)) {
       throw new SourceError({ kind: 'timeout', message: `${where} stopped sending before the end` });
     }
-    throw new SourceError({ kind: 'network', message: `the response from ${where} was cut off (${errorMessage(error)})` });
+    throw new SourceError({ kind: 'network', message: `the response from ${where} was cut off` });
   }
   try {
     return source.parse(body);
@@ -79,7 +85,7 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
     if (error instanceof SourceError) {
       throw new SourceError({ ...error.failure, message: `${where}: ${error.failure.message}` });
     }
-    throw new SourceError({ kind: 'parse', message: `${where}: could not read the response (${errorMessage(error)})` });
+    throw new SourceError({ kind: 'parse', message: `${where}: could not read the response` });
   }
 }
 

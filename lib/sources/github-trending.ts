@@ -67,14 +67,9 @@ export function parseCount(text: string): number | undefined {
  */
 export function parseTrendingPage(html: string): ParsedList {
   assertLooksLikeHtml(html);
-  const { rows, title: pageTitle } = collectRows(html);
-  if (rows.length === 0) {
-    const title = collapse(pageTitle);
-    throw parseError(
-      'no repositories found: the trending page markup was not recognised' +
-        (title ? ` (the page is titled ${JSON.stringify(title.slice(0, 80))})` : ''),
-    );
-  }
+  const { rows } = collectRows(html);
+  // The page's own words (its title, a banner) are never quoted: they are the server's, not ours (issue #9, finding 6).
+  if (rows.length === 0) throw parseError('no repositories found: the trending page markup was not recognised');
 
   const items: TrendingItem[] = [];
   const seen = new Set<string>();
@@ -96,11 +91,10 @@ function assertLooksLikeHtml(body: string): void {
   const start = body.trimStart();
   if (start === '') throw parseError('the response is empty (expected the GitHub trending page)');
   // A JSON body (an API error, a proxy's answer) or plain text is not the page;
-  // htmlparser2 would happily read it as one text node, so say what it was.
-  if (start.startsWith('{') || start.startsWith('[') || !start.includes('<')) {
-    const preview = start.slice(0, 40).replace(/\s+/g, ' ');
-    throw parseError(`the response is not HTML (it starts with ${JSON.stringify(preview)})`);
-  }
+  // htmlparser2 would happily read it as one text node, so say what it was, in
+  // our words: quoting its start would let the server write the message.
+  if (start.startsWith('{') || start.startsWith('[')) throw parseError('the response is JSON, not the HTML trending page');
+  if (!start.includes('<')) throw parseError('the response is plain text, not the HTML trending page');
   // A page cut off mid-way still parses, into fewer rows; storing it would
   // lose the rest. GitHub's page always ends with `</html>` (every recording does).
   if (!/<\/html>\s*$/i.test(body)) throw parseError('the page ends early (no closing </html>): it was cut off');

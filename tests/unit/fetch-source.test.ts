@@ -62,7 +62,7 @@ describe('fetchSource', () => {
       /rate limiting/,
     ],
     ['403 without a rate limit', answer(403, 'forbidden'), { kind: 'http', status: 403 }, /HTTP 403/],
-    ['a network error', async () => Promise.reject(new TypeError('Failed to fetch')), { kind: 'network' }, /could not reach huggingface\.co.*Failed to fetch/],
+    ['a network error', async () => Promise.reject(new TypeError('Failed to fetch')), { kind: 'network' }, /^could not reach huggingface\.co\/api\/models$/],
     ['a body that is not JSON', answer(200, '<html>maintenance</html>'), { kind: 'parse' }, /huggingface\.co\/api\/models: the response is not JSON/],
     ['a truncated body', answer(200, GOOD.slice(0, 20)), { kind: 'parse' }, /not JSON/],
     ['JSON of the wrong shape', answer(200, '{"models":[]}'), { kind: 'parse' }, /expected a JSON list/],

@@ -221,18 +221,20 @@ describe('parseTrendingPage over bad input', () => {
   it.each([
     ['an empty body', '', /the response is empty/],
     ['whitespace', ' \n\t ', /the response is empty/],
-    ['JSON (an API error)', '{"message":"API rate limit exceeded"}', /not HTML \(it starts with "\{\\"message\\":\\"API rate limit exceeded\\"\}"\)/],
-    ['a JSON list', '[{"full_name":"a/b"}]', /not HTML/],
-    ['plain text', 'Too many requests', /not HTML \(it starts with "Too many requests"\)/],
+    // Described in our words, never quoted (issue #9, finding 6).
+    ['JSON (an API error)', '{"message":"API rate limit exceeded"}', /^the response is JSON, not the HTML trending page$/],
+    ['a JSON list', '[{"full_name":"a/b"}]', /^the response is JSON, not the HTML trending page$/],
+    ['plain text', 'Too many requests', /^the response is plain text, not the HTML trending page$/],
     [
       'the login wall',
       '<!DOCTYPE html><html><head><title>Sign in to GitHub · GitHub</title></head><body><form action="/session"><input name="login"></form></body></html>',
-      /^no repositories found: the trending page markup was not recognised \(the page is titled "Sign in to GitHub · GitHub"\)$/,
+      // Its title is the server's text: not quoted.
+      /^no repositories found: the trending page markup was not recognised$/,
     ],
     [
       'an error page',
       '<html><head><title>Unicorn! · GitHub</title></head><body><p>This page is taking too long to load.</p></body></html>',
-      /no repositories found.*Unicorn!/,
+      /^no repositories found: the trending page markup was not recognised$/,
     ],
     [
       'an empty trending page',

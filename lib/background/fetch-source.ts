@@ -1,6 +1,7 @@
 import type { ParsedList, Source } from '../sources/contract';
 import { SourceError } from '../sources/errors';
 import { clampServerWait, MAX_BODY_BYTES } from '../shared/limits';
+import { isPlausibleGithubToken } from '../shared/secrets';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -10,8 +11,16 @@ export interface FetchSourceOptions {
   now: number;
   /** Give up after this long (a worker is stopped after ~30 s idle, MV3). */
   timeoutMs?: number;
+  /**
+   * The reader's GitHub token (options, storage.local). Sources never see it:
+   * fetchSource adds it to a request for https://api.github.com and no other
+   * (issue #9, finding 7), after checking the URL the source built.
+   */
   githubToken?: string;
 }
+
+/** The one host a GitHub token is sent to: the REST API (search raises to 30 requests a minute with it, api-facts.md). */
+export const GITHUB_TOKEN_HOST = 'api.github.com';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -27,27 +36,41 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
  * finding 6).
  */
 export async function fetchSource(source: Source, options: FetchSourceOptions): Promise<ParsedList> {
-  const { url, headers } = source.request({
-    now: options.now,
-    ...(options.githubToken ? { githubToken: options.githubToken } : {}),
-  });
-  const where = describeUrl(url);
+  const { url, headers } = source.request({ now: options.now });
+  const target = new URL(url);
+  const where = `${target.host}${target.pathname}`;
+  const token = tokenFor(target, options.githubToken);
   // One budget for the whole exchange: the answer and every byte of its body
   // (a server that trickles bytes forever is cut when it runs out).
   const signal = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let response: Response;
   try {
     response = await options.fetch(url, {
-      headers,
+      headers: token ? { ...headers, authorization: `Bearer ${token}` } : { ...headers },
       // The extension never sends cookies: no account is needed and none is used (product.md, private by design).
       credentials: 'omit',
+      // A request carrying the token follows no redirect: it could take the token's
+      // request elsewhere, and api.github.com's search never redirects (issue #9, finding 7).
+      ...(token ? { redirect: 'error' as const } : {}),
       signal,
     });
   } catch (error) {
     if (isAbort(error)) {
       throw new SourceError({ kind: 'timeout', message: `${where} did not answer in time` });
     }
-    throw new SourceError({ kind: 'network', message: `could not reach ${where}` });
+    throw new SourceError({
+      kind: 'network',
+      // fetch fails the same way on a refused redirect as on a lost connection.
+      message: token ? `could not reach ${where}, or it answered with a redirect, which a request carrying the GitHub token never follows` : `could not reach ${where}`,
+    });
+  }
+
+  // The answer must come from the host we asked: a redirect to another site
+  // (followed by fetch for requests without the token) is not read. An empty
+  // `url` (some fetch implementations and fakes) says nothing, and passes.
+  if (response.url && !sameSite(response.url, target)) {
+    cancelBody(response);
+    throw new SourceError({ kind: 'http', message: `${where} redirected to another site, which the extension does not read` });
   }
 
   if (!response.ok) {
@@ -193,7 +216,20 @@ function untilAborted(signal: AbortSignal): { promise: Promise<never>; dispose: 
   return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
 
-function describeUrl(url: string): string {
-  const { host, pathname } = new URL(url);
-  return `${host}${pathname}`;
+/** The token, when this URL may carry it: https, exactly api.github.com, its default port, no user info. */
+function tokenFor(target: URL, githubToken: string | undefined): string | undefined {
+  const token = githubToken?.trim();
+  if (!token || !isPlausibleGithubToken(token)) return undefined;
+  const toApi = target.protocol === 'https:' && target.hostname === GITHUB_TOKEN_HOST && target.port === '' && !target.username && !target.password;
+  return toApi ? token : undefined;
+}
+
+/** Whether the response's final URL is on the host asked for, over https. */
+function sameSite(finalUrl: string, target: URL): boolean {
+  try {
+    const final = new URL(finalUrl);
+    return final.protocol === 'https:' && final.host === target.host;
+  } catch {
+    return false;
+  }
 }

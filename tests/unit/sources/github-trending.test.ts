@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrendingItem } from '@/lib/sources/contract';
 import { SourceError } from '@/lib/sources/errors';
 import { ghTrendingDaily, ghTrendingWeekly, parseCount, parseTrendingPage } from '@/lib/sources/github-trending';
+import { MAX_COLLECTED_TEXT, MAX_HTML_DEPTH, MAX_ROW_ELEMENTS, MAX_TRENDING_ROWS } from '@/lib/shared/limits';
 import { OWN_FIXTURES, sharedFixture } from '../../support/paths';
 
 const read = (path: string) => readFileSync(path, 'utf8');
@@ -291,14 +292,86 @@ describe('parseTrendingPage over bad input', () => {
     expect(items[0]!.metrics.starsInPeriod).toBe(value);
   });
 
-  it('reads a row inside a row as part of the outer one, not as a row of its own', () => {
-    const inner = row('/inner/repo', { stars: '9', period: '1 star today' });
+  it('ignores a row inside a row: not a row of its own, and nothing of it read into the outer one', () => {
+    const inner = row('/inner/repo', { description: 'The inner row.', stars: '9', period: '1 star today' });
     const outer = row('/outer/repo', { description: 'The outer row.', stars: '10', period: '2 stars today' }).replace('</article>', `${inner}</article>`);
     const { items, dropped } = parseTrendingPage(page(outer, row('/next/repo')));
     expect(items.map((item) => item.id)).toEqual(['outer/repo', 'next/repo']);
     expect(dropped).toBe(0);
-    // The outer row's own figures: its first stars link and its first "stars today".
-    expect(items[0]!.metrics).toEqual({ stars: 10, forks: 56, starsInPeriod: 2 });
+    expect(items[0]).toEqual({
+      id: 'outer/repo',
+      name: 'outer/repo',
+      url: 'https://github.com/outer/repo',
+      description: 'The outer row.',
+      metrics: { stars: 10, forks: 56, starsInPeriod: 2 },
+    });
+  });
+
+  it('reads none of a row nested before the outer row’s own heading, description, language and "stars today"', () => {
+    // Before issue #9 the inner row's heading link, paragraph and span came first and were taken as the outer row's.
+    const inner =
+      '<article class="Box-row"><h2><a href="/inner/repo">inner / repo</a></h2><p>The inner row.</p>' +
+      '<span itemprop="programmingLanguage">Inner</span><span>7 stars today</span></article>';
+    const outer =
+      `<article class="Box-row">${inner}<h2 class="h3"><a href="/outer/repo">outer / repo</a></h2><p>The outer row.</p>` +
+      '<span itemprop="programmingLanguage">Go</span><a href="/outer/repo/stargazers">10</a><span>2 stars today</span></article>';
+    const { items, dropped } = parseTrendingPage(page(outer));
+    expect(dropped).toBe(0);
+    expect(items).toEqual([
+      { id: 'outer/repo', name: 'outer/repo', url: 'https://github.com/outer/repo', description: 'The outer row.', language: 'Go', metrics: { stars: 10, starsInPeriod: 2 } },
+    ]);
+  });
+
+  it('ignores rows nested 400 deep, reading the outermost (the shape that took 10 s, issue #9)', () => {
+    const nested = `${'<article class="Box-row"><h2><a href="/in/side">in / side</a></h2><span>5 stars today</span>'.repeat(400)}${'</article>'.repeat(400)}`;
+    const { items, dropped } = parseTrendingPage(page(nested.replace('/in/side', '/out/side'), row('/after/all')));
+    expect(items.map((item) => [item.id, item.metrics.starsInPeriod])).toEqual([
+      ['out/side', 5],
+      ['after/all', 789],
+    ]);
+    expect(dropped).toBe(0);
+  });
+
+  it('reads the first 100 rows of a page (MAX_TRENDING_ROWS) and counts the rest as dropped', () => {
+    expect(MAX_TRENDING_ROWS).toBe(100);
+    const rows = Array.from({ length: 103 }, (_, index) => row(`/owner/repo-${index + 1}`));
+    const { items, dropped } = parseTrendingPage(page(...rows));
+    expect(items).toHaveLength(100);
+    expect(items[0]!.id).toBe('owner/repo-1');
+    expect(items[99]!.id).toBe('owner/repo-100');
+    expect(dropped).toBe(3);
+  });
+
+  it('reads a row whose facts sit below elements nested past MAX_HTML_DEPTH, and not what is past it', () => {
+    expect(MAX_HTML_DEPTH).toBe(128);
+    // The row's own elements come first; 200 divs nest past the depth limit (the page's own elements are 4
+    // deep: html, body, div.Box, article), and a stars link inside them, 205 deep, is not read. Their end tags
+    // close what they opened, so the "stars today" span after them is the row's again.
+    const deep = `${'<div>'.repeat(200)}<a href="/x/y/stargazers">999</a>${'</div>'.repeat(200)}`;
+    const html = page(
+      '<article class="Box-row"><h2><a href="/x/y">x / y</a></h2><p>Deep.</p>' + deep + '<a href="/x/y/forks">3</a><span>4 stars today</span></article>',
+      row('/next/one'),
+    );
+    const { items } = parseTrendingPage(html);
+    expect(items.map((item) => item.id)).toEqual(['x/y', 'next/one']);
+    expect(items[0]!.metrics).toEqual({ forks: 3, starsInPeriod: 4 });
+    expect(items[0]!.description).toBe('Deep.');
+  });
+
+  it('keeps the first 64 links of a row (MAX_ROW_ELEMENTS): a stars link after them is not read', () => {
+    expect(MAX_ROW_ELEMENTS).toBe(64);
+    const links = '<a href="/someone">x</a>'.repeat(63);
+    const html = page(`<article class="Box-row"><h2><a href="/x/y">x / y</a></h2>${links}<a href="/x/y/stargazers">5</a></article>`);
+    // The heading link is the first; 63 more make 64; the stars link is the 65th.
+    expect(parseTrendingPage(html).items[0]!.metrics).toEqual({});
+    const fewer = page(`<article class="Box-row"><h2><a href="/x/y">x / y</a></h2>${'<a href="/someone">x</a>'.repeat(62)}<a href="/x/y/stargazers">5</a></article>`);
+    expect(parseTrendingPage(fewer).items[0]!.metrics).toEqual({ stars: 5 });
+  });
+
+  it('reads a description of 20,000 characters as its first 16,384 (MAX_COLLECTED_TEXT)', () => {
+    expect(MAX_COLLECTED_TEXT).toBe(16_384);
+    const { items } = parseTrendingPage(page(row('/x/y', { description: 'd'.repeat(20_000) })));
+    expect(items[0]!.description).toBe('d'.repeat(16_384));
   });
 
   it('reads the row around markup nested deeper than it follows', () => {

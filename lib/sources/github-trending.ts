@@ -77,7 +77,13 @@ export function parseCount(text: string): number | undefined {
  */
 export function parseTrendingPage(html: string, meter?: { work: number }): ParsedList {
   assertLooksLikeHtml(html);
-  const { rows, rowsLeftOut } = collectRows(html, meter ?? { work: 0 });
+  const { rows, rowsLeftOut, htmlClosed, rowOpenAtEnd } = collectRows(html, meter ?? { work: 0 });
+  // A page cut off mid-way still parses, into fewer rows; storing it would lose
+  // the rest. GitHub's page always has its `</html>` (every recording does).
+  // What follows it is not the page's: a stray newline, NUL or garbage after a
+  // whole page is read, not refused (issue #9, finding 8).
+  if (!htmlClosed) throw parseError('the page ends early (no closing </html>): it was cut off');
+  if (rowOpenAtEnd) throw parseError('the page ends early (inside a row): it was cut off');
   // The page's own words (its title, a banner) are never quoted: they are the server's, not ours (issue #9, finding 6).
   if (rows.length === 0) throw parseError('no repositories found: the trending page markup was not recognised');
 
@@ -105,9 +111,6 @@ function assertLooksLikeHtml(body: string): void {
   // our words: quoting its start would let the server write the message.
   if (start.startsWith('{') || start.startsWith('[')) throw parseError('the response is JSON, not the HTML trending page');
   if (!start.includes('<')) throw parseError('the response is plain text, not the HTML trending page');
-  // A page cut off mid-way still parses, into fewer rows; storing it would
-  // lose the rest. GitHub's page always ends with `</html>` (every recording does).
-  if (!/<\/html>\s*$/i.test(body)) throw parseError('the page ends early (no closing </html>): it was cut off');
 }
 
 /** What a row says, as text: everything `readRow` needs. */
@@ -160,7 +163,10 @@ interface Open {
  * markup): the rows of each era, each row's facts collected as the page goes
  * by. A row inside a row is skipped whole; so is a row past the cap.
  */
-function collectRows(html: string, meter: { work: number }): { rows: RowFacts[]; rowsLeftOut: number } {
+function collectRows(
+  html: string,
+  meter: { work: number },
+): { rows: RowFacts[]; rowsLeftOut: number; htmlClosed: boolean; rowOpenAtEnd: boolean } {
   const rowsByEra: [RowFacts[], RowFacts[]] = [[], []];
   const leftOutByEra: [number, number] = [0, 0];
   const opens: Open[] = [];
@@ -189,6 +195,8 @@ function collectRows(html: string, meter: { work: number }): { rows: RowFacts[];
   let headings = 0;
   let paragraphTaken = false;
   let languageTaken = false;
+  /** A row was still open when the page ended: its end, and the rows after it, were cut off. */
+  let rowOpenAtEnd = false;
 
   /** Have `done` receive the text of `open` when it closes, unless MAX_OPEN_COLLECTORS are collecting already. */
   const collectText = (open: Open, done: (text: string) => void) => {
@@ -199,7 +207,7 @@ function collectRows(html: string, meter: { work: number }): { rows: RowFacts[];
     }
   };
 
-  scanHtml(
+  const { htmlClosed } = scanHtml(
     html,
     {
       open(name, attributes) {
@@ -277,11 +285,14 @@ function collectRows(html: string, meter: { work: number }): { rows: RowFacts[];
         if (open.heading) headings -= 1;
         if (open.row) row = undefined;
       },
+      end() {
+        rowOpenAtEnd = row !== undefined;
+      },
     },
     { attributes: ['class', 'href', 'itemprop'], maxDepth: MAX_HTML_DEPTH, meter },
   );
-  const [newer, older] = rowsByEra;
-  return newer.length > 0 ? { rows: newer, rowsLeftOut: leftOutByEra[0] } : { rows: older, rowsLeftOut: leftOutByEra[1] };
+  const era = rowsByEra[0].length > 0 ? 0 : 1;
+  return { rows: rowsByEra[era], rowsLeftOut: leftOutByEra[era], htmlClosed, rowOpenAtEnd };
 }
 
 /** Whether a `class` attribute lists `name` as one of its words (without splitting a value that may be a megabyte long). */

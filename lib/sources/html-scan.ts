@@ -34,6 +34,8 @@ export interface HtmlEvents {
   text(text: string): void;
   /** The element opened last and not yet closed closes (its end tag, an element that implies it, or the end of the page). */
   close(name: string): void;
+  /** The page ends: called before the elements still open are closed. */
+  end?(): void;
 }
 
 export interface ScanOptions {
@@ -228,6 +230,7 @@ export function scanHtml(html: string, events: HtmlEvents, options: ScanOptions)
   // One write of the whole page: the tokenizer's indices are then indices into `html`.
   tokenizer.write(html);
   tokenizer.end();
+  events.end?.();
   while (names.length > 0) pop();
   return { htmlClosed, tooDeep };
 }

@@ -389,6 +389,53 @@ describe('parseTrendingPage over bad input', () => {
   });
 });
 
+describe('parseTrendingPage: a whole page with bytes after it, and a page cut off (issue #9, finding 8)', () => {
+  const whole = page(row('/first/one'), row('/second/two'));
+  const ids = ['first/one', 'second/two'];
+
+  it.each([
+    ['a newline', '\n'],
+    ['CR LF twice', '\r\n\r\n'],
+    ['a NUL', '\0'],
+    ['a replacement character', '\uFFFD'],
+    ['garbage text', 'garbage'],
+    ['a comment', '<!-- served by cache-7 -->'],
+    ['the start of a tag', '<div'],
+    ['a second, empty document', '<html></html>'],
+  ])('reads a whole page followed by %s', (_name, trailing) => {
+    const { items, dropped } = parseTrendingPage(whole + trailing);
+    expect(items.map((item) => item.id)).toEqual(ids);
+    expect(dropped).toBe(0);
+  });
+
+  it.each([
+    ['in the middle of its second row', whole.slice(0, whole.lastIndexOf('<span data-view-component'))],
+    ['just before its </html>', whole.slice(0, whole.lastIndexOf('</html>'))],
+    ['inside its </html>', whole.slice(0, whole.lastIndexOf('</html>') + 4)],
+    ['after a "</html>" that is inside a script only', `${whole.slice(0, whole.lastIndexOf('</body>'))}<script>var end = "</html>";</script>`],
+  ])('refuses a page cut off %s', (_name, body) => {
+    expect(parseFailure(body).message).toBe('the page ends early (no closing </html>): it was cut off');
+  });
+
+  it('refuses a page whose </html> ends no <html> element while a row is still open', () => {
+    const body = `<body>${row('/first/one')}<article class="Box-row"><h2><a href="/second/two">second</a></h2></html>`;
+    expect(parseFailure(body).message).toBe('the page ends early (inside a row): it was cut off');
+  });
+
+  it.each([
+    'github-trending-daily.html',
+    'github-trending-weekly.html',
+    'github-trending-python-daily.html',
+    'github-trending-daily-2019-legacy-markup.html',
+  ])('reads the recorded %s the same with a stray byte after it, and refuses it cut in half', (file) => {
+    const html = read(sharedFixture(file));
+    const expected = parseTrendingPage(html);
+    expect(parseTrendingPage(`${html}\0`)).toEqual(expected);
+    expect(parseTrendingPage(`${html}x`)).toEqual(expected);
+    expect(parseFailure(html.slice(0, Math.floor(html.length / 2))).message).toMatch(/it was cut off$/);
+  });
+});
+
 describe('parseCount', () => {
   it.each([
     ['13,176', 13176],

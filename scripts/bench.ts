@@ -13,6 +13,9 @@
  * loads before it is ready. Paint times snap to frames and drift between runs (toolchain.md): read the ratios
  * within one run.
  *
+ * Also (issue #9): the trending parser's time over 1 MB of each pathological shape, the worst beside its 200 ms
+ * budget (scripts/bench/pathological.ts; `npx tsx scripts/bench/pathological.ts` prints it alone).
+ *
  * `--docs` also rewrites the latest table in docs/performance.md (between its bench markers).
  */
 import { execFileSync } from 'node:child_process';
@@ -48,6 +51,7 @@ import {
 } from './bench/paint';
 import { growYear, type YearReport } from './bench/year';
 import { measureWork, type Timing, type WorkReport } from './bench/work';
+import { measurePathologicalParse, pathologicalLine } from './bench/pathological';
 
 type Scenario = 'first-day' | 'year';
 
@@ -390,6 +394,9 @@ function machine() {
 
 const host = machine();
 console.log(`${host.cpu}, ${host.cores} cores · ${host.chromium} · ${host.date}`);
+// Issue #9: the trending parser over 1 MB of pathological markup, in this process, before any browser runs.
+console.log('timing the trending parse over 1 MB of pathological markup');
+const pathological = measurePathologicalParse();
 const results: ScenarioResult[] = [];
 for (const scenario of scenarios) {
   results.push(await runScenario(scenario));
@@ -409,6 +416,7 @@ for (const result of results) {
     '',
   );
 }
+printed.push('### Pathological markup', '', `- ${pathologicalLine(pathological)}`, '');
 const report = printed.join('\n');
 console.log(`\n${report}`);
 
@@ -421,6 +429,7 @@ writeFileSync(
       machine: host,
       options: { runs, seed, gapMs, days, scenarios, newTabOpenedAs: values['chrome-newtab'] ? 'chrome://newtab/' : 'newtab.html' },
       scenarios: Object.fromEntries(results.map((result) => [result.scenario, result])),
+      pathologicalParse: pathological,
     },
     null,
     1,

@@ -39,3 +39,28 @@ export const MAX_GITHUB_OWNER_LENGTH = 39;
 export const MAX_GITHUB_REPO_LENGTH = 100;
 /** A link a paper's submitter typed (`githubRepo`) is read only up to this length; a longer one is refused unread. */
 export const MAX_LINK_INPUT_LENGTH = 2048;
+
+// ---- Parsing the GitHub trending page (lib/sources/github-trending.ts, lib/sources/html-scan.ts) ----
+// Issue #9, "Parsing in linear time": the page is parsed in the worker, synchronously, at every refresh,
+// and 400 nested rows once took 10 s. These caps bound what any page can make the parser hold, far above
+// what GitHub's page needs, so that no real page meets them.
+
+/**
+ * Elements open at once beyond which an element is not read (its text still
+ * is, by the elements around it). GitHub's page nests 24 deep (the 2026
+ * recordings), a row's facts 6 inside the row.
+ */
+export const MAX_HTML_DEPTH = 128;
+
+/** Rows read from one trending page; further rows are left out, counted as dropped. GitHub shows at most 25. */
+export const MAX_TRENDING_ROWS = 100;
+
+/** Links, and spans, a trending row keeps; the rest are not read. A real row has 10 of each. */
+export const MAX_ROW_ELEMENTS = 64;
+
+/**
+ * Characters of text one fact of a row collects (its description, a count, a
+ * language): a 1 MB paragraph is read as its first 16 kB. Descriptions are
+ * shorter than 400 characters.
+ */
+export const MAX_COLLECTED_TEXT = 16_384;

@@ -1,7 +1,7 @@
 /**
  * The optional GitHub token. It lives in `storage.local` only — never in
  * `storage.sync`, which would copy it to every browser of the account — and is
- * sent only to api.github.com (lib/sources/github-search.ts).
+ * sent only to https://api.github.com (lib/background/fetch-source.ts).
  */
 export const GITHUB_TOKEN_KEY = 'githubToken';
 

@@ -24,8 +24,9 @@ export interface Source {
 export interface RequestContext {
   /** Epoch ms. */
   now: number;
-  /** A GitHub token the reader gave in the options (storage.local only); raises GitHub's limits. */
-  githubToken?: string;
+  // No credentials: the reader's GitHub token is added by lib/background/fetch-source.ts
+  // to a request for https://api.github.com only, after it checks the URL a source built,
+  // so no source can send it anywhere else (issue #9, finding 7).
 }
 
 export interface SourceRequest {

@@ -69,7 +69,7 @@ function searchItems(json: unknown): unknown {
 export const githubSearch: Source = {
   id: 'gh-search',
   label: SOURCE_INFO['gh-search'].label,
-  request: ({ now, githubToken }: RequestContext) => {
+  request: ({ now }: RequestContext) => {
     const params = new URLSearchParams({
       q: githubSearchQuery(now),
       sort: 'stars',
@@ -80,9 +80,8 @@ export const githubSearch: Source = {
       accept: 'application/vnd.github+json',
       'x-github-api-version': '2022-11-28',
     };
-    // Only the reader's own token, only when they gave one; it raises search to 30/min.
-    const token = githubToken?.trim();
-    if (token) headers.authorization = `Bearer ${token}`;
+    // The reader's token, when they gave one, is added by fetchSource (lib/background/fetch-source.ts),
+    // which sends it to https://api.github.com only; it raises search to 30/min.
     return { url: `https://api.github.com/search/repositories?${params.toString()}`, headers };
   },
   parse: (body) =>

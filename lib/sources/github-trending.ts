@@ -1,20 +1,25 @@
-import { Parser } from 'htmlparser2';
 import type { MetricName, ParsedList, Source, TrendingItem } from './contract';
 import { parseError } from './errors';
 import { githubRepoUrl, isGithubRepoFullName } from '../shared/links';
 import { SOURCE_INFO } from './info';
+import { scanHtml } from './html-scan';
+import { MAX_COLLECTED_TEXT, MAX_HTML_DEPTH, MAX_ROW_ELEMENTS, MAX_TRENDING_ROWS } from '../shared/limits';
 
 /**
  * GitHub trending, read from the HTML page: there is no API for it
  * (api-facts.md, "Trending: no API, HTML only").
  *
- * The page is read with htmlparser2's streaming parser, because the service
- * worker that refreshes sources has no `DOMParser` (api-facts.md,
- * "Extension"); it decodes entities (`&amp;`, `&#39;`: pitfall 10). The page
- * is about 580 kB, of which the rows are a small part: building a whole DOM of
- * it and querying it with css-select took 88 ms on the worker's first refresh
- * (issue #8, `npm run bench`), so the rows' few facts are collected in one
- * pass over the parser's events instead (`collectRows`).
+ * The page is read with htmlparser2's tokenizer, because the service worker
+ * that refreshes sources has no `DOMParser` (api-facts.md, "Extension"); it
+ * decodes entities (`&amp;`, `&#39;`: pitfall 10). The page is about 580 kB,
+ * of which the rows are a small part: building a whole DOM of it and querying
+ * it with css-select took 88 ms on the worker's first refresh (issue #8,
+ * `npm run bench`), so the rows' few facts are collected in one pass over the
+ * page's events instead (`collectRows`). The events come from
+ * lib/sources/html-scan.ts, which builds the tree in time linear in the page
+ * whatever its markup, and every bound on what a page can make the pass hold
+ * (depth, rows, links per row, text per fact) is in lib/shared/limits.ts
+ * (issue #9, "Parsing in linear time").
  *
  * Markup eras this parser reads (api-facts.md pitfall 8, shared/fixtures/README.md):
  * - 2023 onward: `article.Box-row` → `h2.h3.lh-condensed > a[href="/owner/repo"]`, forks `/o/r/forks`;
@@ -59,22 +64,28 @@ export function parseCount(text: string): number | undefined {
 
 /**
  * Read one trending page (any period, any language filter) into items in page
- * order. Rows whose link is not a plain `/owner/repo` are dropped and counted;
- * a repeated repository keeps its first rank. A body that is not HTML, or an
- * HTML page without a single recognisable row (a login wall, an error page, a
- * markup change) is a parse error, never an empty list: product.md, "Scrapers
- * break when GitHub changes its markup".
+ * order. Rows whose link is not a plain `/owner/repo` are dropped and counted,
+ * as are rows past MAX_TRENDING_ROWS; a repeated repository keeps its first
+ * rank. A body that is not HTML, or an HTML page without a single
+ * recognisable row (a login wall, an error page, a markup change) is a parse
+ * error, never an empty list: product.md, "Scrapers break when GitHub changes
+ * its markup".
+ *
+ * `meter`, when given, counts the parse's units of work (tokenizer events,
+ * element pushes and pops, texts collected): tests prove with it that the work
+ * grows linearly with the page, whatever its markup (issue #9).
  */
-export function parseTrendingPage(html: string): ParsedList {
+export function parseTrendingPage(html: string, meter?: { work: number }): ParsedList {
   assertLooksLikeHtml(html);
-  const { rows, title: pageTitle } = collectRows(html);
-  if (rows.length === 0) {
-    const title = collapse(pageTitle);
-    throw parseError(
-      'no repositories found: the trending page markup was not recognised' +
-        (title ? ` (the page is titled ${JSON.stringify(title.slice(0, 80))})` : ''),
-    );
-  }
+  const { rows, rowsLeftOut, htmlClosed, rowOpenAtEnd } = collectRows(html, meter ?? { work: 0 });
+  // A page cut off mid-way still parses, into fewer rows; storing it would lose
+  // the rest. GitHub's page always has its `</html>` (every recording does).
+  // What follows it is not the page's: a stray newline, NUL or garbage after a
+  // whole page is read, not refused (issue #9, finding 8).
+  if (!htmlClosed) throw parseError('the page ends early (no closing </html>): it was cut off');
+  if (rowOpenAtEnd) throw parseError('the page ends early (inside a row): it was cut off');
+  // The page's own words (its title, a banner) are never quoted: they are the server's, not ours (issue #9, finding 6).
+  if (rows.length === 0) throw parseError('no repositories found: the trending page markup was not recognised');
 
   const items: TrendingItem[] = [];
   const seen = new Set<string>();
@@ -89,21 +100,17 @@ export function parseTrendingPage(html: string): ParsedList {
   if (items.length === 0) {
     throw parseError(`none of the ${rows.length} trending rows links to a GitHub repository`);
   }
-  return { items, dropped: rows.length - items.length };
+  return { items, dropped: rows.length - items.length + rowsLeftOut };
 }
 
 function assertLooksLikeHtml(body: string): void {
   const start = body.trimStart();
   if (start === '') throw parseError('the response is empty (expected the GitHub trending page)');
   // A JSON body (an API error, a proxy's answer) or plain text is not the page;
-  // htmlparser2 would happily read it as one text node, so say what it was.
-  if (start.startsWith('{') || start.startsWith('[') || !start.includes('<')) {
-    const preview = start.slice(0, 40).replace(/\s+/g, ' ');
-    throw parseError(`the response is not HTML (it starts with ${JSON.stringify(preview)})`);
-  }
-  // A page cut off mid-way still parses, into fewer rows; storing it would
-  // lose the rest. GitHub's page always ends with `</html>` (every recording does).
-  if (!/<\/html>\s*$/i.test(body)) throw parseError('the page ends early (no closing </html>): it was cut off');
+  // htmlparser2 would happily read it as one text node, so say what it was, in
+  // our words: quoting its start would let the server write the message.
+  if (start.startsWith('{') || start.startsWith('[')) throw parseError('the response is JSON, not the HTML trending page');
+  if (!start.includes('<')) throw parseError('the response is plain text, not the HTML trending page');
 }
 
 /** What a row says, as text: everything `readRow` needs. */
@@ -114,121 +121,189 @@ interface RowFacts {
   paragraph?: string;
   /** The text of the first `[itemprop=programmingLanguage]`. */
   language?: string;
-  /** Every anchor with an `href`, with its text, in document order. */
+  /** The first MAX_ROW_ELEMENTS anchors with an `href`, with their text, in document order. */
   anchors: { href: string; text: string }[];
-  /** The text of every span, in document order (an enclosing span before the spans inside it). */
+  /** The text of the first MAX_ROW_ELEMENTS spans, in document order (an enclosing span before the spans inside it). */
   spans: string[];
 }
 
 /**
  * At most this many elements inside a row collect their text at once. The
  * facts a row needs sit a few elements deep; a limit keeps the pass linear in
- * the page's length whatever its nesting (a text is added to each open
+ * the page's length whatever its nesting (a text is read by each open
  * collector: without a limit, deeply nested spans would make it quadratic).
  */
 const MAX_OPEN_COLLECTORS = 16;
 
 /**
- * One pass over the page: the rows of each era and the page's title. An
- * element opening a row inside a row is read as part of the outer row, not as
- * a row of its own. htmlparser2 reports the elements it closes implicitly,
- * so the open-element stack here is the tree its DOM would have.
+ * An element's text being collected: the texts since `from` in the pass's
+ * list of pieces, joined (up to MAX_COLLECTED_TEXT) when the element closes
+ * and given to each of `done`. Texts are kept once, not appended to every
+ * open collector: a page of a million one-character texts under 16 open
+ * collectors would otherwise build 16 million strings.
  */
-function collectRows(html: string): { rows: RowFacts[]; title: string } {
+interface Collector {
+  from: number;
+  done: ((text: string) => void)[];
+}
+
+/** What an open element means to the pass. */
+interface Open {
+  /** This element opened a row. */
+  row?: RowFacts;
+  collect?: Collector;
+  /** `ol.repo-list`: its `li` children are rows of the 2019 era. */
+  repoList?: boolean;
+  /** A heading (`h1`–`h3`) inside a row. */
+  heading?: boolean;
+}
+
+/**
+ * One pass over the page (lib/sources/html-scan.ts: linear whatever the
+ * markup): the rows of each era, each row's facts collected as the page goes
+ * by. A row inside a row is skipped whole; so is a row past the cap.
+ */
+function collectRows(
+  html: string,
+  meter: { work: number },
+): { rows: RowFacts[]; rowsLeftOut: number; htmlClosed: boolean; rowOpenAtEnd: boolean } {
   const rowsByEra: [RowFacts[], RowFacts[]] = [[], []];
-  let title: string | undefined;
-  let titleSeen = false;
-  interface Open {
-    name: string;
-    /** This element opened a row. */
-    row?: RowFacts;
-    /** This element collects its text; each of `done` receives it when it closes. */
-    collect?: { text: string; done: ((text: string) => void)[] };
-    /** `ol.repo-list`: its `li` children are rows of the 2019 era. */
-    repoList?: boolean;
-  }
-  const stack: Open[] = [];
-  /** The collectors of the elements open now: each text goes to each of them. */
-  const collecting: { text: string }[] = [];
+  const leftOutByEra: [number, number] = [0, 0];
+  const opens: Open[] = [];
+  /** The collectors of the elements open now, innermost last. */
+  const collecting: Collector[] = [];
+  /** The texts since the outermost open collector opened. */
+  const pieces: string[] = [];
+  /** The text of the pieces from `from` on, at most MAX_COLLECTED_TEXT characters of it. */
+  const collected = (from: number): string => {
+    let to = from;
+    for (let length = 0; to < pieces.length && length < MAX_COLLECTED_TEXT; to++) {
+      meter.work += 1;
+      length += pieces[to]!.length;
+    }
+    const text = pieces.slice(from, to).join('');
+    return text.length > MAX_COLLECTED_TEXT ? text.slice(0, MAX_COLLECTED_TEXT) : text;
+  };
   let row: RowFacts | undefined;
+  /**
+   * Elements open in a row that is not read, itself included: a row inside a
+   * row (issue #9: rows nested in rows are ignored, neither a row nor part of
+   * the outer one), or a row past MAX_TRENDING_ROWS. While above 0, nothing
+   * is read.
+   */
+  let skipping = 0;
   let headings = 0;
-  let collectors = 0;
   let paragraphTaken = false;
   let languageTaken = false;
+  /** A row was still open when the page ended: its end, and the rows after it, were cut off. */
+  let rowOpenAtEnd = false;
 
-  const parser = new Parser(
+  /** Have `done` receive the text of `open` when it closes, unless MAX_OPEN_COLLECTORS are collecting already. */
+  const collectText = (open: Open, done: (text: string) => void) => {
+    if (open.collect) open.collect.done.push(done);
+    else if (collecting.length < MAX_OPEN_COLLECTORS) {
+      open.collect = { from: pieces.length, done: [done] };
+      collecting.push(open.collect);
+    }
+  };
+
+  const { htmlClosed } = scanHtml(
+    html,
     {
-      onopentag(name, attributes) {
-        const open: Open = { name };
-        const classes = (attributes.class ?? '').split(/\s+/);
-        const parent = stack.at(-1);
+      open(name, attributes) {
+        meter.work += 1;
+        const open: Open = {};
+        opens.push(open);
+        if (skipping > 0) {
+          skipping += 1;
+          return;
+        }
+        const parent = opens.at(-2);
+        const era = name === 'article' && hasClass(attributes.class, 'Box-row') ? 0 : name === 'li' && parent?.repoList ? 1 : undefined;
+        if (era !== undefined && (row || rowsByEra[era].length >= MAX_TRENDING_ROWS)) {
+          if (!row) leftOutByEra[era] += 1;
+          skipping = 1;
+          return;
+        }
+        if (era !== undefined) {
+          row = { anchors: [], spans: [] };
+          open.row = row;
+          rowsByEra[era].push(row);
+          headings = 0;
+          paragraphTaken = false;
+          languageTaken = false;
+          return;
+        }
         if (!row) {
-          const era = name === 'article' && classes.includes('Box-row') ? 0 : name === 'li' && parent?.repoList ? 1 : undefined;
-          if (era !== undefined) {
-            row = { anchors: [], spans: [] };
-            open.row = row;
-            rowsByEra[era].push(row);
-            headings = 0;
-            collectors = 0;
-            paragraphTaken = false;
-            languageTaken = false;
-          } else if (name === 'ol' && classes.includes('repo-list')) open.repoList = true;
-          else if (name === 'title' && !titleSeen) {
-            titleSeen = true;
-            open.collect = { text: '', done: [(text) => (title = text)] };
-          }
-        } else {
-          const facts = row;
-          const collect = (done: (text: string) => void) => {
-            if (open.collect) open.collect.done.push(done);
-            else if (collectors < MAX_OPEN_COLLECTORS) {
-              collectors += 1;
-              open.collect = { text: '', done: [done] };
-            }
-          };
-          if (HEADINGS.has(name)) headings += 1;
-          const href = attributes.href;
-          if (name === 'a' && href !== undefined) {
-            if (headings > 0 && facts.link === undefined) facts.link = href;
+          if (name === 'ol' && hasClass(attributes.class, 'repo-list')) open.repoList = true;
+          return;
+        }
+        const facts = row;
+        if (HEADINGS.has(name)) {
+          open.heading = true;
+          headings += 1;
+        }
+        const href = attributes.href;
+        if (name === 'a' && href !== undefined) {
+          if (headings > 0 && facts.link === undefined) facts.link = href;
+          if (facts.anchors.length < MAX_ROW_ELEMENTS) {
             const anchor = { href, text: '' };
             facts.anchors.push(anchor);
-            collect((text) => (anchor.text = text));
-          } else if (name === 'p' && !paragraphTaken) {
-            paragraphTaken = true;
-            collect((text) => (facts.paragraph = text));
-          } else if (name === 'span') {
-            const index = facts.spans.push('') - 1;
-            collect((text) => (facts.spans[index] = text));
+            collectText(open, (text) => (anchor.text = text));
           }
-          if (attributes.itemprop === 'programmingLanguage' && !languageTaken) {
-            languageTaken = true;
-            collect((text) => (facts.language = text));
-          }
+        } else if (name === 'p' && !paragraphTaken) {
+          paragraphTaken = true;
+          collectText(open, (text) => (facts.paragraph = text));
+        } else if (name === 'span' && facts.spans.length < MAX_ROW_ELEMENTS) {
+          const index = facts.spans.push('') - 1;
+          collectText(open, (text) => (facts.spans[index] = text));
         }
-        if (open.collect) collecting.push(open.collect);
-        stack.push(open);
+        if (attributes.itemprop === 'programmingLanguage' && !languageTaken) {
+          languageTaken = true;
+          collectText(open, (text) => (facts.language = text));
+        }
       },
-      ontext(text) {
-        for (const collect of collecting) collect.text += text;
+      text(text) {
+        if (skipping > 0 || collecting.length === 0) return;
+        meter.work += 1;
+        pieces.push(text);
       },
-      onclosetag(name) {
-        const open = stack.pop();
-        if (!open) return;
+      close() {
+        meter.work += 1;
+        const open = opens.pop()!;
+        if (skipping > 0) {
+          skipping -= 1;
+          return;
+        }
         if (open.collect) {
+          // Collectors nest with the elements: the innermost open one is last.
           collecting.pop();
-          for (const done of open.collect.done) done(open.collect.text);
-          if (row) collectors -= 1;
+          const text = collected(open.collect.from);
+          for (const done of open.collect.done) done(text);
+          if (collecting.length === 0) pieces.length = 0;
         }
-        if (row && HEADINGS.has(name)) headings -= 1;
+        if (open.heading) headings -= 1;
         if (open.row) row = undefined;
       },
+      end() {
+        rowOpenAtEnd = row !== undefined;
+      },
     },
-    { decodeEntities: true },
+    { attributes: ['class', 'href', 'itemprop'], maxDepth: MAX_HTML_DEPTH, meter },
   );
-  parser.write(html);
-  parser.end();
-  const [newer, older] = rowsByEra;
-  return { rows: newer.length > 0 ? newer : older, title: title ?? '' };
+  const era = rowsByEra[0].length > 0 ? 0 : 1;
+  return { rows: rowsByEra[era], rowsLeftOut: leftOutByEra[era], htmlClosed, rowOpenAtEnd };
+}
+
+/** Whether a `class` attribute lists `name` as one of its words (without splitting a value that may be a megabyte long). */
+function hasClass(classes: string | undefined, name: string): boolean {
+  if (classes === undefined) return false;
+  for (let at = classes.indexOf(name); at !== -1; at = classes.indexOf(name, at + 1)) {
+    const before = at === 0 ? ' ' : classes[at - 1]!;
+    const after = classes[at + name.length] ?? ' ';
+    if (/\s/.test(before) && /\s/.test(after)) return true;
+  }
+  return false;
 }
 
 function readRow(row: RowFacts): TrendingItem | undefined {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TrendingItem } from '@/lib/sources/contract';
 import { SourceError } from '@/lib/sources/errors';
 import { ghTrendingDaily, ghTrendingWeekly, parseCount, parseTrendingPage } from '@/lib/sources/github-trending';
+import { MAX_COLLECTED_TEXT, MAX_HTML_DEPTH, MAX_ROW_ELEMENTS, MAX_TRENDING_ROWS } from '@/lib/shared/limits';
 import { OWN_FIXTURES, sharedFixture } from '../../support/paths';
 
 const read = (path: string) => readFileSync(path, 'utf8');
@@ -37,8 +38,6 @@ describe('gh-trending sources', () => {
     expect(source.id).toBe(id);
     expect(source.label).toBe(label);
     expect(source.request({ now: 0 })).toEqual({ url, headers: { accept: 'text/html' } });
-    // A token the reader gave is for the API only; the HTML page is fetched logged out.
-    expect(source.request({ now: 0, githubToken: 'ghp_x' }).headers).toEqual({ accept: 'text/html' });
     expect(source.parse).toBe(parseTrendingPage);
   });
 });
@@ -221,18 +220,20 @@ describe('parseTrendingPage over bad input', () => {
   it.each([
     ['an empty body', '', /the response is empty/],
     ['whitespace', ' \n\t ', /the response is empty/],
-    ['JSON (an API error)', '{"message":"API rate limit exceeded"}', /not HTML \(it starts with "\{\\"message\\":\\"API rate limit exceeded\\"\}"\)/],
-    ['a JSON list', '[{"full_name":"a/b"}]', /not HTML/],
-    ['plain text', 'Too many requests', /not HTML \(it starts with "Too many requests"\)/],
+    // Described in our words, never quoted (issue #9, finding 6).
+    ['JSON (an API error)', '{"message":"API rate limit exceeded"}', /^the response is JSON, not the HTML trending page$/],
+    ['a JSON list', '[{"full_name":"a/b"}]', /^the response is JSON, not the HTML trending page$/],
+    ['plain text', 'Too many requests', /^the response is plain text, not the HTML trending page$/],
     [
       'the login wall',
       '<!DOCTYPE html><html><head><title>Sign in to GitHub · GitHub</title></head><body><form action="/session"><input name="login"></form></body></html>',
-      /^no repositories found: the trending page markup was not recognised \(the page is titled "Sign in to GitHub · GitHub"\)$/,
+      // Its title is the server's text: not quoted.
+      /^no repositories found: the trending page markup was not recognised$/,
     ],
     [
       'an error page',
       '<html><head><title>Unicorn! · GitHub</title></head><body><p>This page is taking too long to load.</p></body></html>',
-      /no repositories found.*Unicorn!/,
+      /^no repositories found: the trending page markup was not recognised$/,
     ],
     [
       'an empty trending page',
@@ -291,14 +292,86 @@ describe('parseTrendingPage over bad input', () => {
     expect(items[0]!.metrics.starsInPeriod).toBe(value);
   });
 
-  it('reads a row inside a row as part of the outer one, not as a row of its own', () => {
-    const inner = row('/inner/repo', { stars: '9', period: '1 star today' });
+  it('ignores a row inside a row: not a row of its own, and nothing of it read into the outer one', () => {
+    const inner = row('/inner/repo', { description: 'The inner row.', stars: '9', period: '1 star today' });
     const outer = row('/outer/repo', { description: 'The outer row.', stars: '10', period: '2 stars today' }).replace('</article>', `${inner}</article>`);
     const { items, dropped } = parseTrendingPage(page(outer, row('/next/repo')));
     expect(items.map((item) => item.id)).toEqual(['outer/repo', 'next/repo']);
     expect(dropped).toBe(0);
-    // The outer row's own figures: its first stars link and its first "stars today".
-    expect(items[0]!.metrics).toEqual({ stars: 10, forks: 56, starsInPeriod: 2 });
+    expect(items[0]).toEqual({
+      id: 'outer/repo',
+      name: 'outer/repo',
+      url: 'https://github.com/outer/repo',
+      description: 'The outer row.',
+      metrics: { stars: 10, forks: 56, starsInPeriod: 2 },
+    });
+  });
+
+  it('reads none of a row nested before the outer row’s own heading, description, language and "stars today"', () => {
+    // Before issue #9 the inner row's heading link, paragraph and span came first and were taken as the outer row's.
+    const inner =
+      '<article class="Box-row"><h2><a href="/inner/repo">inner / repo</a></h2><p>The inner row.</p>' +
+      '<span itemprop="programmingLanguage">Inner</span><span>7 stars today</span></article>';
+    const outer =
+      `<article class="Box-row">${inner}<h2 class="h3"><a href="/outer/repo">outer / repo</a></h2><p>The outer row.</p>` +
+      '<span itemprop="programmingLanguage">Go</span><a href="/outer/repo/stargazers">10</a><span>2 stars today</span></article>';
+    const { items, dropped } = parseTrendingPage(page(outer));
+    expect(dropped).toBe(0);
+    expect(items).toEqual([
+      { id: 'outer/repo', name: 'outer/repo', url: 'https://github.com/outer/repo', description: 'The outer row.', language: 'Go', metrics: { stars: 10, starsInPeriod: 2 } },
+    ]);
+  });
+
+  it('ignores rows nested 400 deep, reading the outermost (the shape that took 10 s, issue #9)', () => {
+    const nested = `${'<article class="Box-row"><h2><a href="/in/side">in / side</a></h2><span>5 stars today</span>'.repeat(400)}${'</article>'.repeat(400)}`;
+    const { items, dropped } = parseTrendingPage(page(nested.replace('/in/side', '/out/side'), row('/after/all')));
+    expect(items.map((item) => [item.id, item.metrics.starsInPeriod])).toEqual([
+      ['out/side', 5],
+      ['after/all', 789],
+    ]);
+    expect(dropped).toBe(0);
+  });
+
+  it('reads the first 100 rows of a page (MAX_TRENDING_ROWS) and counts the rest as dropped', () => {
+    expect(MAX_TRENDING_ROWS).toBe(100);
+    const rows = Array.from({ length: 103 }, (_, index) => row(`/owner/repo-${index + 1}`));
+    const { items, dropped } = parseTrendingPage(page(...rows));
+    expect(items).toHaveLength(100);
+    expect(items[0]!.id).toBe('owner/repo-1');
+    expect(items[99]!.id).toBe('owner/repo-100');
+    expect(dropped).toBe(3);
+  });
+
+  it('reads a row whose facts sit below elements nested past MAX_HTML_DEPTH, and not what is past it', () => {
+    expect(MAX_HTML_DEPTH).toBe(128);
+    // The row's own elements come first; 200 divs nest past the depth limit (the page's own elements are 4
+    // deep: html, body, div.Box, article), and a stars link inside them, 205 deep, is not read. Their end tags
+    // close what they opened, so the "stars today" span after them is the row's again.
+    const deep = `${'<div>'.repeat(200)}<a href="/x/y/stargazers">999</a>${'</div>'.repeat(200)}`;
+    const html = page(
+      '<article class="Box-row"><h2><a href="/x/y">x / y</a></h2><p>Deep.</p>' + deep + '<a href="/x/y/forks">3</a><span>4 stars today</span></article>',
+      row('/next/one'),
+    );
+    const { items } = parseTrendingPage(html);
+    expect(items.map((item) => item.id)).toEqual(['x/y', 'next/one']);
+    expect(items[0]!.metrics).toEqual({ forks: 3, starsInPeriod: 4 });
+    expect(items[0]!.description).toBe('Deep.');
+  });
+
+  it('keeps the first 64 links of a row (MAX_ROW_ELEMENTS): a stars link after them is not read', () => {
+    expect(MAX_ROW_ELEMENTS).toBe(64);
+    const links = '<a href="/someone">x</a>'.repeat(63);
+    const html = page(`<article class="Box-row"><h2><a href="/x/y">x / y</a></h2>${links}<a href="/x/y/stargazers">5</a></article>`);
+    // The heading link is the first; 63 more make 64; the stars link is the 65th.
+    expect(parseTrendingPage(html).items[0]!.metrics).toEqual({});
+    const fewer = page(`<article class="Box-row"><h2><a href="/x/y">x / y</a></h2>${'<a href="/someone">x</a>'.repeat(62)}<a href="/x/y/stargazers">5</a></article>`);
+    expect(parseTrendingPage(fewer).items[0]!.metrics).toEqual({ stars: 5 });
+  });
+
+  it('reads a description of 20,000 characters as its first 16,384 (MAX_COLLECTED_TEXT)', () => {
+    expect(MAX_COLLECTED_TEXT).toBe(16_384);
+    const { items } = parseTrendingPage(page(row('/x/y', { description: 'd'.repeat(20_000) })));
+    expect(items[0]!.description).toBe('d'.repeat(16_384));
   });
 
   it('reads the row around markup nested deeper than it follows', () => {
@@ -313,6 +386,53 @@ describe('parseTrendingPage over bad input', () => {
     const { items } = parseTrendingPage(page(row('/x/y', { description: '500 stars today', period: '' })));
     expect(items[0]!.description).toBe('500 stars today');
     expect(items[0]!.metrics.starsInPeriod).toBeUndefined();
+  });
+});
+
+describe('parseTrendingPage: a whole page with bytes after it, and a page cut off (issue #9, finding 8)', () => {
+  const whole = page(row('/first/one'), row('/second/two'));
+  const ids = ['first/one', 'second/two'];
+
+  it.each([
+    ['a newline', '\n'],
+    ['CR LF twice', '\r\n\r\n'],
+    ['a NUL', '\0'],
+    ['a replacement character', '\uFFFD'],
+    ['garbage text', 'garbage'],
+    ['a comment', '<!-- served by cache-7 -->'],
+    ['the start of a tag', '<div'],
+    ['a second, empty document', '<html></html>'],
+  ])('reads a whole page followed by %s', (_name, trailing) => {
+    const { items, dropped } = parseTrendingPage(whole + trailing);
+    expect(items.map((item) => item.id)).toEqual(ids);
+    expect(dropped).toBe(0);
+  });
+
+  it.each([
+    ['in the middle of its second row', whole.slice(0, whole.lastIndexOf('<span data-view-component'))],
+    ['just before its </html>', whole.slice(0, whole.lastIndexOf('</html>'))],
+    ['inside its </html>', whole.slice(0, whole.lastIndexOf('</html>') + 4)],
+    ['after a "</html>" that is inside a script only', `${whole.slice(0, whole.lastIndexOf('</body>'))}<script>var end = "</html>";</script>`],
+  ])('refuses a page cut off %s', (_name, body) => {
+    expect(parseFailure(body).message).toBe('the page ends early (no closing </html>): it was cut off');
+  });
+
+  it('refuses a page whose </html> ends no <html> element while a row is still open', () => {
+    const body = `<body>${row('/first/one')}<article class="Box-row"><h2><a href="/second/two">second</a></h2></html>`;
+    expect(parseFailure(body).message).toBe('the page ends early (inside a row): it was cut off');
+  });
+
+  it.each([
+    'github-trending-daily.html',
+    'github-trending-weekly.html',
+    'github-trending-python-daily.html',
+    'github-trending-daily-2019-legacy-markup.html',
+  ])('reads the recorded %s the same with a stray byte after it, and refuses it cut in half', (file) => {
+    const html = read(sharedFixture(file));
+    const expected = parseTrendingPage(html);
+    expect(parseTrendingPage(`${html}\0`)).toEqual(expected);
+    expect(parseTrendingPage(`${html}x`)).toEqual(expected);
+    expect(parseFailure(html.slice(0, Math.floor(html.length / 2))).message).toMatch(/it was cut off$/);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ParsedList, Source } from '../sources/contract';
 import { SourceError } from '../sources/errors';
+import { boundList } from '../sources/bound';
 import { errorMessage } from '../shared/error-message';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -66,7 +67,7 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
     throw new SourceError({ kind: 'network', message: `the response from ${where} was cut off (${errorMessage(error)})` });
   }
   try {
-    return source.parse(body);
+    return boundList(source.parse(body), source.limit);
   } catch (error) {
     if (error instanceof SourceError) {
       throw new SourceError({ ...error.failure, message: `${where}: ${error.failure.message}` });

@@ -10,6 +10,7 @@ import { SidePanelPage } from '@/components/pages/SidePanelPage';
 import { fetchSource } from '@/lib/background/fetch-source';
 import { publishIfDue } from '@/lib/background/publish';
 import { notifyIssue } from '@/lib/browser/notifications';
+import { issueToMarkdown } from '@/lib/issue/markdown';
 import type { MorningPostDB } from '@/lib/history/db';
 import { recordSuccess } from '@/lib/history/write';
 import { IssueModel } from '@/lib/models/issue';
@@ -388,6 +389,40 @@ describe('hostile text in every field of every source, on every surface', () => 
   });
 });
 
+/**
+ * An issue stored by a version that did not bound its items (before issue #9)
+ * keeps whatever the sources sent; the archive still exports it. Its lists are
+ * stored here straight from `parse`, as that version did, and the export must
+ * be as clean as a new one's (lib/issue/markdown.ts cleans before it escapes).
+ */
+describe('the Markdown export of an issue stored before items were bounded', () => {
+  it.each(RUNS.filter((run) => run.payload.kind === 'text').map((run) => [run.name, run] as const))('%s', async (_, run) => {
+    const tally: Tally = { executions: 0, activeElements: 0, handlers: 0, unsafeLinks: 0, invisible: 0, badNumbers: 0, longFigures: 0, markdownInjections: 0, failedFetches: 0, rowsLost: 0 };
+    const faults: string[] = [];
+    onTestFinished(() => {
+      legacy.runs += 1;
+      legacy.invisible += tally.invisible;
+      legacy.injections += tally.markdownInjections;
+    });
+    const db = testDb();
+    for (const [at, later] of [
+      [FIRST, false],
+      [SECOND, true],
+    ] as const) {
+      const placement = later ? { payload: run.payload, ...(run.part !== undefined ? { part: run.part } : {}) } : undefined;
+      for (const id of SOURCE_IDS) {
+        const body = hostileResponse(id, { count: ITEMS, at, later, ...(placement ? { placement } : {}) });
+        await recordSuccess(db, id, SOURCES[id].parse(body), at, at + HOUR);
+      }
+    }
+    const issue = await publishIfDue(db, PUBLISH, DEFAULT_SETTINGS, 'UTC');
+    scanMarkdown(issueToMarkdown(issue!), tally, faults);
+    expect(faults).toEqual([]);
+  });
+});
+
+const legacy = { runs: 0, invisible: 0, injections: 0 };
+
 afterAll(() => {
   const fields = SOURCE_IDS.reduce((sum, id) => sum + HOSTILE_FIELDS[id].length, 0);
   console.info(
@@ -396,5 +431,8 @@ afterAll(() => {
       `executions ${TOTAL.executions}, active elements ${TOTAL.activeElements}, on* attributes ${TOTAL.handlers}, unsafe links ${TOTAL.unsafeLinks}, ` +
       `invisible characters reaching the screen ${TOTAL.invisible}, bad numbers ${TOTAL.badNumbers}, figures over ${MAX_FIGURE} characters ${TOTAL.longFigures}, ` +
       `Markdown injections ${TOTAL.markdownInjections}, failed fetches ${TOTAL.failedFetches}, rows lost ${TOTAL.rowsLost}`,
+  );
+  console.info(
+    `hostile text, Markdown of issues stored unbounded: ${legacy.runs} runs; invisible characters ${legacy.invisible}, Markdown injections ${legacy.injections}`,
   );
 });

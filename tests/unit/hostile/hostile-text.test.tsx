@@ -18,6 +18,7 @@ import { SourcesModel } from '@/lib/models/sources';
 import { visibleRows } from '@/lib/shared/filters';
 import { visibleHuggingFaceRows } from '@/lib/shared/hf-filters';
 import type { Issue } from '@/lib/shared/issue-types';
+import { MAX_BODY_BYTES } from '@/lib/shared/limits';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/settings';
 import { SOURCE_IDS, SOURCES, type SourceId } from '@/lib/sources';
 import { testDb } from '../../support/db';
@@ -222,7 +223,11 @@ function casesOf(run: Run): number {
 function fakeFetch(at: number, later: boolean, placement: Placement | undefined) {
   const bodies = new Map<string, { id: SourceId; body: string }>();
   for (const id of SOURCE_IDS) {
-    bodies.set(SOURCES[id].request({ now: at }).url, { id, body: hostileResponse(id, { count: ITEMS, at, later, ...(placement ? { placement } : {}) }) });
+    const body = hostileResponse(id, { count: ITEMS, at, later, ...(placement ? { placement } : {}) });
+    // Within the body cap, so that each payload is read and bounded rather than refused whole.
+    const bytes = new TextEncoder().encode(body).length;
+    if (bytes > MAX_BODY_BYTES) throw new Error(`the ${id} response is ${bytes} bytes, over the ${MAX_BODY_BYTES}-byte body cap`);
+    bodies.set(SOURCES[id].request({ now: at }).url, { id, body });
   }
   return async (url: string) => {
     const answer = bodies.get(url);

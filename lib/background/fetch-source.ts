@@ -2,6 +2,7 @@ import type { ParsedList, Source } from '../sources/contract';
 import { SourceError } from '../sources/errors';
 import { clampServerWait, MAX_BODY_BYTES } from '../shared/limits';
 import { isPlausibleGithubToken } from '../shared/secrets';
+import { boundList } from '../sources/bound';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -103,7 +104,7 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
     throw new SourceError({ kind: 'network', message: `the response from ${where} was cut off` });
   }
   try {
-    return source.parse(body);
+    return boundList(source.parse(body), source.limit);
   } catch (error) {
     if (error instanceof SourceError) {
       throw new SourceError({ ...error.failure, message: `${where}: ${error.failure.message}` });

@@ -1,5 +1,6 @@
 import { clockWords, datelineOf, formatCount, isoDay, moversHeading, periodOf } from './prose';
 import { isSafeLink } from '../shared/links';
+import { cleanText } from '../shared/text';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
 import type { Entry, Issue, Mover, Paper, Story, Tool, TrendingSections } from '../shared/issue-types';
@@ -37,15 +38,20 @@ export function issueFileName(issue: Issue): string {
  * once rendered, but cannot open emphasis, code, a link or image, raw HTML or
  * an entity, a table cell, strikethrough or math, start a heading, list,
  * quote or thematic break, or be autolinked (`https://…`, `www.…`, `a@b.c`,
- * `@mention`). Whitespace, line breaks included, collapses to single spaces
- * so the text stays inside the line it is written on; control characters go.
+ * `@mention`).
+ *
+ * First it is cleaned (lib/shared/text.ts `cleanText`): bidirectional
+ * controls, zero-width and other invisible characters, controls and lone
+ * surrogates go, and white space, line breaks included, collapses to single
+ * spaces so the text stays inside the line it is written on (issue #9,
+ * finding 5: an override reached the export). New items are cleaned before
+ * they are stored; this covers issues stored before that, and it must come
+ * before the escapes, so that an invisible character cannot hide a `#` or `-`
+ * from the line-start rules. Nothing is cut: what an issue holds was capped
+ * when its items were stored.
  */
 export function escapeMarkdown(text: string): string {
-  const flat = text
-    // eslint-disable-next-line no-control-regex -- control characters are what is removed
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const flat = cleanText(text, Number.POSITIVE_INFINITY);
   return (
     flat
       // Characters that mean something wherever they stand.

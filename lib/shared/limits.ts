@@ -64,3 +64,86 @@ export const MAX_ROW_ELEMENTS = 64;
  * shorter than 400 characters.
  */
 export const MAX_COLLECTED_TEXT = 16_384;
+
+// ————— What one item of a list may hold (issue #9, findings 3 and 5) —————
+// Applied by lib/sources/bound.ts to every item a source parses, before it is
+// stored; text lengths are UTF-16 code units after lib/shared/text.ts
+// `cleanText`, which cuts longer text with an ellipsis.
+
+/**
+ * The longest id: Hugging Face's `org/name` is at most 96 + 1 + 96 = 193
+ * characters (huggingface_hub `validate_repo_id`), GitHub's `owner/repo` at
+ * most 39 + 1 + 100 = 140, an arXiv id 16. An id is never cut: one that is
+ * longer, or that cleaning would change, rejects its item.
+ */
+export const MAX_ID_LENGTH = 200;
+
+/**
+ * A display name: an id (at most 193 characters, above) or a paper's title;
+ * arXiv titles are a line or two (the recorded daily papers' longest is 120).
+ */
+export const MAX_NAME_LENGTH = 300;
+
+/**
+ * A description: GitHub's own limit for a repository description is 350
+ * characters. A paper's abstract (arXiv allows 1,920) is shown as its first
+ * sentence, at most 220 characters (lib/issue/sections.ts), or in a card's two
+ * clamped lines: 350 keeps everything a view shows.
+ */
+export const MAX_DESCRIPTION_LENGTH = 350;
+
+/**
+ * A short label: a pipeline tag (`zero-shot-image-classification`, 30), a
+ * library (`sentence-transformers`), a Space's SDK, a GitHub language
+ * (linguist's longest names are about 35 characters).
+ */
+export const MAX_LABEL_LENGTH = 60;
+
+/**
+ * Tags (Hugging Face) or topics (GitHub, which allows 20). A Hugging Face
+ * model lists a tag per language it speaks, so a very multilingual model can
+ * list hundreds; it keeps its first 100, which come before the language codes
+ * in the Hub's order (library, task, format, then languages).
+ */
+export const MAX_TAGS = 100;
+
+/**
+ * One tag: the longest real ones name a repository, `base_model:quantized:`
+ * plus an id of up to 193 characters (214). A longer tag is left out, never
+ * cut: a cut tag could name another model.
+ */
+export const MAX_TAG_LENGTH = 250;
+
+/**
+ * A paper's authors, in order. Views show three and "et al." (lib/issue);
+ * 50 keeps every author of all but the largest collaborations (the recorded
+ * daily papers' longest list is 31), whose first 50 are kept.
+ */
+export const MAX_AUTHORS = 50;
+
+/** One author's name; the recorded daily papers' longest is 34 characters. */
+export const MAX_AUTHOR_LENGTH = 100;
+
+/**
+ * A score (Hugging Face's `trendingScore`, an integer of undocumented
+ * formula, api-facts.md): finite and within ±MAX_COUNT, or absent. A finite
+ * `1e308` would still print as a 309-digit figure.
+ */
+export const MAX_SCORE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Item dates (`createdAt`, `publishedAt`) are kept only as ISO 8601 dates
+ * within these years: nothing a source dates is older than arXiv (1991), and a
+ * date past 2100 is a server's error, not news.
+ */
+export const MIN_ITEM_YEAR = 1991;
+export const MAX_ITEM_YEAR = 2100;
+
+/**
+ * Combining marks in a row on one character. Real text stacks at most about
+ * four (Vietnamese two, Hebrew with cantillation or Tibetan stacks up to
+ * four); "Zalgo" text stacks dozens, which paint over the lines above and
+ * below. Unicode's Stream-Safe Text Format (UAX #15) allows 30, for
+ * normalisation buffers rather than for the screen.
+ */
+export const MAX_COMBINING_MARKS = 6;

@@ -10,6 +10,13 @@ export interface Source {
   readonly id: SourceId;
   /** What the reader calls it: "Hugging Face models". */
   readonly label: string;
+  /**
+   * How many items the request asks for: the `limit` or `per_page` of its URL,
+   * or, for a page with no such parameter, the most it shows (GitHub trending:
+   * 25 rows). lib/sources/bound.ts keeps no more than this (issue #9: "items ≤
+   * the requested limit").
+   */
+  readonly limit: number;
   /** The request to make. `context.now` dates queries such as GitHub's `created:>…`. */
   request(context: RequestContext): SourceRequest;
   /**

@@ -69,6 +69,7 @@ function searchItems(json: unknown): unknown {
 export const githubSearch: Source = {
   id: 'gh-search',
   label: SOURCE_INFO['gh-search'].label,
+  limit: GITHUB_SEARCH_PER_PAGE,
   request: ({ now }: RequestContext) => {
     const params = new URLSearchParams({
       q: githubSearchQuery(now),
@@ -105,6 +106,6 @@ export const githubSearch: Source = {
         if (repo.forks_count !== undefined) item.metrics.forks = repo.forks_count;
         return item;
       },
-      searchItems,
+      { pick: searchItems, limit: GITHUB_SEARCH_PER_PAGE },
     ),
 };

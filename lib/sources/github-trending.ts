@@ -376,6 +376,9 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** A trending page lists at most 25 repositories (api-facts.md, pitfall 9: 11–25 rows; the 2019 recording has 25). */
+export const GITHUB_TRENDING_ROWS = 25;
+
 /** A trending source for one period; the pages differ only in `since=` and the "stars …" wording. */
 export function githubTrendingSource(options: {
   id: 'gh-trending-daily' | 'gh-trending-weekly';
@@ -385,6 +388,7 @@ export function githubTrendingSource(options: {
   return {
     id: options.id,
     label: options.label,
+    limit: GITHUB_TRENDING_ROWS,
     request: () => ({
       url: `https://github.com/trending?since=${options.since}`,
       headers: { accept: 'text/html' },

@@ -34,6 +34,7 @@ function taskFromTags(tags: string[] | undefined): string | undefined {
 export const hfDatasets: Source = {
   id: 'hf-datasets',
   label: SOURCE_INFO['hf-datasets'].label,
+  limit: HF_DATASETS_LIMIT,
   request: () => ({
     url: `https://huggingface.co/api/datasets?sort=trendingScore&limit=${HF_DATASETS_LIMIT}`,
     headers: { accept: 'application/json' },
@@ -49,5 +50,5 @@ export const hfDatasets: Source = {
         metrics: present({ likes: dataset.likes, downloads: dataset.downloads, trendingScore: dataset.trendingScore }),
         ...present({ task: taskFromTags(tags), tags, createdAt: dataset.createdAt }),
       };
-    }),
+    }, { limit: HF_DATASETS_LIMIT }),
 };

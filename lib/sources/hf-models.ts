@@ -51,6 +51,7 @@ function isOtherRepoType(entry: unknown): boolean {
 export const hfModels: Source = {
   id: 'hf-models',
   label: SOURCE_INFO['hf-models'].label,
+  limit: HF_MODELS_LIMIT,
   request: () => ({
     url: `https://huggingface.co/api/models?sort=trendingScore&limit=${HF_MODELS_LIMIT}`,
     headers: { accept: 'application/json' },
@@ -66,6 +67,6 @@ export const hfModels: Source = {
         metrics: present({ likes: model.likes, downloads: model.downloads, trendingScore: model.trendingScore }),
         ...present({ task: model.pipeline_tag, library: model.library_name, tags: strings(model.tags), createdAt: model.createdAt }),
       }),
-      modelList,
+      { pick: modelList, limit: HF_MODELS_LIMIT },
     ),
 };

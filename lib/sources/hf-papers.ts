@@ -51,6 +51,7 @@ function authorNames(authors: unknown[] | undefined): string[] {
 export const hfPapers: Source = {
   id: 'hf-papers',
   label: SOURCE_INFO['hf-papers'].label,
+  limit: HF_PAPERS_LIMIT,
   request: () => ({
     url: `https://huggingface.co/api/daily_papers?limit=${HF_PAPERS_LIMIT}`,
     headers: { accept: 'application/json' },
@@ -84,5 +85,5 @@ export const hfPapers: Source = {
       const codeRepo = paper.githubRepo ? githubFullNameFromUrl(paper.githubRepo) : undefined;
       if (codeRepo) item.codeUrl = githubRepoUrl(codeRepo);
       return item;
-    }),
+    }, { limit: HF_PAPERS_LIMIT }),
 };

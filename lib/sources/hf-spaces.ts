@@ -26,6 +26,7 @@ const SpaceSchema = v.object({
 export const hfSpaces: Source = {
   id: 'hf-spaces',
   label: SOURCE_INFO['hf-spaces'].label,
+  limit: HF_SPACES_LIMIT,
   request: () => ({
     url: `https://huggingface.co/api/spaces?sort=trendingScore&limit=${HF_SPACES_LIMIT}`,
     headers: { accept: 'application/json' },
@@ -42,5 +43,6 @@ export const hfSpaces: Source = {
         metrics: present({ likes: space.likes, trendingScore: space.trendingScore }),
         ...present({ sdk: space.sdk, tags: strings(space.tags), createdAt: space.createdAt }),
       }),
+      { limit: HF_SPACES_LIMIT },
     ),
 };

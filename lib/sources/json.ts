@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { ParsedList, TrendingItem } from './contract';
 import { parseError } from './errors';
+import { MAX_COUNT, MAX_SCORE } from '../shared/limits';
 
 /** JSON.parse that fails as a parse error naming what came back instead. */
 export function parseJsonBody(body: string): unknown {
@@ -12,6 +13,19 @@ export function parseJsonBody(body: string): unknown {
   }
 }
 
+export interface JsonListOptions {
+  /** The list inside the parsed body (an envelope's `items`); the body itself by default. */
+  pick?: (json: unknown) => unknown;
+  /**
+   * The source's `limit`: validation stops once this many items are kept, and
+   * the entries after them count as dropped. lib/sources/bound.ts cuts every
+   * list to its limit in any case; stopping here spares the worker validating
+   * the rest of a response that sends far more than it was asked for (a 5 MB
+   * body holds some 160,000 minimal entries, a second of validation).
+   */
+  limit: number;
+}
+
 /**
  * Validate a JSON list item by item: an item that fails its schema is dropped
  * and counted (repair), a body that is not a list or leaves nothing is rejected.
@@ -20,7 +34,7 @@ export function parseJsonList<Schema extends v.GenericSchema>(
   body: string,
   itemSchema: Schema,
   toItem: (raw: v.InferOutput<Schema>) => TrendingItem | undefined,
-  pick: (json: unknown) => unknown = (json) => json,
+  { pick = (json) => json, limit }: JsonListOptions,
 ): ParsedList {
   const list = pick(parseJsonBody(body));
   if (!Array.isArray(list)) {
@@ -29,6 +43,7 @@ export function parseJsonList<Schema extends v.GenericSchema>(
   const items: TrendingItem[] = [];
   const seen = new Set<string>();
   for (const raw of list) {
+    if (items.length === limit) break;
     const result = v.safeParse(itemSchema, raw);
     const item = result.success ? toItem(result.output) : undefined;
     // A list that repeats an id would give one item two ranks; keep the first.
@@ -58,10 +73,14 @@ function describeJson(value: unknown): string {
 // so one odd field does not cost the reader the whole item. Only the id, which
 // every link is built from, rejects an item.
 
-/** A count the API sends as a non-negative integer; anything else reads as absent. */
-export const count = v.fallback(v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))), undefined);
-/** A finite number (a score); anything else reads as absent. */
-export const score = v.fallback(v.optional(v.pipe(v.number(), v.finite())), undefined);
+/**
+ * A count the API sends as a non-negative integer, at most MAX_COUNT; anything
+ * else reads as absent: `likes: 1e308` passed as an integer and printed a
+ * 396-character figure (issue #9, finding 3).
+ */
+export const count = v.fallback(v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_COUNT))), undefined);
+/** A finite number (a score) within ±MAX_SCORE; anything else reads as absent. */
+export const score = v.fallback(v.optional(v.pipe(v.number(), v.finite(), v.minValue(-MAX_SCORE), v.maxValue(MAX_SCORE))), undefined);
 /** An optional string that may also arrive as null; anything else reads as absent. */
 export const optionalText = v.fallback(v.optional(v.nullable(v.string())), undefined);
 /** Tags: a list whose strings are kept (see `strings`); anything else reads as absent. */

@@ -23,6 +23,7 @@ function echoSource(): Source & { bodies: string[] } {
   return {
     id: 'hf-models',
     label: 'echo',
+    limit: 1,
     bodies,
     request: () => ({ url: 'https://huggingface.co/api/models?limit=1' }),
     parse: (body): ParsedList => {

@@ -392,6 +392,17 @@ describe('escapeMarkdown', () => {
     ['back\\slash', 'back\\\\slash'],
     ['two\n\nlines  \t here ', 'two lines here'],
     ['Qwen/Qwen3.8-27B', 'Qwen/Qwen3.8-27B'],
+    // Invisible characters go before the escapes (issue #9, finding 5): an override or a zero-width space cannot
+    // reach the export, nor hide a heading or list marker from the line-start rules.
+    ['evil\u202Etxt.exe', 'eviltxt.exe'],
+    ['\u2066isolated\u2069 \u200Fmark', 'isolated mark'],
+    ['pay\u200Bpal \uFEFFbom', 'paypal bom'],
+    ['\u200B# Heading', '\\# Heading'],
+    ['\uFEFF- item', '\\- item'],
+    ['\u202E[x](javascript:alert(1))', '\\[x\\](javascript:alert(1))'],
+    ['nul\u0000 \u001B[31m', 'nul \\[31m'],
+    ['lone\uD800 half', 'lone half'],
+    ['line\u2028break\u0085next', 'line break next'],
   ])('escapes %j', (text, expected) => {
     expect(escapeMarkdown(text)).toBe(expected);
   });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SOURCES } from '@/lib/sources';
+import { boundList } from '@/lib/sources/bound';
 import type { SourceId } from '@/lib/sources/ids';
 import { sharedFixture, SHARED_FIXTURES } from '../../support/paths';
 
@@ -31,6 +32,29 @@ describe('every shared fixture', () => {
     expect(list.dropped).toBe(0);
     expect(new Set(list.items.map((item) => item.id)).size).toBe(items);
     for (const item of list.items) expect(item.url).toMatch(/^https:\/\/(huggingface\.co|github\.com)\//);
+  });
+
+  // What the worker stores is the parse bounded (lib/sources/bound.ts): real responses lose no item to it, and no
+  // field but an abstract longer than a card's 350 characters.
+  it.each(Object.entries(FIXTURES))('%s loses nothing real to the bounds', (file, { source }) => {
+    const parsed = SOURCES[source].parse(readFileSync(sharedFixture(file), 'utf8'));
+    const bounded = boundList(parsed, SOURCES[source].limit);
+    expect(bounded.dropped).toBe(0);
+    expect(bounded.items).toHaveLength(parsed.items.length);
+    let cut = 0;
+    for (const [index, item] of bounded.items.entries()) {
+      const { description, ...rest } = parsed.items[index]!;
+      expect(item).toEqual(expect.objectContaining(rest));
+      if (description === undefined || description.length <= 350) {
+        expect(item.description).toBe(description);
+      } else {
+        cut += 1;
+        expect(item.description!.length).toBeLessThanOrEqual(350);
+        expect(item.description!.endsWith('…')).toBe(true);
+        expect(description.startsWith(item.description!.slice(0, -1))).toBe(true);
+      }
+    }
+    console.info(`${file}: ${parsed.items.length} items parsed, ${bounded.items.length} kept by the bounds, 0 rows lost, ${cut} descriptions cut to 350 characters`);
   });
 
   it('has a row here for every file in the folder', () => {

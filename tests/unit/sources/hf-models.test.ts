@@ -151,6 +151,45 @@ describe('hf-models source over bad input', () => {
     expect(items[0]!.tags).toEqual(['a']);
   });
 
+  // Written as JSON text, since JSON.stringify cannot write 1e400 or keep 2^53 + 1 apart from 2^53.
+  it.each([
+    ['1e308 (finite, but a 309-digit figure)', '1e308'],
+    ['1e400 (Infinity once parsed)', '1e400'],
+    ['-1e400 (-Infinity once parsed)', '-1e400'],
+    ['2^53 + 1 (read as 2^53, past the safe integers)', '9007199254740993'],
+    ['a fraction', '12.5'],
+    ['a negative count', '-1'],
+    ['a string of digits', '"12"'],
+    ['the string "NaN"', '"NaN"'],
+    ['the string "Infinity"', '"Infinity"'],
+  ])('reads a count of %s as absent', (_name, literal) => {
+    const { items } = hfModels.parse(`[{"id":"org/model","likes":${literal},"downloads":${literal},"trendingScore":3}]`);
+    expect(items[0]!.metrics).toEqual({ trendingScore: 3 });
+  });
+
+  it.each([
+    ['1e308', '1e308'],
+    ['1e400', '1e400'],
+    ['-1e308', '-1e308'],
+    ['the string "Infinity"', '"Infinity"'],
+  ])('reads a trending score of %s as absent', (_name, literal) => {
+    const { items } = hfModels.parse(`[{"id":"org/model","likes":1,"trendingScore":${literal}}]`);
+    expect(items[0]!.metrics).toEqual({ likes: 1 });
+  });
+
+  it('keeps the largest safe integer as a count, and zero', () => {
+    const { items } = hfModels.parse('[{"id":"org/model","likes":9007199254740991,"downloads":0}]');
+    expect(items[0]!.metrics).toEqual({ likes: 9_007_199_254_740_991, downloads: 0 });
+  });
+
+  it('stops validating at the 50 items it asked for, and counts the rest as dropped', () => {
+    const body = JSON.stringify(Array.from({ length: 1_000 }, (_, index) => model({ id: `org/m${index}` })));
+    const { items, dropped } = hfModels.parse(body);
+    expect(items).toHaveLength(50);
+    expect(items[49]!.id).toBe('org/m49');
+    expect(dropped).toBe(950);
+  });
+
   it('keeps the first rank of an id the list repeats', () => {
     const { items, dropped } = hfModels.parse(JSON.stringify([model({ id: 'a/x' }), model({ id: 'b/y' }), model({ id: 'a/x', likes: 99 })]));
     expect(items.map((item) => item.id)).toEqual(['a/x', 'b/y']);

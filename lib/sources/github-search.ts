@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { RequestContext, Source, TrendingItem } from './contract';
 import { parseError } from './errors';
-import { count, optionalText, parseJsonList, strings, tagList } from './json';
+import { count, nameableKeys, optionalText, parseJsonList, strings, tagList } from './json';
 import { githubRepoUrl, isGithubRepoFullName } from '../shared/links';
 import { SOURCE_INFO } from './info';
 
@@ -60,7 +60,8 @@ function searchItems(json: unknown): unknown {
     throw parseError(`expected a GitHub search result object, got ${json === null ? 'null' : `a ${typeof json}`}`);
   }
   if (!('items' in json) || !Array.isArray(json.items)) {
-    const keys = Object.keys(json).slice(0, 3).map((key) => JSON.stringify(key));
+    // Only keys of the extension's own vocabulary are named: never remote text (issue #9, finding 6).
+    const keys = nameableKeys(json);
     throw parseError(`the GitHub search result has no "items" list${keys.length ? ` (it has ${keys.join(', ')})` : ''}`);
   }
   return json.items;

@@ -3,14 +3,39 @@ import type { ParsedList, TrendingItem } from './contract';
 import { parseError } from './errors';
 import { MAX_COUNT, MAX_SCORE } from '../shared/limits';
 
-/** JSON.parse that fails as a parse error naming what came back instead. */
+/**
+ * JSON.parse that fails as a parse error saying, in the extension's own words,
+ * what came back instead. The body itself is never quoted: remote text shown
+ * in a failure notice would read as if the extension said it (issue #9,
+ * finding 6).
+ */
 export function parseJsonBody(body: string): unknown {
   try {
     return JSON.parse(body);
   } catch {
-    const start = body.trimStart().slice(0, 40).replace(/\s+/g, ' ');
-    throw parseError(`the response is not JSON (it starts with ${JSON.stringify(start)})`);
+    throw parseError(`the response is not JSON (${describeNonJson(body)})`);
   }
+}
+
+function describeNonJson(body: string): string {
+  const start = body.trimStart();
+  if (start === '') return 'it is empty';
+  if (/^<(?:!doctype\s+html|html|head|body|title|h1|p|div)\b/i.test(start)) return 'it is an HTML page';
+  if (start.startsWith('<')) return 'it is markup';
+  if (/^[[{]/.test(start)) return 'it is cut off or malformed';
+  return 'it is plain text';
+}
+
+/**
+ * Field names a failure notice may name, because they tell the reader
+ * something (an API error answered instead of a list): words of the
+ * extension's vocabulary, never whatever keys a server sent.
+ */
+const NAMEABLE_KEYS = ['error', 'errors', 'message', 'items', 'recentlyTrending', 'repoType'] as const;
+
+/** The keys of `json` that are in NAMEABLE_KEYS, quoted, in that order. */
+export function nameableKeys(json: object): string[] {
+  return NAMEABLE_KEYS.filter((key) => Object.hasOwn(json, key)).map((key) => JSON.stringify(key));
 }
 
 export interface JsonListOptions {
@@ -63,8 +88,9 @@ export function parseJsonList<Schema extends v.GenericSchema>(
 function describeJson(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'object') {
-    const keys = Object.keys(value).slice(0, 3);
-    return keys.length ? `an object with ${keys.map((k) => JSON.stringify(k)).join(', ')}` : 'an empty object';
+    if (Object.keys(value).length === 0) return 'an empty object';
+    const keys = nameableKeys(value);
+    return keys.length ? `an object with ${keys.join(', ')}` : 'an object';
   }
   return `a ${typeof value}`;
 }

@@ -173,7 +173,7 @@ describe('gh-search source over bad input', () => {
     ['a list instead of the search object', JSON.stringify([repo({})]), /expected a GitHub search result object, got a JSON list/],
     ['an empty list', '[]', /got a JSON list/],
     ['null', 'null', /got null/],
-    ['an error object without items', '{"message":"Validation Failed","errors":[]}', /no "items" list \(it has "message", "errors"\)/],
+    ['an error object without items', '{"message":"Validation Failed","errors":[]}', /no "items" list \(it has "errors", "message"\)/],
     ['items that are not a list', '{"total_count":1,"items":{"full_name":"a/b"}}', /no "items" list/],
     ['no results', result([]), /the list is empty/],
     ['items of the wrong shape', result([1, 'a/b', { name: 'x' }]), /none of the 3 entries/],

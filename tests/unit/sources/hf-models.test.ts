@@ -109,7 +109,7 @@ describe('hf-models source over bad input', () => {
   const model = (fields: Record<string, unknown>) => ({ id: 'org/model', likes: 1, downloads: 2, trendingScore: 3, ...fields });
 
   it.each([
-    ['HTML instead of JSON', '<!doctype html><title>Hugging Face – down</title>', /not JSON.*<!doctype html>/],
+    ['HTML instead of JSON', '<!doctype html><title>Hugging Face – down</title>', /not JSON \(it is an HTML page\)/],
     ['a truncated body', '[{"id":"Qwen/Qwen3.8-27B","likes":12', /not JSON/],
     ['an error object', '{"error":"Invalid sort parameter"}', /expected a JSON list, got an object with "error"/],
     ['null', 'null', /expected a JSON list, got null/],

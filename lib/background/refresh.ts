@@ -7,6 +7,8 @@ import type { Source } from '../sources/contract';
 import { SourceError, type SourceFailure } from '../sources/errors';
 import type { SourceOutcome } from '../shared/messages';
 import { errorMessage } from '../shared/error-message';
+import { clampServerWait } from '../shared/limits';
+import { pendingServerWait, waitsOf } from '../shared/source-waits';
 
 export type RefreshTrigger = 'install' | 'startup' | 'alarm' | 'retry' | 'morning' | 'manual';
 
@@ -68,7 +70,10 @@ async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTri
         : { kind: 'network', message: `unexpected error: ${errorMessage(error)}` };
     const at = deps.now();
     const failures = (status?.consecutiveFailures ?? 0) + 1;
-    const nextAttemptAt = Math.max(at + backoffMs(failures, intervalMs, deps.random()), failure.retryAfterAt ?? 0);
+    // The server's wait is bounded here too (a day, lib/shared/limits.ts): whatever fetch-source let through, no
+    // stored time is ever further off than that (issue #9, finding 1).
+    const retryAfterAt = failure.retryAfterAt === undefined ? undefined : clampServerWait(failure.retryAfterAt, at);
+    const nextAttemptAt = Math.max(at + backoffMs(failures, intervalMs, deps.random()), retryAfterAt ?? 0);
     await recordFailure(db, source.id, failure, at, nextAttemptAt);
     return { sourceId: source.id, result: 'failed', failure, nextAttemptAt };
   }
@@ -102,11 +107,14 @@ function skipReason(
   now: number,
 ): { reason: 'not-due' | 'rate-limited'; until: number } | undefined {
   if (!status) return undefined;
-  if (status.notBefore !== undefined && status.notBefore > now) return { reason: 'rate-limited', until: status.notBefore };
+  // Both waits are read bounded (lib/shared/source-waits.ts): a stored `Infinity` stops nothing for more than a day.
+  const serverWait = pendingServerWait(status, now);
+  if (serverWait !== undefined) return { reason: 'rate-limited', until: serverWait };
   // The reader asked, or the morning issue wants fresh lists: skip the back-off, never the server's wait.
   if (trigger === 'manual' || trigger === 'morning') return undefined;
-  if (status.nextAttemptAt !== undefined && status.nextAttemptAt > now + DUE_SLACK_MS) {
-    return { reason: 'not-due', until: status.nextAttemptAt };
+  const { nextAttemptAt } = waitsOf(status, now);
+  if (nextAttemptAt !== undefined && nextAttemptAt > now + DUE_SLACK_MS) {
+    return { reason: 'not-due', until: nextAttemptAt };
   }
   return undefined;
 }
@@ -120,11 +128,18 @@ export function backoffMs(failures: number, intervalMs: number, random: number):
   return Math.round(step * (0.5 + random / 2));
 }
 
-/** The earliest time a failing source will be tried again, if any source is failing. */
-export function nextRetryAt(statuses: readonly (SourceStatus | undefined)[]): number | undefined {
+/**
+ * The earliest time a failing source will be tried again, if any source is
+ * failing: the retry alarm's time. Read bounded (lib/shared/source-waits.ts), so
+ * an older version's `Infinity` sets the alarm a day after that failure, not never.
+ */
+export function nextRetryAt(statuses: readonly (SourceStatus | undefined)[], now: number): number | undefined {
   const times = statuses
     .filter((status): status is SourceStatus => !!status && status.consecutiveFailures > 0)
-    .map((status) => status.nextAttemptAt)
-    .filter((time): time is number => time !== undefined);
+    .map((status) => {
+      const waits = waitsOf(status, now);
+      // A failing source with no trustworthy time on record is due now.
+      return waits.nextAttemptAt === undefined && waits.notBefore === undefined ? now : Math.max(waits.nextAttemptAt ?? 0, waits.notBefore ?? 0);
+    });
   return times.length ? Math.min(...times) : undefined;
 }

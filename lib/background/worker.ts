@@ -45,7 +45,7 @@ export function createWorker(deps: WorkerDeps) {
       trigger,
     );
     const statuses = await deps.db.sourceStatus.bulkGet(sources.map((source) => source.id));
-    await scheduleRetry(deps.alarms, nextRetryAt(statuses));
+    await scheduleRetry(deps.alarms, nextRetryAt(statuses, deps.now()));
     await pruneIfDue(deps.db, deps.now());
     const issue = await publishIfDue(deps.db, deps.now(), settings);
     await updateBadge(deps.db, deps.action, settings.badge);

@@ -184,13 +184,18 @@ describe('backoff helpers', () => {
   });
 
   it('finds the earliest retry among failing sources only', () => {
-    expect(nextRetryAt([undefined])).toBeUndefined();
+    expect(nextRetryAt([undefined], 0)).toBeUndefined();
     expect(
-      nextRetryAt([
-        { sourceId: 'hf-models', consecutiveFailures: 0, nextAttemptAt: 5 },
-        { sourceId: 'hf-models', consecutiveFailures: 2, nextAttemptAt: 9 },
-        { sourceId: 'hf-models', consecutiveFailures: 1, nextAttemptAt: 7 },
-      ]),
+      nextRetryAt(
+        [
+          { sourceId: 'hf-models', lastAttemptAt: 1, consecutiveFailures: 0, nextAttemptAt: 5 },
+          { sourceId: 'hf-models', lastAttemptAt: 1, consecutiveFailures: 2, nextAttemptAt: 9 },
+          { sourceId: 'hf-models', lastAttemptAt: 1, consecutiveFailures: 1, nextAttemptAt: 7 },
+          // A server's wait later than the back-off: the retry waits for it.
+          { sourceId: 'hf-models', lastAttemptAt: 1, consecutiveFailures: 1, nextAttemptAt: 6, notBefore: 8 },
+        ],
+        2,
+      ),
     ).toBe(7);
   });
 });

@@ -3,8 +3,8 @@ import type { MorningPostDB } from '../history/db';
 import type { SourceStatus } from '../shared/records';
 import { pruneHistory } from '../history/retention';
 import { recordFailure, recordSuccess } from '../history/write';
-import type { Source } from '../sources/contract';
-import { SourceError, type SourceFailure } from '../sources/errors';
+import type { ParsedList, Source } from '../sources/contract';
+import { isQuotaError, SourceError, storageFailure, type SourceFailure } from '../sources/errors';
 import type { SourceOutcome } from '../shared/messages';
 import { errorMessage } from '../shared/error-message';
 import { clampServerWait } from '../shared/limits';
@@ -48,35 +48,58 @@ export async function refreshSources(deps: RefreshDeps, trigger: RefreshTrigger)
 async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTrigger): Promise<SourceOutcome> {
   const { db } = deps;
   const startedAt = deps.now();
-  const status = await db.sourceStatus.get(source.id);
+  let status: SourceStatus | undefined;
+  try {
+    status = await db.sourceStatus.get(source.id);
+  } catch (error) {
+    // Without its status the source's waits are unknown: no request is made (a server's wait is never risked).
+    return failed(deps, source, undefined, storageFailure(error));
+  }
   const skip = skipReason(status, trigger, startedAt);
   if (skip) return { sourceId: source.id, result: 'skipped', ...skip };
 
-  const intervalMs = deps.intervalMinutes * 60_000;
+  let list: ParsedList;
   try {
-    const list = await fetchSource(source, {
+    list = await fetchSource(source, {
       fetch: deps.fetch,
       now: startedAt,
       ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
       ...(deps.githubToken ? { githubToken: deps.githubToken } : {}),
     });
-    const at = deps.now();
-    await storeMakingRoom(() => recordSuccess(db, source.id, list, at, at + intervalMs), () => pruneHistory(db, at, QUOTA_RETENTION));
-    return { sourceId: source.id, result: 'stored', items: list.items.length, dropped: list.dropped };
   } catch (error) {
-    const failure: SourceFailure =
-      error instanceof SourceError
-        ? error.failure
-        : { kind: 'network', message: `unexpected error: ${errorMessage(error)}` };
-    const at = deps.now();
-    const failures = (status?.consecutiveFailures ?? 0) + 1;
-    // The server's wait is bounded here too (a day, lib/shared/limits.ts): whatever fetch-source let through, no
-    // stored time is ever further off than that (issue #9, finding 1).
-    const retryAfterAt = failure.retryAfterAt === undefined ? undefined : clampServerWait(failure.retryAfterAt, at);
-    const nextAttemptAt = Math.max(at + backoffMs(failures, intervalMs, deps.random()), retryAfterAt ?? 0);
-    await recordFailure(db, source.id, failure, at, nextAttemptAt);
-    return { sourceId: source.id, result: 'failed', failure, nextAttemptAt };
+    return failed(deps, source, status, error instanceof SourceError ? error.failure : { kind: 'network', message: `unexpected error: ${errorMessage(error)}` });
   }
+  const at = deps.now();
+  try {
+    await storeMakingRoom(() => recordSuccess(db, source.id, list, at, at + deps.intervalMinutes * 60_000), () => pruneHistory(db, at, QUOTA_RETENTION));
+  } catch (error) {
+    // The source answered well; the database did not keep it. That is said as what it is (issue #9, finding 9),
+    // not as the source's network failure.
+    console.error(`The AI Morning Post: could not store ${source.id}'s new list:`, error);
+    return failed(deps, source, status, storageFailure(error));
+  }
+  return { sourceId: source.id, result: 'stored', items: list.items.length, dropped: list.dropped };
+}
+
+/**
+ * Records a failure and says what it was. Recording is itself a database write
+ * and may fail too (the same broken or full database): that is logged, and
+ * the wake goes on (issue #9, finding 9: it used to reject the whole wake, so
+ * prune, publish and badge never ran).
+ */
+async function failed(deps: RefreshDeps, source: Source, status: SourceStatus | undefined, failure: SourceFailure): Promise<SourceOutcome> {
+  const at = deps.now();
+  const failures = (status?.consecutiveFailures ?? 0) + 1;
+  // The server's wait is bounded here too (a day, lib/shared/limits.ts): whatever fetch-source let through, no
+  // stored time is ever further off than that (issue #9, finding 1).
+  const retryAfterAt = failure.retryAfterAt === undefined ? undefined : clampServerWait(failure.retryAfterAt, at);
+  const nextAttemptAt = Math.max(at + backoffMs(failures, deps.intervalMinutes * 60_000, deps.random()), retryAfterAt ?? 0);
+  try {
+    await recordFailure(deps.db, source.id, failure, at, nextAttemptAt);
+  } catch (error) {
+    console.error(`The AI Morning Post: could not record that ${source.id} failed (${failure.kind}):`, error);
+  }
+  return { sourceId: source.id, result: 'failed', failure: { ...failure, ...(retryAfterAt !== undefined ? { retryAfterAt } : {}) }, nextAttemptAt };
 }
 
 /**
@@ -94,11 +117,6 @@ async function storeMakingRoom(write: () => Promise<void>, makeRoom: () => Promi
     await makeRoom();
     await write();
   }
-}
-
-function isQuotaError(error: unknown): boolean {
-  const named = (value: unknown) => typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'QuotaExceededError';
-  return named(error) || named((error as { inner?: unknown } | null)?.inner);
 }
 
 function skipReason(

@@ -3,6 +3,7 @@ import type { MorningPostDB } from '../history/db';
 import type { SourceStatus } from '../shared/records';
 import { pruneHistory } from '../history/retention';
 import { recordFailure, recordSuccess } from '../history/write';
+import { claimSource, releaseClaim, type ClaimResult } from '../history/claims';
 import type { ParsedList, Source } from '../sources/contract';
 import { isQuotaError, SourceError, storageFailure, type SourceFailure } from '../sources/errors';
 import type { SourceOutcome } from '../shared/messages';
@@ -35,10 +36,33 @@ const DUE_SLACK_MS = 60_000;
 export const BACKOFF_BASE_MS = 2 * 60_000;
 
 /**
+ * A list stored this recently is fresh: the morning wake does not fetch it
+ * again (issue #9, finding 10: start-up at 06:55 and the morning alarm at 07:00
+ * fetched everything twice). Trending lists move over hours, and the issue
+ * composed at 07:00 from lists fetched at 06:45 says the same.
+ */
+export const FRESH_MS = 30 * 60_000;
+
+/**
+ * Even the reader's "refresh now" does not fetch a list stored this recently:
+ * it would fetch the same list again. This is also what keeps a second worker
+ * sharing the database from fetching a source the first has just stored (see
+ * lib/history/claims.ts).
+ */
+export const JUST_STORED_MS = 60_000;
+
+/**
  * Refresh every source that is due, one request each, in parallel.
- * - Automatic triggers skip a source whose `nextAttemptAt` is still ahead.
+ * - Automatic triggers (install, start-up, the periodic alarm, a retry) fetch
+ *   a source only when it is due: its `nextAttemptAt` has come.
+ * - The morning wake also fetches a source whose list is older than
+ *   `FRESH_MS`, even in back-off: the issue wants fresh lists, not every list
+ *   again.
  * - A reader's "refresh now" skips the back-off, but never a wait the server
- *   asked for (`notBefore`: Retry-After, rate-limit headers).
+ *   asked for (`notBefore`: Retry-After, rate-limit headers), and not a list
+ *   stored in the last minute.
+ * - Each source is claimed in the database before its request, so workers
+ *   sharing the database make one request between them (lib/history/claims.ts).
  * A failure keeps the last good snapshot and records why and when we try again.
  */
 export async function refreshSources(deps: RefreshDeps, trigger: RefreshTrigger): Promise<SourceOutcome[]> {
@@ -48,16 +72,22 @@ export async function refreshSources(deps: RefreshDeps, trigger: RefreshTrigger)
 async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTrigger): Promise<SourceOutcome> {
   const { db } = deps;
   const startedAt = deps.now();
-  let status: SourceStatus | undefined;
+  let claim: ClaimResult<Skip>;
   try {
-    status = await db.sourceStatus.get(source.id);
+    claim = await claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt));
   } catch (error) {
     // Without its status the source's waits are unknown: no request is made (a server's wait is never risked).
     return failed(deps, source, undefined, storageFailure(error));
   }
-  const skip = skipReason(status, trigger, startedAt);
-  if (skip) return { sourceId: source.id, result: 'skipped', ...skip };
+  if (!claim.claimed) return { sourceId: source.id, result: 'skipped', ...claim.skip };
+  const outcome = await fetchAndStore(deps, source, claim.status, startedAt);
+  // A claim that cannot be released lapses on its own (CLAIM_MS).
+  await releaseClaim(db, source.id, claim.until).catch((error: unknown) => console.warn(`The AI Morning Post: could not release ${source.id}'s claim:`, error));
+  return outcome;
+}
 
+async function fetchAndStore(deps: RefreshDeps, source: Source, status: SourceStatus | undefined, startedAt: number): Promise<SourceOutcome> {
+  const { db } = deps;
   let list: ParsedList;
   try {
     list = await fetchSource(source, {
@@ -119,22 +149,23 @@ async function storeMakingRoom(write: () => Promise<void>, makeRoom: () => Promi
   }
 }
 
-function skipReason(
-  status: SourceStatus | undefined,
-  trigger: RefreshTrigger,
-  now: number,
-): { reason: 'not-due' | 'rate-limited'; until: number } | undefined {
+type Skip = { reason: 'not-due' | 'rate-limited'; until: number };
+
+function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, now: number): Skip | undefined {
   if (!status) return undefined;
   // Both waits are read bounded (lib/shared/source-waits.ts): a stored `Infinity` stops nothing for more than a day.
   const serverWait = pendingServerWait(status, now);
   if (serverWait !== undefined) return { reason: 'rate-limited', until: serverWait };
-  // The reader asked, or the morning issue wants fresh lists: skip the back-off, never the server's wait.
-  if (trigger === 'manual' || trigger === 'morning') return undefined;
-  const { nextAttemptAt } = waitsOf(status, now);
-  if (nextAttemptAt !== undefined && nextAttemptAt > now + DUE_SLACK_MS) {
-    return { reason: 'not-due', until: nextAttemptAt };
+  // How long ago the last good list was stored; a time ahead of the clock (a clock set back) is not fresh.
+  const storedAgo = status.lastSuccessAt !== undefined && status.lastSuccessAt <= now ? now - status.lastSuccessAt : Infinity;
+  if (trigger === 'manual') {
+    return storedAgo < JUST_STORED_MS ? { reason: 'not-due', until: status.lastSuccessAt! + JUST_STORED_MS } : undefined;
   }
-  return undefined;
+  const { nextAttemptAt } = waitsOf(status, now);
+  const due = nextAttemptAt === undefined || nextAttemptAt <= now + DUE_SLACK_MS;
+  if (due) return undefined;
+  if (trigger === 'morning' && storedAgo >= FRESH_MS) return undefined;
+  return { reason: 'not-due', until: nextAttemptAt };
 }
 
 /**

@@ -84,6 +84,7 @@ export function createWorker(deps: WorkerDeps) {
     }, undefined);
 
     let outcomes: SourceOutcome[] = [];
+    const sources = settings ? deps.sources.filter((source) => settings.sources[source.id]) : [];
     // Without the reader's settings nothing that depends on them is done (which sources to request, the issue's
     // filters, the badge): the watchdog brings the next attempt, backing off while the settings stay unreadable.
     if (settings) {
@@ -92,16 +93,11 @@ export function createWorker(deps: WorkerDeps) {
         await ensureMorningAlarm(deps.alarms, nextMorningAfter(deps.now(), settings.morningTime));
       }, undefined);
       const githubToken = await step('reading the GitHub token', () => loadGithubToken(deps.local), undefined);
-      const sources = deps.sources.filter((source) => settings.sources[source.id]);
       outcomes = await step(
         'refreshing the sources',
         () => refreshSources({ ...deps, sources, intervalMinutes: settings.refreshIntervalMinutes, ...(githubToken ? { githubToken } : {}) }, trigger),
         [],
       );
-      await step('setting the retry alarm', async () => {
-        const statuses = await deps.db.sourceStatus.bulkGet(sources.map((source) => source.id));
-        await scheduleRetry(deps.alarms, nextRetryAt(statuses, deps.now()));
-      }, undefined);
     }
     await step('thinning the history', () => pruneIfDue(deps.db, deps.now()), undefined);
     if (settings) {
@@ -111,6 +107,12 @@ export function createWorker(deps: WorkerDeps) {
         // A notification that cannot be shown (permission withdrawn) must not fail the refresh.
         await deps.notify(issue).catch((error: unknown) => console.warn('The AI Morning Post: could not show the notification:', error));
       }
+      // Last, so that the watchdog set at the start covers the whole wake: a worker stopped while publishing is
+      // woken again to publish, not left until the next periodic alarm.
+      await step('setting the retry alarm', async () => {
+        const statuses = await deps.db.sourceStatus.bulkGet(sources.map((source) => source.id));
+        await scheduleRetry(deps.alarms, nextRetryAt(statuses, deps.now()));
+      }, undefined);
     }
     // Issues stored whole before issue #8 are repacked a batch a wake, last, outside any transaction
     // (packing awaits CompressionStream). Once all are packed a call reads only the newest issue. A

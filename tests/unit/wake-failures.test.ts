@@ -64,8 +64,8 @@ function workerOn(db: MorningPostDB, browser: OwnBrowser, fetch: FetchLike, now:
 }
 
 describe('a database error while storing a good list', () => {
-  function refreshDeps(db: MorningPostDB): RefreshDeps {
-    return { db, fetch: recorded, now: () => T0, random: () => 0.5, sources: [hfModels], intervalMinutes: 60 };
+  function refreshDeps(db: MorningPostDB, at = T0): RefreshDeps {
+    return { db, fetch: recorded, now: () => at, random: () => 0.5, sources: [hfModels], intervalMinutes: 60 };
   }
 
   it('is recorded as a storage failure in the extension’s words, not as the source’s network failure', async () => {
@@ -74,7 +74,7 @@ describe('a database error while storing a good list', () => {
     const before = await latestList(db, 'hf-models');
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     vi.spyOn(db.snapshots, 'add').mockRejectedValue(new DOMException('LevelDB: corruption in /home/x/.config', 'UnknownError'));
-    const [outcome] = await refreshSources(refreshDeps(db), 'manual');
+    const [outcome] = await refreshSources(refreshDeps(db, T0 + 60 * MINUTE), 'manual');
     expect(outcome).toMatchObject({ result: 'failed', failure: { kind: 'storage' } });
     const status = await db.sourceStatus.get('hf-models');
     expect(status?.lastError).toMatchObject({ kind: 'storage', message: "the browser's database could not save the new list (UnknownError), so the last good one is shown" });
@@ -169,10 +169,10 @@ describe('a wake', () => {
       'setting the watchdog alarm',
       'setting the alarms',
       'reading the GitHub token',
-      'setting the retry alarm',
       'thinning the history',
       'publishing the issue',
       'updating the badge',
+      'setting the retry alarm',
     ]);
   });
 });

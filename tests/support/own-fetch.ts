@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import type { FetchLike } from '@/lib/background/fetch-source';
+import { SOURCE_IDS, type SourceId } from '@/lib/sources/ids';
+import { ownRecordings, SOURCE_ROUTES } from './recordings';
+
+/**
+ * A fake `fetch` answering every source with the project's own recordings
+ * (tests/fixtures, committed: these tests run without ../shared), counting the
+ * requests each source received. Anything else is a 404.
+ */
+export function ownFetch(): { fetch: FetchLike; requests: Record<SourceId, number>; total: () => number } {
+  const files = ownRecordings();
+  const bodies = new Map(SOURCE_IDS.map((id) => [SOURCE_ROUTES[id].route, { id, body: readFileSync(files[id], 'utf8') }]));
+  const requests = Object.fromEntries(SOURCE_IDS.map((id) => [id, 0])) as Record<SourceId, number>;
+  const fetch: FetchLike = async (url) => {
+    const { host, pathname, search } = new URL(url);
+    const found = bodies.get(`${host}${pathname}${search}`) ?? bodies.get(`${host}${pathname}`);
+    if (!found) return new Response('', { status: 404 });
+    requests[found.id]++;
+    return new Response(found.body, { status: 200 });
+  };
+  return { fetch, requests, total: () => Object.values(requests).reduce((sum, count) => sum + count, 0) };
+}

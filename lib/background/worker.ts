@@ -1,14 +1,16 @@
 import { markRead, updateBadge, type BadgeApi } from './badge';
-import { repackLegacyIssues } from '../history/issues';
+import { latestIssueHead, repackLegacyIssues } from '../history/issues';
 import { pruneIfDue } from '../history/retention';
 import type { Issue } from '../shared/issue-types';
-import { nextMorningAfter, publishIfDue } from './publish';
+import { nextIssueMorning, publishIfDue } from './publish';
 import { refreshSources, nextRetryAt, type RefreshDeps, type RefreshTrigger } from './refresh';
 import type { SourceOutcome } from '../shared/messages';
 import { ensureMorningAlarm, ensureRefreshAlarm, RETRY_ALARM, scheduleRetry, type AlarmsApi } from './schedule';
 import { loadGithubToken, type LocalStorageArea } from '../shared/secrets';
 import { loadSettings, type Settings, type SettingsStorage } from '../shared/settings';
 import { singleFlight } from './single-flight';
+import { systemTimeZone } from '../shared/time';
+import type { MorningPostDB } from '../history/db';
 
 export interface WorkerDeps extends Omit<RefreshDeps, 'intervalMinutes' | 'githubToken'> {
   alarms: AlarmsApi;
@@ -19,6 +21,11 @@ export interface WorkerDeps extends Omit<RefreshDeps, 'intervalMinutes' | 'githu
   action: BadgeApi;
   /** Shows a system notification for a new issue (only called when the reader turned it on). */
   notify?: (issue: Issue) => Promise<void>;
+  /**
+   * The reader's IANA time zone, asked at every wake (a traveller's changes): whose days get one issue each and
+   * whose clock shows the morning time. Default: the browser's (lib/shared/time.ts `systemTimeZone`).
+   */
+  timeZone?: () => string;
 }
 
 /**
@@ -46,6 +53,15 @@ export function watchdogDelayMs(unfinished: number, intervalMinutes: number): nu
   return Math.min(WATCHDOG_MS * 2 ** Math.min(Math.max(0, unfinished), 30), cap);
 }
 
+/**
+ * The morning alarm, at the next morning an issue will be due (a day that has
+ * its issue, published at install before the morning time, gets no morning
+ * wake). Re-created only when that time changed.
+ */
+async function ensureIssueMorningAlarm(db: MorningPostDB, alarms: AlarmsApi, now: number, morningTime: string, timeZone: string): Promise<void> {
+  await ensureMorningAlarm(alarms, nextIssueMorning(now, morningTime, await latestIssueHead(db), timeZone));
+}
+
 async function readUnfinished(local: LocalStorageArea): Promise<number> {
   const value = (await local.get(UNFINISHED_WAKES_KEY))[UNFINISHED_WAKES_KEY];
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0;
@@ -63,6 +79,7 @@ async function readUnfinished(local: LocalStorageArea): Promise<number> {
  * recorded, does not stop the prune, the issue or the badge.
  */
 export function createWorker(deps: WorkerDeps) {
+  const zone = deps.timeZone ?? systemTimeZone;
   const refresh = singleFlight(async (trigger: RefreshTrigger): Promise<SourceOutcome[]> => {
     let clean = true;
     async function step<T>(what: string, work: () => Promise<T> | T, fallback: T): Promise<T> {
@@ -75,6 +92,7 @@ export function createWorker(deps: WorkerDeps) {
       }
     }
 
+    const timeZone = zone();
     const settings = await step<Settings | undefined>('reading the settings', () => loadSettings(deps.settings), undefined);
     const intervalMinutes = settings?.refreshIntervalMinutes ?? 60;
     const unfinished = await step('reading the watchdog count', () => readUnfinished(deps.local), 0);
@@ -90,7 +108,7 @@ export function createWorker(deps: WorkerDeps) {
     if (settings) {
       await step('setting the alarms', async () => {
         await ensureRefreshAlarm(deps.alarms, settings.refreshIntervalMinutes);
-        await ensureMorningAlarm(deps.alarms, nextMorningAfter(deps.now(), settings.morningTime));
+        await ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, timeZone);
       }, undefined);
       const githubToken = await step('reading the GitHub token', () => loadGithubToken(deps.local), undefined);
       outcomes = await step(
@@ -99,9 +117,11 @@ export function createWorker(deps: WorkerDeps) {
         [],
       );
     }
-    await step('thinning the history', () => pruneIfDue(deps.db, deps.now()), undefined);
+    await step('thinning the history', () => pruneIfDue(deps.db, deps.now(), undefined, timeZone), undefined);
     if (settings) {
-      const issue = await step('publishing the issue', () => publishIfDue(deps.db, deps.now(), settings), undefined);
+      const issue = await step('publishing the issue', () => publishIfDue(deps.db, deps.now(), settings, timeZone), undefined);
+      // Once today's issue is out, the morning alarm moves to tomorrow's (installed at 06:00: no wake at 07:00).
+      if (issue) await step('setting the morning alarm', () => ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, timeZone), undefined);
       await step('updating the badge', () => updateBadge(deps.db, deps.action, settings.badge), 0);
       if (issue && settings.notifications && deps.notify) {
         // A notification that cannot be shown (permission withdrawn) must not fail the refresh.
@@ -135,7 +155,7 @@ export function createWorker(deps: WorkerDeps) {
       try {
         const settings = await loadSettings(deps.settings);
         await ensureRefreshAlarm(deps.alarms, settings.refreshIntervalMinutes);
-        await ensureMorningAlarm(deps.alarms, nextMorningAfter(deps.now(), settings.morningTime));
+        await ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, zone());
         await updateBadge(deps.db, deps.action, settings.badge);
       } catch (error) {
         console.error('The AI Morning Post: could not follow the changed settings:', error);

@@ -30,8 +30,7 @@ export function localDay(at: number): string {
 }
 
 /** `localDay` with the zone read once: a prune asks for the day of every old snapshot. */
-function localDayFn(): (at: number) => string {
-  const zone = systemTimeZone();
+function localDayFn(zone: string = systemTimeZone()): (at: number) => string {
   return (at) => dayIn(at, zone);
 }
 
@@ -159,10 +158,16 @@ async function keepListsInStep(db: MorningPostDB, doomed: readonly OldSnapshot[]
 const LAST_PRUNED = 'lastPrunedAt';
 
 /** Thin the history at most once a day; cheap to call after every refresh. */
-export async function pruneIfDue(db: MorningPostDB, now: number, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<PruneReport | undefined> {
+export async function pruneIfDue(
+  db: MorningPostDB,
+  now: number,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+  /** The reader's time zone, whose days keep one snapshot each (default: the browser's). */
+  timeZone?: string,
+): Promise<PruneReport | undefined> {
   const last = await db.meta.get(LAST_PRUNED);
   if (last && now - last.value < DAY_MS) return undefined;
-  const report = await pruneHistory(db, now, policy, localDayFn(), last?.value);
+  const report = await pruneHistory(db, now, policy, localDayFn(timeZone), last?.value);
   await db.meta.put({ name: LAST_PRUNED, value: now });
   return report;
 }

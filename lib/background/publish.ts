@@ -1,5 +1,6 @@
 import type { MorningPostDB } from '../history/db';
 import { latestIssueHead, storeIssue } from '../history/issues';
+import { writeMakingRoom } from '../history/retention';
 import { composeIssue } from '../issue/compose';
 import { loadIssueInputs } from './issue-inputs';
 import type { Issue } from '../shared/issue-types';
@@ -78,5 +79,8 @@ export async function publishIfDue(db: MorningPostDB, now: number, settings: Set
     return { issue: composeIssue(inputs), follows };
   });
   if (!composed) return undefined;
-  return (await storeIssue(db, composed.issue, { follows: composed.follows })) ? composed.issue : undefined;
+  // A full disk: old history and old issues make room, never the latest issue (lib/history/retention.ts); if
+  // nothing can be made, the error is thrown and the paper the reader has stays.
+  const stored = await writeMakingRoom(db, now, () => storeIssue(db, composed.issue, { follows: composed.follows }), timeZone);
+  return stored ? composed.issue : undefined;
 }

@@ -1,11 +1,11 @@
 import { fetchSource, type FetchLike } from './fetch-source';
 import type { MorningPostDB } from '../history/db';
 import type { SourceStatus } from '../shared/records';
-import { pruneHistory } from '../history/retention';
+import { writeMakingRoom } from '../history/retention';
 import { recordFailure, recordSuccess } from '../history/write';
 import { claimSource, releaseClaim, type ClaimResult } from '../history/claims';
 import type { ParsedList, Source } from '../sources/contract';
-import { isQuotaError, SourceError, storageFailure, type SourceFailure } from '../sources/errors';
+import { SourceError, storageFailure, type SourceFailure } from '../sources/errors';
 import type { SourceOutcome } from '../shared/messages';
 import { errorMessage } from '../shared/error-message';
 import { clampServerWait } from '../shared/limits';
@@ -23,6 +23,8 @@ export interface RefreshDeps {
   intervalMinutes: number;
   timeoutMs?: number;
   githubToken?: string;
+  /** The reader's time zone, whose days the quota prune keeps one list of (default: the browser's). */
+  timeZone?: string;
 }
 
 /**
@@ -74,7 +76,8 @@ async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTri
   const startedAt = deps.now();
   let claim: ClaimResult<Skip>;
   try {
-    claim = await claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt));
+    // The claim is the wake's first write: on a full disk, it is what makes room (retention.ts).
+    claim = await writeMakingRoom(db, startedAt, () => claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt)), deps.timeZone);
   } catch (error) {
     // Without its status the source's waits are unknown: no request is made (a server's wait is never risked).
     return failed(deps, source, undefined, storageFailure(error));
@@ -101,7 +104,8 @@ async function fetchAndStore(deps: RefreshDeps, source: Source, status: SourceSt
   }
   const at = deps.now();
   try {
-    await storeMakingRoom(() => recordSuccess(db, source.id, list, at, at + deps.intervalMinutes * 60_000), () => pruneHistory(db, at, QUOTA_RETENTION));
+    // A full disk: the history and the archive are thinned and the write tried again (retention.ts).
+    await writeMakingRoom(db, at, () => recordSuccess(db, source.id, list, at, at + deps.intervalMinutes * 60_000), deps.timeZone);
   } catch (error) {
     // The source answered well; the database did not keep it. That is said as what it is (issue #9, finding 9),
     // not as the source's network failure.
@@ -130,23 +134,6 @@ async function failed(deps: RefreshDeps, source: Source, status: SourceStatus | 
     console.error(`The AI Morning Post: could not record that ${source.id} failed (${failure.kind}):`, error);
   }
   return { sourceId: source.id, result: 'failed', failure: { ...failure, ...(retryAfterAt !== undefined ? { retryAfterAt } : {}) }, nextAttemptAt };
-}
-
-/**
- * When the disk is full, thin the history harder and try the write once more
- * (engineering.md, "quota exceeded": prune old history and retry; what the
- * reader sees now survives).
- */
-export const QUOTA_RETENTION = { denseDays: 1, keepDays: 90, fullDetailDays: 7 };
-
-async function storeMakingRoom(write: () => Promise<void>, makeRoom: () => Promise<unknown>): Promise<void> {
-  try {
-    await write();
-  } catch (error) {
-    if (!isQuotaError(error)) throw error;
-    await makeRoom();
-    await write();
-  }
 }
 
 type Skip = { reason: 'not-due' | 'rate-limited'; until: number };

@@ -12,7 +12,7 @@ import { singleFlight } from './single-flight';
 import { systemTimeZone } from '../shared/time';
 import type { MorningPostDB } from '../history/db';
 
-export interface WorkerDeps extends Omit<RefreshDeps, 'intervalMinutes' | 'githubToken'> {
+export interface WorkerDeps extends Omit<RefreshDeps, 'intervalMinutes' | 'githubToken' | 'timeZone'> {
   alarms: AlarmsApi;
   settings: SettingsStorage;
   /** `storage.local`, where the optional GitHub token lives, and the watchdog's count of unfinished wakes. */
@@ -113,7 +113,7 @@ export function createWorker(deps: WorkerDeps) {
       const githubToken = await step('reading the GitHub token', () => loadGithubToken(deps.local), undefined);
       outcomes = await step(
         'refreshing the sources',
-        () => refreshSources({ ...deps, sources, intervalMinutes: settings.refreshIntervalMinutes, ...(githubToken ? { githubToken } : {}) }, trigger),
+        () => refreshSources({ ...deps, sources, intervalMinutes: settings.refreshIntervalMinutes, timeZone, ...(githubToken ? { githubToken } : {}) }, trigger),
         [],
       );
     }

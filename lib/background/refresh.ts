@@ -46,14 +46,6 @@ export const BACKOFF_BASE_MS = 2 * 60_000;
 export const FRESH_MS = 30 * 60_000;
 
 /**
- * Even the reader's "refresh now" does not fetch a list stored this recently:
- * it would fetch the same list again. This is also what keeps a second worker
- * sharing the database from fetching a source the first has just stored (see
- * lib/history/claims.ts).
- */
-export const JUST_STORED_MS = 60_000;
-
-/**
  * Refresh every source that is due, one request each, in parallel.
  * - Automatic triggers (install, start-up, the periodic alarm, a retry) fetch
  *   a source only when it is due: its `nextAttemptAt` has come.
@@ -61,23 +53,25 @@ export const JUST_STORED_MS = 60_000;
  *   `FRESH_MS`, even in back-off: the issue wants fresh lists, not every list
  *   again.
  * - A reader's "refresh now" skips the back-off, but never a wait the server
- *   asked for (`notBefore`: Retry-After, rate-limit headers), and not a list
- *   stored in the last minute.
+ *   asked for (`notBefore`: Retry-After, rate-limit headers).
  * - Each source is claimed in the database before its request, so workers
- *   sharing the database make one request between them (lib/history/claims.ts).
+ *   sharing the database make one request between them (lib/history/claims.ts),
+ *   and no trigger fetches a list another worker stored after this wake began:
+ *   triggers at once share one request; one after it is a new refresh.
  * A failure keeps the last good snapshot and records why and when we try again.
  */
 export async function refreshSources(deps: RefreshDeps, trigger: RefreshTrigger): Promise<SourceOutcome[]> {
-  return Promise.all(deps.sources.map((source) => refreshOne(deps, source, trigger)));
+  const wakeStartedAt = deps.now();
+  return Promise.all(deps.sources.map((source) => refreshOne(deps, source, trigger, wakeStartedAt)));
 }
 
-async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTrigger): Promise<SourceOutcome> {
+async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTrigger, wakeStartedAt: number): Promise<SourceOutcome> {
   const { db } = deps;
   const startedAt = deps.now();
   let claim: ClaimResult<Skip>;
   try {
     // The claim is the wake's first write: on a full disk, it is what makes room (retention.ts).
-    claim = await writeMakingRoom(db, startedAt, () => claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt)), deps.timeZone);
+    claim = await writeMakingRoom(db, startedAt, () => claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt, wakeStartedAt)), deps.timeZone);
   } catch (error) {
     // Without its status the source's waits are unknown: no request is made (a server's wait is never risked).
     return failed(deps, source, undefined, storageFailure(error));
@@ -138,19 +132,21 @@ async function failed(deps: RefreshDeps, source: Source, status: SourceStatus | 
 
 type Skip = { reason: 'not-due' | 'rate-limited'; until: number };
 
-function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, now: number): Skip | undefined {
+function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, now: number, wakeStartedAt: number): Skip | undefined {
   if (!status) return undefined;
   // Both waits are read bounded (lib/shared/source-waits.ts): a stored `Infinity` stops nothing for more than a day.
   const serverWait = pendingServerWait(status, now);
   if (serverWait !== undefined) return { reason: 'rate-limited', until: serverWait };
-  // How long ago the last good list was stored; a time ahead of the clock (a clock set back) is not fresh.
-  const storedAgo = status.lastSuccessAt !== undefined && status.lastSuccessAt <= now ? now - status.lastSuccessAt : Infinity;
-  if (trigger === 'manual') {
-    return storedAgo < JUST_STORED_MS ? { reason: 'not-due', until: status.lastSuccessAt! + JUST_STORED_MS } : undefined;
-  }
   const { nextAttemptAt } = waitsOf(status, now);
+  // Stored by another worker while this wake ran: as fresh as this wake could make it.
+  if (status.lastSuccessAt !== undefined && status.lastSuccessAt >= wakeStartedAt && status.lastSuccessAt <= now) {
+    return { reason: 'not-due', until: nextAttemptAt ?? status.lastSuccessAt };
+  }
+  if (trigger === 'manual') return undefined;
   const due = nextAttemptAt === undefined || nextAttemptAt <= now + DUE_SLACK_MS;
   if (due) return undefined;
+  // How long ago the last good list was stored; a time ahead of the clock (a clock set back) is not fresh.
+  const storedAgo = status.lastSuccessAt !== undefined && status.lastSuccessAt <= now ? now - status.lastSuccessAt : Infinity;
   if (trigger === 'morning' && storedAgo >= FRESH_MS) return undefined;
   return { reason: 'not-due', until: nextAttemptAt };
 }

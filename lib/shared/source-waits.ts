@@ -1,4 +1,4 @@
-import { clampServerWait } from './limits';
+import { clampServerWait, MAX_SERVER_WAIT_MS } from './limits';
 import type { SourceStatus } from './records';
 
 /** When a source may be tried again, as every reader of a stored status must see it. */
@@ -18,9 +18,12 @@ export interface SourceWaits {
  * The bound counts from when the wait was recorded (`lastAttemptAt`), not from
  * now: clamped to now + a day at every read, an `Infinity` would stay a day
  * ahead for ever, since a skipped source's status is never rewritten. A wait
- * with no trustworthy recording time — none, not finite, or ahead of the clock
- * (a clock set back) — is not honoured at all: the source is tried once, and
- * that attempt stores a status with a sane time. The scheduler's own back-off
+ * with no trustworthy recording time — none, not finite, or more than a day
+ * ahead of the clock (a clock set far back) — is not honoured at all: the
+ * source is tried once, and that attempt stores a status with a sane time. A
+ * recording time a little ahead is honoured (a page's clock reads a moment
+ * behind the worker's that wrote it), so a wait never ends later than two days
+ * from now. The scheduler's own back-off
  * and interval are at most the refresh interval, itself at most a day
  * (lib/shared/settings.ts), so the bound never shortens a wait it set.
  *
@@ -30,7 +33,7 @@ export interface SourceWaits {
 export function waitsOf(status: SourceStatus | undefined, now: number): SourceWaits {
   if (!status) return {};
   const recordedAt = status.lastAttemptAt ?? status.lastError?.at ?? status.lastSuccessAt;
-  if (recordedAt === undefined || !Number.isFinite(recordedAt) || recordedAt > now) return {};
+  if (recordedAt === undefined || !Number.isFinite(recordedAt) || recordedAt > now + MAX_SERVER_WAIT_MS) return {};
   const waits: SourceWaits = {};
   if (typeof status.notBefore === 'number') waits.notBefore = clampServerWait(status.notBefore, recordedAt);
   if (typeof status.nextAttemptAt === 'number') waits.nextAttemptAt = clampServerWait(status.nextAttemptAt, recordedAt);

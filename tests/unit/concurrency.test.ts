@@ -80,7 +80,8 @@ describe('20 concurrent triggers', () => {
       first.db.close();
       now = at(28, 7);
     }
-    const counting = ownFetch();
+    // Each request answers a few turns of the event loop later, so that the other worker's wakes run while it is out.
+    const counting = ownFetch({ answerAfterTurns: 5 });
     const workers = Array.from({ length: instances }, () => instance(database, browser, () => now, counting));
     const before = (await issueNumbers(workers[0]!.db)).length;
     await Promise.all(

@@ -108,6 +108,19 @@ describe('refreshSources', () => {
     expect(await db.snapshots.count()).toBe(2);
   });
 
+  it('fetches again for the reader seconds after a refresh; only a list stored while this wake ran is not fetched again', async () => {
+    const { deps, calls, advance, db } = setup(ok(recorded));
+    await refreshSources(deps, 'install');
+    advance(5_000);
+    expect(await refreshSources(deps, 'manual')).toMatchObject([{ result: 'stored' }]);
+    expect(calls).toHaveBeenCalledTimes(2);
+    // A wake that began at the instant the list was stored (as when another worker stored it while this one ran)
+    // does not fetch it again.
+    expect((await db.sourceStatus.get('hf-models'))?.lastSuccessAt).toBe(T0 + 5_000);
+    expect(await refreshSources(deps, 'manual')).toMatchObject([{ result: 'skipped', reason: 'not-due', until: T0 + 5_000 + HOUR }]);
+    expect(calls).toHaveBeenCalledTimes(2);
+  });
+
   it('never calls before a time the server asked for, not even for the reader', async () => {
     let fetch: FetchLike = async () => new Response('', { status: 429, headers: { 'retry-after': '900' } });
     const { deps, calls, advance } = setup((url, init) => fetch(url, init));

@@ -50,7 +50,8 @@ describe('a stored wait, read bounded', () => {
     ['nextAttemptAt: Infinity', { nextAttemptAt: Infinity }, T0 + HOUR, { nextAttemptAt: A_DAY_LATER }],
     ['both, read a week later', { notBefore: Infinity, nextAttemptAt: Infinity }, T0 + 7 * 24 * HOUR, { notBefore: A_DAY_LATER, nextAttemptAt: A_DAY_LATER }],
     ['no lastAttemptAt: bounded from the failure’s time', { lastAttemptAt: undefined, notBefore: Infinity }, T0 + HOUR, { notBefore: A_DAY_LATER }],
-    ['recorded after now (a clock set back): not honoured', { notBefore: Infinity, nextAttemptAt: Infinity }, T0 - HOUR, {}],
+    ['recorded a minute after now (a page’s clock a moment behind the worker’s): honoured, bounded', { notBefore: Infinity, nextAttemptAt: Infinity }, T0 - 60_000, { notBefore: A_DAY_LATER, nextAttemptAt: A_DAY_LATER }],
+    ['recorded more than a day after now (a clock set far back): not honoured', { notBefore: Infinity, nextAttemptAt: Infinity }, T0 - 25 * HOUR, {}],
     ['recorded at an unreadable time: not honoured', { lastAttemptAt: NaN, lastError: undefined, notBefore: Infinity }, T0 + HOUR, {}],
   ])('%s', (_name, waits, now, expected) => {
     tally.cases++;

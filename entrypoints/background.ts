@@ -24,6 +24,8 @@ export default defineBackground(() => {
     notify: notifyIssue,
   });
 
+  // `wake` and `settingsChanged` never reject: each step of a wake catches and logs its own failure
+  // (lib/background/worker.ts, issue #9 finding 9), so `void` leaves no rejection unhandled.
   browser.runtime.onInstalled.addListener(() => void worker.wake('install'));
   browser.runtime.onStartup.addListener(() => void worker.wake('startup'));
   browser.alarms.onAlarm.addListener(

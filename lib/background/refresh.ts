@@ -1,12 +1,15 @@
 import { fetchSource, type FetchLike } from './fetch-source';
 import type { MorningPostDB } from '../history/db';
 import type { SourceStatus } from '../shared/records';
-import { pruneHistory } from '../history/retention';
+import { writeMakingRoom } from '../history/retention';
 import { recordFailure, recordSuccess } from '../history/write';
-import type { Source } from '../sources/contract';
-import { SourceError, type SourceFailure } from '../sources/errors';
+import { claimSource, releaseClaim, type ClaimResult } from '../history/claims';
+import type { ParsedList, Source } from '../sources/contract';
+import { SourceError, storageFailure, type SourceFailure } from '../sources/errors';
 import type { SourceOutcome } from '../shared/messages';
 import { errorMessage } from '../shared/error-message';
+import { clampServerWait } from '../shared/limits';
+import { pendingServerWait, waitsOf } from '../shared/source-waits';
 
 export type RefreshTrigger = 'install' | 'startup' | 'alarm' | 'retry' | 'morning' | 'manual';
 
@@ -20,6 +23,8 @@ export interface RefreshDeps {
   intervalMinutes: number;
   timeoutMs?: number;
   githubToken?: string;
+  /** The reader's time zone, whose days the quota prune keeps one list of (default: the browser's). */
+  timeZone?: string;
 }
 
 /**
@@ -33,82 +38,117 @@ const DUE_SLACK_MS = 60_000;
 export const BACKOFF_BASE_MS = 2 * 60_000;
 
 /**
+ * A list stored this recently is fresh: the morning wake does not fetch it
+ * again (issue #9, finding 10: start-up at 06:55 and the morning alarm at 07:00
+ * fetched everything twice). Trending lists move over hours, and the issue
+ * composed at 07:00 from lists fetched at 06:45 says the same.
+ */
+export const FRESH_MS = 30 * 60_000;
+
+/**
  * Refresh every source that is due, one request each, in parallel.
- * - Automatic triggers skip a source whose `nextAttemptAt` is still ahead.
+ * - Automatic triggers (install, start-up, the periodic alarm, a retry) fetch
+ *   a source only when it is due: its `nextAttemptAt` has come.
+ * - The morning wake also fetches a source whose list is older than
+ *   `FRESH_MS`, even in back-off: the issue wants fresh lists, not every list
+ *   again.
  * - A reader's "refresh now" skips the back-off, but never a wait the server
  *   asked for (`notBefore`: Retry-After, rate-limit headers).
+ * - Each source is claimed in the database before its request, so workers
+ *   sharing the database make one request between them (lib/history/claims.ts),
+ *   and no trigger fetches a list another worker stored after this wake began:
+ *   triggers at once share one request; one after it is a new refresh.
  * A failure keeps the last good snapshot and records why and when we try again.
  */
 export async function refreshSources(deps: RefreshDeps, trigger: RefreshTrigger): Promise<SourceOutcome[]> {
-  return Promise.all(deps.sources.map((source) => refreshOne(deps, source, trigger)));
+  const wakeStartedAt = deps.now();
+  return Promise.all(deps.sources.map((source) => refreshOne(deps, source, trigger, wakeStartedAt)));
 }
 
-async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTrigger): Promise<SourceOutcome> {
+async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTrigger, wakeStartedAt: number): Promise<SourceOutcome> {
   const { db } = deps;
   const startedAt = deps.now();
-  const status = await db.sourceStatus.get(source.id);
-  const skip = skipReason(status, trigger, startedAt);
-  if (skip) return { sourceId: source.id, result: 'skipped', ...skip };
-
-  const intervalMs = deps.intervalMinutes * 60_000;
+  let claim: ClaimResult<Skip>;
   try {
-    const list = await fetchSource(source, {
+    // The claim is the wake's first write: on a full disk, it is what makes room (retention.ts).
+    claim = await writeMakingRoom(db, startedAt, () => claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt, wakeStartedAt)), deps.timeZone);
+  } catch (error) {
+    // Without its status the source's waits are unknown: no request is made (a server's wait is never risked).
+    return failed(deps, source, undefined, storageFailure(error));
+  }
+  if (!claim.claimed) return { sourceId: source.id, result: 'skipped', ...claim.skip };
+  const outcome = await fetchAndStore(deps, source, claim.status, startedAt);
+  // A claim that cannot be released lapses on its own (CLAIM_MS).
+  await releaseClaim(db, source.id, claim.until).catch((error: unknown) => console.warn(`The AI Morning Post: could not release ${source.id}'s claim:`, error));
+  return outcome;
+}
+
+async function fetchAndStore(deps: RefreshDeps, source: Source, status: SourceStatus | undefined, startedAt: number): Promise<SourceOutcome> {
+  const { db } = deps;
+  let list: ParsedList;
+  try {
+    list = await fetchSource(source, {
       fetch: deps.fetch,
       now: startedAt,
       ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
       ...(deps.githubToken ? { githubToken: deps.githubToken } : {}),
     });
-    const at = deps.now();
-    await storeMakingRoom(() => recordSuccess(db, source.id, list, at, at + intervalMs), () => pruneHistory(db, at, QUOTA_RETENTION));
-    return { sourceId: source.id, result: 'stored', items: list.items.length, dropped: list.dropped };
   } catch (error) {
-    const failure: SourceFailure =
-      error instanceof SourceError
-        ? error.failure
-        : { kind: 'network', message: `unexpected error: ${errorMessage(error)}` };
-    const at = deps.now();
-    const failures = (status?.consecutiveFailures ?? 0) + 1;
-    const nextAttemptAt = Math.max(at + backoffMs(failures, intervalMs, deps.random()), failure.retryAfterAt ?? 0);
-    await recordFailure(db, source.id, failure, at, nextAttemptAt);
-    return { sourceId: source.id, result: 'failed', failure, nextAttemptAt };
+    return failed(deps, source, status, error instanceof SourceError ? error.failure : { kind: 'network', message: `unexpected error: ${errorMessage(error)}` });
   }
+  const at = deps.now();
+  try {
+    // A full disk: the history and the archive are thinned and the write tried again (retention.ts).
+    await writeMakingRoom(db, at, () => recordSuccess(db, source.id, list, at, at + deps.intervalMinutes * 60_000), deps.timeZone);
+  } catch (error) {
+    // The source answered well; the database did not keep it. That is said as what it is (issue #9, finding 9),
+    // not as the source's network failure.
+    console.error(`The AI Morning Post: could not store ${source.id}'s new list:`, error);
+    return failed(deps, source, status, storageFailure(error));
+  }
+  return { sourceId: source.id, result: 'stored', items: list.items.length, dropped: list.dropped };
 }
 
 /**
- * When the disk is full, thin the history harder and try the write once more
- * (engineering.md, "quota exceeded": prune old history and retry; what the
- * reader sees now survives).
+ * Records a failure and says what it was. Recording is itself a database write
+ * and may fail too (the same broken or full database): that is logged, and
+ * the wake goes on (issue #9, finding 9: it used to reject the whole wake, so
+ * prune, publish and badge never ran).
  */
-export const QUOTA_RETENTION = { denseDays: 1, keepDays: 90, fullDetailDays: 7 };
-
-async function storeMakingRoom(write: () => Promise<void>, makeRoom: () => Promise<unknown>): Promise<void> {
+async function failed(deps: RefreshDeps, source: Source, status: SourceStatus | undefined, failure: SourceFailure): Promise<SourceOutcome> {
+  const at = deps.now();
+  const failures = (status?.consecutiveFailures ?? 0) + 1;
+  // The server's wait is bounded here too (a day, lib/shared/limits.ts): whatever fetch-source let through, no
+  // stored time is ever further off than that (issue #9, finding 1).
+  const retryAfterAt = failure.retryAfterAt === undefined ? undefined : clampServerWait(failure.retryAfterAt, at);
+  const nextAttemptAt = Math.max(at + backoffMs(failures, deps.intervalMinutes * 60_000, deps.random()), retryAfterAt ?? 0);
   try {
-    await write();
+    await recordFailure(deps.db, source.id, failure, at, nextAttemptAt);
   } catch (error) {
-    if (!isQuotaError(error)) throw error;
-    await makeRoom();
-    await write();
+    console.error(`The AI Morning Post: could not record that ${source.id} failed (${failure.kind}):`, error);
   }
+  return { sourceId: source.id, result: 'failed', failure: { ...failure, ...(retryAfterAt !== undefined ? { retryAfterAt } : {}) }, nextAttemptAt };
 }
 
-function isQuotaError(error: unknown): boolean {
-  const named = (value: unknown) => typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'QuotaExceededError';
-  return named(error) || named((error as { inner?: unknown } | null)?.inner);
-}
+type Skip = { reason: 'not-due' | 'rate-limited'; until: number };
 
-function skipReason(
-  status: SourceStatus | undefined,
-  trigger: RefreshTrigger,
-  now: number,
-): { reason: 'not-due' | 'rate-limited'; until: number } | undefined {
+function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, now: number, wakeStartedAt: number): Skip | undefined {
   if (!status) return undefined;
-  if (status.notBefore !== undefined && status.notBefore > now) return { reason: 'rate-limited', until: status.notBefore };
-  // The reader asked, or the morning issue wants fresh lists: skip the back-off, never the server's wait.
-  if (trigger === 'manual' || trigger === 'morning') return undefined;
-  if (status.nextAttemptAt !== undefined && status.nextAttemptAt > now + DUE_SLACK_MS) {
-    return { reason: 'not-due', until: status.nextAttemptAt };
+  // Both waits are read bounded (lib/shared/source-waits.ts): a stored `Infinity` stops nothing for more than a day.
+  const serverWait = pendingServerWait(status, now);
+  if (serverWait !== undefined) return { reason: 'rate-limited', until: serverWait };
+  const { nextAttemptAt } = waitsOf(status, now);
+  // Stored by another worker while this wake ran: as fresh as this wake could make it.
+  if (status.lastSuccessAt !== undefined && status.lastSuccessAt >= wakeStartedAt && status.lastSuccessAt <= now) {
+    return { reason: 'not-due', until: nextAttemptAt ?? status.lastSuccessAt };
   }
-  return undefined;
+  if (trigger === 'manual') return undefined;
+  const due = nextAttemptAt === undefined || nextAttemptAt <= now + DUE_SLACK_MS;
+  if (due) return undefined;
+  // How long ago the last good list was stored; a time ahead of the clock (a clock set back) is not fresh.
+  const storedAgo = status.lastSuccessAt !== undefined && status.lastSuccessAt <= now ? now - status.lastSuccessAt : Infinity;
+  if (trigger === 'morning' && storedAgo >= FRESH_MS) return undefined;
+  return { reason: 'not-due', until: nextAttemptAt };
 }
 
 /**
@@ -120,11 +160,18 @@ export function backoffMs(failures: number, intervalMs: number, random: number):
   return Math.round(step * (0.5 + random / 2));
 }
 
-/** The earliest time a failing source will be tried again, if any source is failing. */
-export function nextRetryAt(statuses: readonly (SourceStatus | undefined)[]): number | undefined {
+/**
+ * The earliest time a failing source will be tried again, if any source is
+ * failing: the retry alarm's time. Read bounded (lib/shared/source-waits.ts), so
+ * an older version's `Infinity` sets the alarm a day after that failure, not never.
+ */
+export function nextRetryAt(statuses: readonly (SourceStatus | undefined)[], now: number): number | undefined {
   const times = statuses
     .filter((status): status is SourceStatus => !!status && status.consecutiveFailures > 0)
-    .map((status) => status.nextAttemptAt)
-    .filter((time): time is number => time !== undefined);
+    .map((status) => {
+      const waits = waitsOf(status, now);
+      // A failing source with no trustworthy time on record is due now.
+      return waits.nextAttemptAt === undefined && waits.notBefore === undefined ? now : Math.max(waits.nextAttemptAt ?? 0, waits.notBefore ?? 0);
+    });
   return times.length ? Math.min(...times) : undefined;
 }

@@ -75,6 +75,21 @@ export async function countIssuesAfter(db: MorningPostDB, number: number): Promi
   return db.issues.where('number').above(number).count();
 }
 
+/**
+ * Deletes the issues published before `before`, never the latest one (issue
+ * #9: the archive was never pruned, so a full disk could not reclaim it; the
+ * reader's paper survives whatever is pruned). Keys only: no record is read.
+ * Returns how many went.
+ */
+export async function pruneIssues(db: MorningPostDB, before: number): Promise<number> {
+  return db.transaction('rw', db.issues, async () => {
+    const latest = await latestIssueNumber(db);
+    const old = ((await db.issues.where('publishedAt').below(before).primaryKeys()) as number[]).filter((number) => number !== latest);
+    if (old.length > 0) await db.issues.bulkDelete(old);
+    return old.length;
+  });
+}
+
 /** Every issue number stored, oldest first. Keys only. */
 export async function issueNumbers(db: MorningPostDB): Promise<number[]> {
   return (await db.issues.orderBy('number').primaryKeys()) as number[];

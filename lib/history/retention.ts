@@ -5,6 +5,8 @@ import { systemTimeZone } from '../shared/time';
 import { SIGHTING_STEP_MS } from './write';
 import { joinLatestList } from './list-join';
 import type { SourceId } from '../sources/ids';
+import { isQuotaError } from '../sources/errors';
+import { pruneIssues } from './issues';
 
 /**
  * Dense where it matters, thin where it does not (issue #3): every snapshot of
@@ -20,9 +22,36 @@ export interface RetentionPolicy {
    * whole if they trend again: every sighting rewrites an item's details.
    */
   fullDetailDays: number;
+  /** Issues published longer ago than this are deleted, never the latest (issue #9: they were never pruned). Default: `keepDays`. */
+  issueDays?: number;
+  /**
+   * A prune that only deletes, for a full disk: every source's view (`lists`)
+   * stays exactly as it is — the snapshots it is made of (its latest, however
+   * old, and its baseline) are kept — and no item is thinned, so the prune
+   * writes nothing a full disk could refuse, and no source's last good list is
+   * lost (issue #9, "a quota error never loses the latest issue"). The default
+   * lets a source's history end after `keepDays`.
+   */
+  keepViews?: boolean;
 }
 
-export const DEFAULT_RETENTION: RetentionPolicy = { denseDays: 7, keepDays: 365, fullDetailDays: 30 };
+/** Dense for a week, one a day for a year; a year of issues. */
+export const DEFAULT_RETENTION: RetentionPolicy = { denseDays: 7, keepDays: 365, fullDetailDays: 30, issueDays: 365 };
+
+/**
+ * When the disk is full, the history is thinned harder, a level at a time,
+ * until the write that met the full disk goes through (engineering.md, "quota
+ * exceeded": prune old history and retry; the last issue survives). The first
+ * level keeps three months; the second only what the issue reads — a week
+ * and a day of history (lib/background/issue-inputs.ts `WINDOW_DAYS`) and a
+ * week of issues. Neither ever deletes the latest issue nor a source's latest
+ * list.
+ */
+export const QUOTA_RETENTION: readonly RetentionPolicy[] = [
+  // fullDetailDays as by default: with keepViews nothing is thinned (thinning writes).
+  { denseDays: 1, keepDays: 90, fullDetailDays: 30, issueDays: 90, keepViews: true },
+  { denseDays: 1, keepDays: 8, fullDetailDays: 30, issueDays: 7, keepViews: true },
+];
 
 /** Calendar day of a time in the browser's time zone: the reader's "one a day" (the same day the issue's words use). */
 export function localDay(at: number): string {
@@ -30,8 +59,7 @@ export function localDay(at: number): string {
 }
 
 /** `localDay` with the zone read once: a prune asks for the day of every old snapshot. */
-function localDayFn(): (at: number) => string {
-  const zone = systemTimeZone();
+function localDayFn(zone: string = systemTimeZone()): (at: number) => string {
   return (at) => dayIn(at, zone);
 }
 
@@ -40,6 +68,8 @@ const DETAILS = ['description', 'tags', 'authors', 'codeUrl', 'task', 'library',
 
 export interface PruneReport {
   deletedSnapshots: number;
+  /** Issues older than the policy's `issueDays` (never the latest). */
+  deletedIssues?: number;
   /** Items gone with the last snapshot that named them (or not seen for `keepDays`). */
   deletedItems: number;
   thinnedItems: number;
@@ -59,13 +89,22 @@ export async function pruneHistory(
     // Keys only: the compound index gives source and time without reading a snapshot's body
     // (a year of hourly history is a few thousand keys).
     const old: OldSnapshot[] = [];
+    // In key order, the last key of a source is its newest snapshot.
+    const newest = new Map<SourceId, number>();
     await db.snapshots.orderBy('[sourceId+fetchedAt]').eachKey((key, cursor) => {
       const [sourceId, at] = key as [SourceId, number];
+      newest.set(sourceId, cursor.primaryKey as number);
       if (at < denseFrom) old.push({ id: cursor.primaryKey as number, sourceId, at });
     });
+    const kept = new Set<number>();
+    if (policy.keepViews) {
+      for (const id of newest.values()) kept.add(id);
+      const shown = new Set((await db.lists.toArray()).flatMap((view) => [`${view.sourceId}\u0000${view.fetchedAt}`, `${view.sourceId}\u0000${view.sinceAt}`]));
+      for (const entry of old) if (shown.has(`${entry.sourceId}\u0000${entry.at}`)) kept.add(entry.id);
+    }
     const doomed: OldSnapshot[] = [];
     const lastOfDay = new Map<string, OldSnapshot>();
-    for (const entry of old) {
+    for (const entry of old.filter((candidate) => !kept.has(candidate.id))) {
       if (entry.at < keepFrom) {
         doomed.push(entry);
         continue;
@@ -96,7 +135,7 @@ export async function pruneHistory(
     // Not seen for `fullDetailDays`, allowing for the sighting step (lastSeenAt may lag the last sighting by up to it).
     const detailFrom = now - policy.fullDetailDays * DAY_MS - SIGHTING_STEP_MS;
     const changedKeys = new Set(orphans);
-    const thinnedItems = await db.catalog
+    const thinnedItems = policy.keepViews ? 0 : await db.catalog
       .where('lastSeenAt')
       .between(lastPrunedAt === undefined ? -Infinity : lastPrunedAt - policy.fullDetailDays * DAY_MS - SIGHTING_STEP_MS, detailFrom, true, false)
       .filter((item) => DETAILS.some((field) => item[field] !== undefined))
@@ -128,7 +167,7 @@ interface OldSnapshot {
  * goes, and the view with them; its items are named by it, so never orphaned.
  * But the baseline goes when it falls before the dense window and was not its
  * day's last list (a source that failed for a while before its latest, or the
- * quota policy's single dense day, lib/background/refresh.ts), and the items
+ * quota policies' single dense day, QUOTA_RETENTION), and the items
  * are thinned once the source has not succeeded for `fullDetailDays`. So each
  * view is checked against what this prune deleted or thinned, and a stale one
  * is joined again from what is left (or deleted with the source's last
@@ -159,10 +198,50 @@ async function keepListsInStep(db: MorningPostDB, doomed: readonly OldSnapshot[]
 const LAST_PRUNED = 'lastPrunedAt';
 
 /** Thin the history at most once a day; cheap to call after every refresh. */
-export async function pruneIfDue(db: MorningPostDB, now: number, policy: RetentionPolicy = DEFAULT_RETENTION): Promise<PruneReport | undefined> {
+export async function pruneIfDue(
+  db: MorningPostDB,
+  now: number,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
+  /** The reader's time zone, whose days keep one snapshot each (default: the browser's). */
+  timeZone?: string,
+): Promise<PruneReport | undefined> {
   const last = await db.meta.get(LAST_PRUNED);
   if (last && now - last.value < DAY_MS) return undefined;
-  const report = await pruneHistory(db, now, policy, localDayFn(), last?.value);
+  const report = await pruneHistory(db, now, policy, localDayFn(timeZone), last?.value);
+  const deletedIssues = await pruneIssues(db, now - (policy.issueDays ?? policy.keepDays) * DAY_MS);
   await db.meta.put({ name: LAST_PRUNED, value: now });
-  return report;
+  return { ...report, deletedIssues };
+}
+
+/**
+ * Runs `write`; when it meets a full disk, thins the history and the archive
+ * a level of QUOTA_RETENTION at a time and runs it again, until it goes
+ * through or the last level was tried (then its error is thrown). Never
+ * deletes the latest issue or a source's latest list: what the reader sees
+ * survives a full disk.
+ */
+export async function writeMakingRoom<T>(db: MorningPostDB, now: number, write: () => Promise<T>, timeZone?: string): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    let last: unknown = error;
+    for (const policy of QUOTA_RETENTION) {
+      // Issues first: deleting them writes nothing. Each step that meets the full disk itself is passed over.
+      await pruneIssues(db, now - (policy.issueDays ?? policy.keepDays) * DAY_MS).catch(unlessQuota);
+      await pruneHistory(db, now, policy, localDayFn(timeZone)).catch(unlessQuota);
+      try {
+        return await write();
+      } catch (again) {
+        if (!isQuotaError(again)) throw again;
+        last = again;
+      }
+    }
+    throw last;
+  }
+}
+
+function unlessQuota(error: unknown): undefined {
+  if (!isQuotaError(error)) throw error;
+  return undefined;
 }

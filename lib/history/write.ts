@@ -6,6 +6,8 @@ import { latestSnapshot } from './read';
 import { baselineCandidate, joinLatestList } from './list-join';
 import { listView } from './list-view';
 import type { CatalogItem, Snapshot, SourceStatus } from '../shared/records';
+import { clampServerWait } from '../shared/limits';
+import { pendingServerWait } from '../shared/source-waits';
 
 /**
  * How stale a catalog entry's `lastSeenAt` may get before a sighting rewrites
@@ -56,8 +58,10 @@ export async function recordSuccess(
       nextAttemptAt,
       lastDropped: list.dropped,
     };
-    // A server-imposed wait outlives a success only if it is still in the future.
-    if (previous?.notBefore !== undefined && previous.notBefore > at) status.notBefore = previous.notBefore;
+    // A server-imposed wait outlives a success only if it is still in the future, read bounded
+    // (lib/shared/source-waits.ts): an older version's `Infinity` is not carried on.
+    const serverWait = pendingServerWait(previous, at);
+    if (serverWait !== undefined) status.notBefore = serverWait;
     // The new snapshot is the latest unless one taken later is stored (equal times: the one added last is latest).
     const newest = !latest || latest.fetchedAt <= at;
     // The three writes are issued together: none waits on another's answer.
@@ -164,15 +168,20 @@ export async function recordFailure(
 ): Promise<SourceStatus> {
   return db.transaction('rw', db.sourceStatus, async () => {
     const previous = await db.sourceStatus.get(sourceId);
+    // Every wait is stored bounded (a day from `at`, lib/shared/limits.ts, issue #9 finding 1): the server's new one,
+    // else the one still pending, read bounded — never an older version's `Infinity` carried on under a newer time.
+    const retryAfterAt = failure.retryAfterAt === undefined ? undefined : clampServerWait(failure.retryAfterAt, at);
+    const serverWait = retryAfterAt ?? pendingServerWait(previous, at);
+    const { notBefore: _unbounded, ...kept } = previous ?? {};
     const status: SourceStatus = {
-      ...previous,
+      ...kept,
       sourceId,
       lastAttemptAt: at,
-      lastError: { ...failure, at },
+      lastError: { ...failure, ...(retryAfterAt !== undefined ? { retryAfterAt } : {}), at },
       consecutiveFailures: (previous?.consecutiveFailures ?? 0) + 1,
-      nextAttemptAt,
+      nextAttemptAt: clampServerWait(nextAttemptAt, at),
+      ...(serverWait !== undefined ? { notBefore: serverWait } : {}),
     };
-    if (failure.retryAfterAt !== undefined) status.notBefore = failure.retryAfterAt;
     await db.sourceStatus.put(status);
     return status;
   });

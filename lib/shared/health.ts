@@ -1,5 +1,6 @@
 import type { SourceStatus } from '../shared/records';
 import type { SourceFailure } from '../sources/errors';
+import { waitsOf } from './source-waits';
 
 /**
  * How a source is doing, as the reader is told (product.md: silent staleness
@@ -31,7 +32,9 @@ export function healthOf(
   intervalMinutes: number,
 ): Health {
   if (isFailing(status)) {
-    const retryAt = Math.max(status.nextAttemptAt ?? 0, status.notBefore ?? 0);
+    // Read bounded (source-waits.ts): an older version's `notBefore: Infinity` shows as a day after that failure.
+    const { nextAttemptAt, notBefore } = waitsOf(status, now);
+    const retryAt = Math.max(nextAttemptAt ?? 0, notBefore ?? 0);
     return { state: 'failing', failure: status.lastError, ...(retryAt > 0 ? { retryAt } : {}) };
   }
   if (shownFetchedAt === undefined) return { state: 'waiting' };

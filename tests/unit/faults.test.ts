@@ -64,10 +64,12 @@ describe.each(SOURCE_IDS)('source %s under faults', (sourceId) => {
   it.each(FAULTS)('$name: keeps every stored row and names the failure', async (fault) => {
     const db = testDb();
     let fetch: FetchLike = answer(200, recorded[sourceId]);
+    // The good refresh an hour before the fault: "refresh now" does not fetch a list stored in the last minute.
+    let now = T0 - 3_600_000;
     const deps: RefreshDeps = {
       db,
       fetch: (url, init) => fetch(url, init),
-      now: () => T0,
+      now: () => now,
       random: () => 0.5,
       sources: [SOURCES[sourceId]],
       intervalMinutes: 60,
@@ -78,6 +80,7 @@ describe.each(SOURCE_IDS)('source %s under faults', (sourceId) => {
     expect(before.snapshots).toHaveLength(1);
 
     fetch = fault.respond(recorded[sourceId]);
+    now = T0;
     tally.responses++;
     let outcome;
     try {

@@ -113,9 +113,10 @@ describe('NewTabPage', () => {
   it('opens the issue the URL names', async () => {
     const db = testDb();
     await writeWeek(db, START, 2, 2);
+    // Three days, three issues: one a local calendar day (issue #9, finding 10).
     await publishIfDue(db, START + DAY, DEFAULT_SETTINGS);
-    await publishIfDue(db, START + DAY + 2 * 3_600_000, DEFAULT_SETTINGS);
     await publishIfDue(db, START + 2 * DAY + 2 * 3_600_000, DEFAULT_SETTINGS);
+    await publishIfDue(db, START + 3 * DAY + 2 * 3_600_000, DEFAULT_SETTINGS);
     mount(db, { initialNumber: 1 });
     await waitFor(() => expect(screen.getByText('Issue 1 of 3')).toBeTruthy());
   });

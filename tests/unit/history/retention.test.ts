@@ -72,7 +72,7 @@ describe('retention', () => {
   it('prunes at most once a day', async () => {
     const db = testDb();
     await recordSuccess(db, 'hf-models', models, START, START + HOUR);
-    expect(await pruneIfDue(db, START)).toEqual({ deletedSnapshots: 0, deletedItems: 0, thinnedItems: 0 });
+    expect(await pruneIfDue(db, START)).toEqual({ deletedSnapshots: 0, deletedItems: 0, thinnedItems: 0, deletedIssues: 0 });
     expect(await pruneIfDue(db, START + 23 * HOUR)).toBeUndefined();
     expect(await pruneIfDue(db, START + 25 * HOUR)).toBeDefined();
   });

@@ -37,7 +37,8 @@ export function TrendingList({ rows, label, metrics, limit, descriptions = false
             {descriptions && row.item.description ? <p class="trending__description">{row.item.description}</p> : null}
             <p class="trending__metrics">
               {metrics
-                .filter((metric) => row.metrics[metric] !== undefined)
+                // A figure that is not a number (NaN, Infinity) is left out, as a missing one is (issue #9).
+                .filter((metric) => Number.isFinite(row.metrics[metric]))
                 .map((metric) => (
                   <span class="metric" key={metric} title={`${fullNumber(row.metrics[metric])} ${METRIC_UNIT[metric]}`}>
                     <span class="metric__value">{compactNumber(row.metrics[metric])}</span>{' '}

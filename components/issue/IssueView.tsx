@@ -3,11 +3,13 @@ import { useState } from 'preact/hooks';
 import type { FirstScreen } from '@/lib/history/issue-codec';
 import type { Entry, Issue, Masthead, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/shared/issue-types';
 import type { MetricName } from '@/lib/sources/contract';
-import { compactNumber, fullNumber, isoTime, METRIC_UNIT, timeOfDay } from '@/lib/shared/format';
+import { compactNumber, fullNumber, isoTime, METRIC_UNIT, signedNumber, timeOfDay } from '@/lib/shared/format';
 import { isSafeLink } from '@/lib/shared/links';
+import { SOURCE_TIME_UNKNOWN } from './first-screen-dom';
 import { Sparkline } from './Sparkline';
 import { ItemName } from '../ItemName';
 import { Movement } from '../Movement';
+import { When } from '../When';
 
 export interface IssueViewProps {
   /** The whole issue; absent while it is decoded, when `front` draws the first screen alone. */
@@ -148,11 +150,7 @@ function IssueMasthead({ masthead, number, publishedAt }: { masthead: Masthead; 
           {masthead.sources.map((source) => (
             <li class={source.failing ? 'issue__source issue__source--failing' : 'issue__source'} key={source.sourceId} data-source={source.sourceId}>
               {source.label} ·{' '}
-              {source.lastSuccessAt !== undefined ? (
-                <time dateTime={isoTime(source.lastSuccessAt)}>{timeOfDay(source.lastSuccessAt, publishedAt)}</time>
-              ) : (
-                'no data yet'
-              )}
+              {source.lastSuccessAt !== undefined ? <When at={source.lastSuccessAt} now={publishedAt} otherwise={SOURCE_TIME_UNKNOWN} /> : 'no data yet'}
               {source.failing ? (
                 <span class="issue__failing">
                   {' '}
@@ -254,11 +252,13 @@ function ToolCard({ tool }: { tool: Tool }) {
 }
 
 function EntryRow({ entry, metrics, description }: { entry: Entry; metrics: readonly MetricName[]; description: boolean }) {
-  const preferred = metrics.filter((metric) => entry.metrics[metric] !== undefined);
-  const shown = (preferred.length > 0 ? preferred : (Object.keys(entry.metrics) as MetricName[])).slice(0, 2);
+  // A figure that is not a number (NaN, Infinity from an older record) is left out, as a missing one is.
+  const known = (Object.keys(entry.metrics) as MetricName[]).filter((metric) => Number.isFinite(entry.metrics[metric]));
+  const preferred = metrics.filter((metric) => known.includes(metric));
+  const shown = (preferred.length > 0 ? preferred : known).slice(0, 2);
   return (
     <li class="trending__row" data-item-id={entry.itemId}>
-      <span class="trending__rank">{entry.rank}</span>
+      <span class="trending__rank">{fullNumber(entry.rank)}</span>
       <div class="trending__body">
         <ItemName name={entry.name} url={entry.url} />
         {entry.chip ? <span class="trending__task">{entry.chip}</span> : null}
@@ -279,11 +279,13 @@ function EntryRow({ entry, metrics, description }: { entry: Entry; metrics: read
 }
 
 function MoversDeck({ movers, publishedAt }: { movers: Movers; publishedAt: number }) {
-  if (movers.sinceAt === undefined) return <>Climbs in rank and the fastest growth, from this browser's own history.</>;
+  // A baseline time that cannot be said (a corrupt record) reads as the deck without a baseline.
+  if (movers.sinceAt === undefined || timeOfDay(movers.sinceAt, publishedAt) === undefined) {
+    return <>Climbs in rank and the fastest growth, from this browser's own history.</>;
+  }
   return (
     <>
-      Since <time dateTime={isoTime(movers.sinceAt)}>{timeOfDay(movers.sinceAt, publishedAt)}</time>: climbs in rank, and the fastest
-      growth per day, from this browser's own history.
+      Since <When at={movers.sinceAt} now={publishedAt} />: climbs in rank, and the fastest growth per day, from this browser's own history.
     </>
   );
 }
@@ -321,19 +323,17 @@ function MoversView({ movers, id }: { movers: Movers; id: string }) {
 
 function MoverRow({ mover }: { mover: Mover }) {
   const unit = mover.metric ? METRIC_UNIT[mover.metric] : undefined;
+  const perDay = signedNumber(mover.perDay);
   return (
     <li class="mover" data-item-id={mover.itemId}>
-      <span class="trending__rank">{mover.rank}</span>
+      <span class="trending__rank">{fullNumber(mover.rank)}</span>
       <div class="mover__body">
         <ItemName name={mover.name} url={mover.url} />
         <p class="mover__figure">
           <Movement isNew={mover.isNew} climbed={mover.climbed} />
-          {mover.perDay !== undefined && unit ? (
+          {perDay !== undefined && unit ? (
             <span class="metric">
-              <span class="metric__value">
-                {mover.perDay >= 0 ? '+' : ''}
-                {fullNumber(mover.perDay)}
-              </span>{' '}
+              <span class="metric__value">{perDay}</span>{' '}
               <span class="metric__unit">{unit} a day</span>
             </span>
           ) : null}

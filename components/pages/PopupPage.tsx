@@ -1,4 +1,6 @@
+import type { TeaserMover } from '@/lib/history/issue-codec';
 import type { IssueModel } from '@/lib/models/issue';
+import { fullNumber, METRIC_UNIT, signedNumber } from '@/lib/shared/format';
 import type { SourcesModel } from '@/lib/models/sources';
 import { Masthead } from '../Masthead';
 import { StorageError } from '../StorageError';
@@ -30,9 +32,7 @@ export function PopupPage({ paper, model, openPaper }: { paper: IssueModel; mode
               {issue.movers.map((mover) => (
                 <li key={`${mover.sourceId}:${mover.itemId}`}>
                   <span class="popup-issue__mover">{mover.name}</span>{' '}
-                  <span class="popup-issue__figure">
-                    {mover.isNew ? `entered at No. ${mover.rank}` : mover.climbed !== undefined ? `▲ ${mover.climbed}` : `+${mover.perDay} ${mover.metric} a day`}
-                  </span>
+                  <span class="popup-issue__figure">{moverFigure(mover)}</span>
                 </li>
               ))}
             </ul>
@@ -51,4 +51,15 @@ export function PopupPage({ paper, model, openPaper }: { paper: IssueModel; mode
       ) : null}
     </div>
   );
+}
+
+/**
+ * "entered at No. 4", "▲ 12", "+1,155 likes a day"; nothing when the stored figure is not one to print
+ * (NaN, Infinity or a missing metric in an older record: issue #9).
+ */
+export function moverFigure(mover: TeaserMover): string | undefined {
+  if (mover.isNew) return `entered at No. ${fullNumber(mover.rank)}`;
+  if (mover.climbed !== undefined) return Number.isSafeInteger(mover.climbed) ? `▲ ${fullNumber(mover.climbed)}` : undefined;
+  const perDay = signedNumber(mover.perDay);
+  return perDay !== undefined && mover.metric ? `${perDay} ${METRIC_UNIT[mover.metric]} a day` : undefined;
 }

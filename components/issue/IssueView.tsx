@@ -1,13 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { FirstScreen } from '@/lib/history/issue-codec';
-import type { Entry, Issue, Masthead, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/shared/issue-types';
+import type { Entry, Issue, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/shared/issue-types';
 import type { MetricName } from '@/lib/sources/contract';
 import { compactNumber, fullNumber, isoTime, METRIC_UNIT, signedNumber, timeOfDay } from '@/lib/shared/format';
 import { isSafeLink } from '@/lib/shared/links';
 import { SOURCE_TIME_UNKNOWN } from './first-screen-dom';
 import { Sparkline } from './Sparkline';
 import { ItemName } from '../ItemName';
+import { SectionGuard } from '../Guard';
+import { Masthead } from '../Masthead';
 import { Movement } from '../Movement';
 import { When } from '../When';
 
@@ -53,90 +55,142 @@ export function IssueView({ issue, front, controls, foldedRows = true }: IssueVi
   const id = `issue-${head.number}`;
   // The first screen is the same elements whether the whole issue is known or not: when it arrives, only what
   // lies below the lead's standfirst is added, so nothing the reader already sees moves.
+  // Each part in its own boundary (components/Guard.tsx): a part that throws on what an issue holds is a notice in its
+  // place, and the rest of the issue stays. Boundaries add no element, so the early first screen is still adopted.
   return (
     <div class="issue" data-issue={head.number}>
-      <IssueMasthead masthead={head.masthead} number={head.number} publishedAt={head.publishedAt} />
-      {controls ? <div class="issue__controls">{controls}</div> : null}
+      <SectionGuard name="The masthead" standIn={<Masthead now={head.publishedAt} />} retryOn={head}>
+        <IssueMasthead head={head} />
+      </SectionGuard>
+      {controls ? (
+        <div class="issue__controls">
+          <SectionGuard name="The archive and export bar" retryOn={head}>
+            {controls}
+          </SectionGuard>
+        </div>
+      ) : null}
 
-      <StoryView story={issue ? issue.lead : { ...head.lead, paragraphs: [], claims: [] }} level={2} variant="lead" />
+      <SectionGuard name="The lead story" retryOn={issue ?? head}>
+        <LeadStory issue={issue} head={head} />
+      </SectionGuard>
       {issue ? <IssueBody issue={issue} id={id} foldedRows={foldedRows} /> : null}
     </div>
   );
 }
 
-/** Everything below the lead's standfirst. */
+/** Everything below the lead's standfirst: each section reads its part of the issue inside its own boundary. */
 function IssueBody({ issue, id, foldedRows }: { issue: Issue; id: string; foldedRows: boolean }) {
   return (
     <>
+      <SectionGuard name="The analysis" retryOn={issue}>
+        <Section id={`${id}-analysis`} title="Analysis" name="analysis" deck="Short pieces written from this issue's figures.">
+          <AnalysisView stories={issue.analysis} />
+        </Section>
+      </SectionGuard>
 
-      <Section id={`${id}-analysis`} title="Analysis" name="analysis" deck="Short pieces written from this issue's figures.">
-        <AnalysisView stories={issue.analysis} />
-      </Section>
-
-      <Section id={`${id}-tools`} title="Tools of the Week" name="tools" deck="Four picks across models, spaces and repositories, and the figure that earned each its place.">
-        {issue.tools.length > 0 ? (
-          <ul class="tools">
-            {issue.tools.map((tool) => (
-              <ToolCard tool={tool} key={`${tool.sourceId}:${tool.itemId}`} />
-            ))}
-          </ul>
-        ) : (
-          <p class="empty">No picks in this issue: the lists were empty when it was published.</p>
-        )}
-      </Section>
+      <SectionGuard name="Tools of the Week" retryOn={issue}>
+        <ToolsSection issue={issue} id={id} />
+      </SectionGuard>
 
       <Section id={`${id}-trending`} title="Trending: What's Gaining Momentum" name="trending" deck="The lists as they stood when this issue went to press.">
         <div class="trending-grid">
           {TRENDING.map((column) => (
-            <section class="trending-grid__column" key={column.key} aria-labelledby={`${id}-trending-${column.key}`} data-list={column.key}>
-              <h3 class="column-title" id={`${id}-trending-${column.key}`}>
-                <span class="column-title__from">{column.from}</span> {column.heading}
-              </h3>
-              {issue.trending[column.key].length > 0 ? (
-                <>
-                  <ol class="trending" aria-label={`${column.from} ${column.heading.toLowerCase()}`}>
-                    {issue.trending[column.key].slice(0, SHOWN).map((entry) => (
-                      <EntryRow entry={entry} metrics={column.metrics} description={column.descriptions} key={entry.itemId} />
-                    ))}
-                  </ol>
-                  {issue.trending[column.key].length > SHOWN ? (
-                    <WholeList
-                      entries={issue.trending[column.key]}
-                      label={`${column.from} ${column.heading.toLowerCase()}, continued`}
-                      metrics={column.metrics}
-                      description={column.descriptions}
-                      rendered={foldedRows}
-                    />
-                  ) : null}
-                </>
-              ) : (
-                <p class="empty">Nothing on this list at publishing.</p>
-              )}
-            </section>
+            <SectionGuard name={`The ${column.from} ${column.heading.toLowerCase()} list`} retryOn={issue} key={column.key}>
+              <TrendingColumn column={column} issue={issue} id={id} foldedRows={foldedRows} />
+            </SectionGuard>
           ))}
         </div>
       </Section>
 
-      <Section id={`${id}-movers`} title={issue.movers.heading ?? 'Biggest Movers'} name="movers" deck={<MoversDeck movers={issue.movers} publishedAt={issue.publishedAt} />}>
-        <MoversView movers={issue.movers} id={id} />
-      </Section>
+      <SectionGuard name="The biggest movers" retryOn={issue}>
+        <MoversSection issue={issue} id={id} />
+      </SectionGuard>
 
-      <Section id={`${id}-reading`} title="Weekend Reading" name="reading" deck="The most upvoted papers on Hugging Face this week.">
-        {issue.reading.length > 0 ? (
-          <ol class="reading">
-            {issue.reading.map((paper) => (
-              <PaperItem paper={paper} key={paper.arxivId} />
-            ))}
-          </ol>
-        ) : (
-          <p class="empty">No papers were on the list when this issue was published.</p>
-        )}
-      </Section>
+      <SectionGuard name="The week's reading" retryOn={issue}>
+        <ReadingSection issue={issue} id={id} />
+      </SectionGuard>
     </>
   );
 }
 
-function IssueMasthead({ masthead, number, publishedAt }: { masthead: Masthead; number: number; publishedAt: number }) {
+function ToolsSection({ issue, id }: { issue: Issue; id: string }) {
+  return (
+    <Section id={`${id}-tools`} title="Tools of the Week" name="tools" deck="Four picks across models, spaces and repositories, and the figure that earned each its place.">
+      {issue.tools.length > 0 ? (
+        <ul class="tools">
+          {issue.tools.map((tool) => (
+            <ToolCard tool={tool} key={`${tool.sourceId}:${tool.itemId}`} />
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">No picks in this issue: the lists were empty when it was published.</p>
+      )}
+    </Section>
+  );
+}
+
+function TrendingColumn({ column, issue, id, foldedRows }: { column: (typeof TRENDING)[number]; issue: Issue; id: string; foldedRows: boolean }) {
+  const entries = issue.trending[column.key];
+  return (
+    <section class="trending-grid__column" aria-labelledby={`${id}-trending-${column.key}`} data-list={column.key}>
+      <h3 class="column-title" id={`${id}-trending-${column.key}`}>
+        <span class="column-title__from">{column.from}</span> {column.heading}
+      </h3>
+      {entries.length > 0 ? (
+        <>
+          <ol class="trending" aria-label={`${column.from} ${column.heading.toLowerCase()}`}>
+            {entries.slice(0, SHOWN).map((entry) => (
+              <EntryRow entry={entry} metrics={column.metrics} description={column.descriptions} key={entry.itemId} />
+            ))}
+          </ol>
+          {entries.length > SHOWN ? (
+            <WholeList
+              entries={entries}
+              label={`${column.from} ${column.heading.toLowerCase()}, continued`}
+              metrics={column.metrics}
+              description={column.descriptions}
+              rendered={foldedRows}
+            />
+          ) : null}
+        </>
+      ) : (
+        <p class="empty">Nothing on this list at publishing.</p>
+      )}
+    </section>
+  );
+}
+
+function MoversSection({ issue, id }: { issue: Issue; id: string }) {
+  return (
+    <Section id={`${id}-movers`} title={issue.movers.heading ?? 'Biggest Movers'} name="movers" deck={<MoversDeck movers={issue.movers} publishedAt={issue.publishedAt} />}>
+      <MoversView movers={issue.movers} id={id} />
+    </Section>
+  );
+}
+
+function ReadingSection({ issue, id }: { issue: Issue; id: string }) {
+  return (
+    <Section id={`${id}-reading`} title="Weekend Reading" name="reading" deck="The most upvoted papers on Hugging Face this week.">
+      {issue.reading.length > 0 ? (
+        <ol class="reading">
+          {issue.reading.map((paper) => (
+            <PaperItem paper={paper} key={paper.arxivId} />
+          ))}
+        </ol>
+      ) : (
+        <p class="empty">No papers were on the list when this issue was published.</p>
+      )}
+    </Section>
+  );
+}
+
+/** The lead: whole once the issue is decoded, its headline and standfirst from the first screen before. */
+function LeadStory({ issue, head }: { issue: Issue | undefined; head: Issue | FirstScreen }) {
+  return <StoryView story={issue ? issue.lead : { ...head.lead, paragraphs: [], claims: [] }} level={2} variant="lead" />;
+}
+
+function IssueMasthead({ head }: { head: Issue | FirstScreen }) {
+  const { masthead, number, publishedAt } = head;
   return (
     <header class="masthead issue__masthead">
       <p class="issue__ear">

@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { OptionsModel } from '@/lib/models/options';
 import { parseWordList, REFRESH_INTERVAL_MINUTES, type SettingsChange } from '@/lib/shared/settings';
+import { PageGuard } from '../Guard';
 import { useReadyMarker } from '../useReadyMarker';
 
 const INTERVAL_CHOICES = [15, 30, 60, 120, 180, 360, 720, 1440].filter(
@@ -13,7 +14,21 @@ function intervalLabel(minutes: number): string {
   return hours === 1 ? 'Every hour' : `Every ${hours} hours`;
 }
 
-export function OptionsPage({ model, requestNotifications }: { model: OptionsModel; requestNotifications: () => Promise<boolean> }) {
+export interface OptionsPageProps {
+  model: OptionsModel;
+  requestNotifications: () => Promise<boolean>;
+}
+
+export function OptionsPage(props: OptionsPageProps) {
+  // A page that throws shows its title and a notice, never a blank page (issue #9).
+  return (
+    <PageGuard page="options">
+      <OptionsForm {...props} />
+    </PageGuard>
+  );
+}
+
+function OptionsForm({ model, requestNotifications }: OptionsPageProps) {
   const settings = model.settings.value;
   const token = useSignal('');
   useReadyMarker(model.loaded.value);

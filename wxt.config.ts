@@ -9,6 +9,20 @@ export const HOST_PERMISSIONS = [
   'https://api.github.com/*',
 ];
 
+/**
+ * The extension pages' content security policy, stated rather than left to each browser's default (issue #9,
+ * finding 7). It covers the pages and the background (Chrome: "page and worker contexts in the extension,
+ * … the popup, background worker"; Firefox: every extension page, the background page included):
+ * - `script-src 'self'`: only the extension's own files run — no inline script, no eval, and none of the
+ *   `'wasm-unsafe-eval'` the MV3 defaults allow (nothing here is WebAssembly);
+ * - `object-src 'none'`: no plugins (the defaults say 'self');
+ * - `connect-src`: the worker's requests go to the three hosts the sources live on and nowhere else — not even
+ *   after a redirect. The pages request nothing (they read IndexedDB), so not even 'self'.
+ * No `default-src`: styles and images stay as the defaults have them (the pages set inline `style` on a
+ * hidden download link; icons are the extension's own).
+ */
+export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; connect-src https://huggingface.co https://github.com https://api.github.com";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The design card keeps static files under assets/; the icons are copied as-is.
@@ -44,6 +58,7 @@ export default defineConfig({
     // Asked for only when the reader turns new-issue notifications on (off by default).
     optional_permissions: ['notifications'],
     host_permissions: HOST_PERMISSIONS,
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'The AI Morning Post' },
     ...(browser === 'firefox'
       ? {

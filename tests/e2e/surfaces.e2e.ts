@@ -118,4 +118,21 @@ describe('popup, side panel and options, in Chromium', () => {
     expect(server.requests.filter((request) => request.path === '/csp-probe').map((request) => request.host)).toEqual(Array(5).fill('huggingface.co'));
     console.info(`CSP in Chromium: 4 pages and the worker, 5 requests to an unlisted host refused, 5 to huggingface.co let through, 4 inline scripts refused`);
   });
+
+  it.each([
+    ['popup.html', { width: 380, height: 600 }, 5],
+    ['sidepanel.html', { width: 400, height: 900 }, recorded.length],
+  ])('a link in %s opens the item in a new tab, and the page stays', async (name, viewport, rows) => {
+    const surface = new TrendingSurface(await openReady(session, session.url(name), viewport));
+    await surface.waitForRows(rows);
+    const opened = session.context.waitForEvent('page');
+    await surface.page.locator('.trending__link').first().click();
+    const tab = await opened;
+    await tab.waitForURL(/^https:\/\/huggingface\.co\//);
+    expect(tab.url()).toBe(`https://huggingface.co/${recorded[0]!.id}`);
+    expect(surface.page.url()).toBe(session.url(name));
+    expect(await surface.ids()).toEqual(recorded.slice(0, rows).map((model) => model.id));
+    await tab.close();
+    await surface.page.close();
+  });
 });

@@ -24,7 +24,7 @@ export function TrendingSection({ model, view, heading, limit, showHeading = tru
       ) : null}
       {/* The health line and the list in boundaries of their own (components/Guard.tsx): either can fail on what is
           stored, and the other stays — a list whose status cannot be drawn is still a list. */}
-      <SectionGuard name="The refresh status" retryOn={view}>
+      <SectionGuard name={`The refresh status of ${view.info.label}`} retryOn={view}>
         <SourceHealth
           label={view.info.label}
           health={view.health}
@@ -35,7 +35,7 @@ export function TrendingSection({ model, view, heading, limit, showHeading = tru
           onRefresh={() => void model.refreshNow()}
         />
       </SectionGuard>
-      <SectionGuard name="The list" retryOn={view}>
+      <SectionGuard name={`The list of ${view.info.label}`} retryOn={view}>
         <ListOf view={view} heading={heading} limit={limit} />
       </SectionGuard>
     </section>

@@ -95,7 +95,7 @@ function IssueBody({ issue, id, foldedRows }: { issue: Issue; id: string; folded
       <Section id={`${id}-trending`} title="Trending: What's Gaining Momentum" name="trending" deck="The lists as they stood when this issue went to press.">
         <div class="trending-grid">
           {TRENDING.map((column) => (
-            <SectionGuard name={`The ${column.from} ${column.heading.toLowerCase()} list`} retryOn={issue} key={column.key}>
+            <SectionGuard name={`The ${column.from} ${column.key === 'repositories' ? 'AI/ML repositories' : column.key} list`} retryOn={issue} key={column.key}>
               <TrendingColumn column={column} issue={issue} id={id} foldedRows={foldedRows} />
             </SectionGuard>
           ))}

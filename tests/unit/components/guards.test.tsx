@@ -117,7 +117,7 @@ const PARTS: Record<string, string> = {
   'Tools of the Week': '[data-section="tools"] .tool',
   'The Hugging Face models list': '[data-list="models"] .trending__row',
   'The Hugging Face datasets list': '[data-list="datasets"] .trending__row',
-  'The GitHub ai/ml repositories list': '[data-list="repositories"] .trending__row',
+  'The GitHub AI/ML repositories list': '[data-list="repositories"] .trending__row',
   'The Hugging Face spaces list': '[data-list="spaces"] .trending__row',
   'The biggest movers': '[data-section="movers"] .mover',
   "The week's reading": '[data-section="reading"] .reading__item',
@@ -139,7 +139,7 @@ const BREAKAGES: [name: string, breakIt: (issue: Issue) => void, failed: string[
       delete (issue as Partial<Issue>).trending;
       delete (issue as Partial<Issue>).reading;
     },
-    ['The Hugging Face models list', 'The Hugging Face datasets list', 'The GitHub ai/ml repositories list', 'The Hugging Face spaces list', "The week's reading"],
+    ['The Hugging Face models list', 'The Hugging Face datasets list', 'The GitHub AI/ML repositories list', 'The Hugging Face spaces list', "The week's reading"],
   ],
 ];
 
@@ -296,7 +296,7 @@ describe('the side panel', () => {
     list.rows[1]!.item = null;
     await db.table('lists').put(list);
     render(<SidePanelPage model={sourcesModel(db, SOURCE_IDS, visibleRows)} />);
-    await waitFor(() => expect(failedSections()).toEqual(['The list']));
+    await waitFor(() => expect(failedSections()).toEqual(['The list of Hugging Face models']));
     expect(screen.getAllByRole('tab')).toHaveLength(SOURCE_IDS.length);
     expect(document.querySelector('[role="tabpanel"] .health')).not.toBeNull();
     expect(document.querySelector('[role="tabpanel"] .section-error')).not.toBeNull();

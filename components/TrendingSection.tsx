@@ -1,5 +1,5 @@
 import type { SourcesModel, SourceView } from '@/lib/models/sources';
-import { SectionGuard } from './Guard';
+import { Guard } from './Guard';
 import { SourceHealth } from './SourceHealth';
 import { TrendingList } from './TrendingList';
 
@@ -24,7 +24,7 @@ export function TrendingSection({ model, view, heading, limit, showHeading = tru
       ) : null}
       {/* The health line and the list in boundaries of their own (components/Guard.tsx): either can fail on what is
           stored, and the other stays — a list whose status cannot be drawn is still a list. */}
-      <SectionGuard name={`The refresh status of ${view.info.label}`} retryOn={view}>
+      <Guard name={`The refresh status of ${view.info.label}`} retryOn={view}>
         <SourceHealth
           label={view.info.label}
           health={view.health}
@@ -34,10 +34,10 @@ export function TrendingSection({ model, view, heading, limit, showHeading = tru
           refreshError={model.refreshError.value}
           onRefresh={() => void model.refreshNow()}
         />
-      </SectionGuard>
-      <SectionGuard name={`The list of ${view.info.label}`} retryOn={view}>
+      </Guard>
+      <Guard name={`The list of ${view.info.label}`} retryOn={view}>
         <ListOf view={view} heading={heading} limit={limit} />
-      </SectionGuard>
+      </Guard>
     </section>
   );
 }

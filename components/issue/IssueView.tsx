@@ -8,7 +8,7 @@ import { isSafeLink } from '@/lib/shared/links';
 import { SOURCE_TIME_UNKNOWN } from './first-screen-dom';
 import { Sparkline } from './Sparkline';
 import { ItemName } from '../ItemName';
-import { SectionGuard } from '../Guard';
+import { Guard, sectionNotice } from '../Guard';
 import { Masthead } from '../Masthead';
 import { Movement } from '../Movement';
 import { When } from '../When';
@@ -59,20 +59,29 @@ export function IssueView({ issue, front, controls, foldedRows = true }: IssueVi
   // place, and the rest of the issue stays. Boundaries add no element, so the early first screen is still adopted.
   return (
     <div class="issue" data-issue={head.number}>
-      <SectionGuard name="The masthead" standIn={<Masthead now={head.publishedAt} />} retryOn={head}>
+      <Guard
+        name="The masthead"
+        fallback={
+          <>
+            <Masthead now={head.publishedAt} />
+            {sectionNotice('The masthead')}
+          </>
+        }
+        retryOn={head}
+      >
         <IssueMasthead head={head} />
-      </SectionGuard>
+      </Guard>
       {controls ? (
         <div class="issue__controls">
-          <SectionGuard name="The archive and export bar" retryOn={head}>
+          <Guard name="The archive and export bar" retryOn={head}>
             {controls}
-          </SectionGuard>
+          </Guard>
         </div>
       ) : null}
 
-      <SectionGuard name="The lead story" retryOn={issue ?? head}>
+      <Guard name="The lead story" retryOn={issue ?? head}>
         <LeadStory issue={issue} head={head} />
-      </SectionGuard>
+      </Guard>
       {issue ? <IssueBody issue={issue} id={id} foldedRows={foldedRows} /> : null}
     </div>
   );
@@ -82,33 +91,33 @@ export function IssueView({ issue, front, controls, foldedRows = true }: IssueVi
 function IssueBody({ issue, id, foldedRows }: { issue: Issue; id: string; foldedRows: boolean }) {
   return (
     <>
-      <SectionGuard name="The analysis" retryOn={issue}>
+      <Guard name="The analysis" retryOn={issue}>
         <Section id={`${id}-analysis`} title="Analysis" name="analysis" deck="Short pieces written from this issue's figures.">
           <AnalysisView stories={issue.analysis} />
         </Section>
-      </SectionGuard>
+      </Guard>
 
-      <SectionGuard name="Tools of the Week" retryOn={issue}>
+      <Guard name="Tools of the Week" retryOn={issue}>
         <ToolsSection issue={issue} id={id} />
-      </SectionGuard>
+      </Guard>
 
       <Section id={`${id}-trending`} title="Trending: What's Gaining Momentum" name="trending" deck="The lists as they stood when this issue went to press.">
         <div class="trending-grid">
           {TRENDING.map((column) => (
-            <SectionGuard name={`The ${column.from} ${column.key === 'repositories' ? 'AI/ML repositories' : column.key} list`} retryOn={issue} key={column.key}>
+            <Guard name={`The ${column.from} ${column.key === 'repositories' ? 'AI/ML repositories' : column.key} list`} retryOn={issue} key={column.key}>
               <TrendingColumn column={column} issue={issue} id={id} foldedRows={foldedRows} />
-            </SectionGuard>
+            </Guard>
           ))}
         </div>
       </Section>
 
-      <SectionGuard name="The biggest movers" retryOn={issue}>
+      <Guard name="The biggest movers" retryOn={issue}>
         <MoversSection issue={issue} id={id} />
-      </SectionGuard>
+      </Guard>
 
-      <SectionGuard name="The week's reading" retryOn={issue}>
+      <Guard name="The week's reading" retryOn={issue}>
         <ReadingSection issue={issue} id={id} />
-      </SectionGuard>
+      </Guard>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useCallback } from 'preact/hooks';
 import { isFailing } from '@/lib/shared/health';
 import type { IssueModel } from '@/lib/models/issue';
-import { PageGuard } from '../Guard';
+import { Guard, PageFailed } from '../Guard';
 import { KeysHelp } from '../KeysHelp';
 import { useItemKeys } from '../useItemKeys';
 import { ArchiveNav } from '../issue/ArchiveNav';
@@ -16,9 +16,24 @@ import { useCompleteMarker, useFirstScreen, useIdleAfter, useReadyMarker } from 
 export function NewTabPage({ model }: { model: IssueModel }) {
   // Sections have their own boundaries (IssueView); this one catches the rest: a masthead and a notice, never a blank tab.
   return (
-    <PageGuard page="paper" now={() => model.now.value}>
+    <Guard
+      name="The new tab"
+      fallback={<PaperFailed model={model} />}
+    >
       <NewTabPaper model={model} />
-    </PageGuard>
+    </Guard>
+  );
+}
+
+/** The masthead and a notice, in the paper's frame: the clock is read only if it is drawn. */
+function PaperFailed({ model }: { model: IssueModel }) {
+  return (
+    <div class="paper">
+      <main class="paper__body">
+        <Masthead now={model.now.value} />
+        <PageFailed />
+      </main>
+    </div>
   );
 }
 

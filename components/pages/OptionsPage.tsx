@@ -1,7 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { OptionsModel } from '@/lib/models/options';
 import { parseWordList, REFRESH_INTERVAL_MINUTES, type SettingsChange } from '@/lib/shared/settings';
-import { PageGuard } from '../Guard';
+import { Guard, PageFailed } from '../Guard';
 import { useReadyMarker } from '../useReadyMarker';
 
 const INTERVAL_CHOICES = [15, 30, 60, 120, 180, 360, 720, 1440].filter(
@@ -22,9 +22,17 @@ export interface OptionsPageProps {
 export function OptionsPage(props: OptionsPageProps) {
   // A page that throws shows its title and a notice, never a blank page (issue #9).
   return (
-    <PageGuard page="options">
+    <Guard
+      name="The options page"
+      fallback={
+        <main class="options">
+          <h1 class="options__title">The AI Morning Post — options</h1>
+          <PageFailed />
+        </main>
+      }
+    >
       <OptionsForm {...props} />
-    </PageGuard>
+    </Guard>
   );
 }
 

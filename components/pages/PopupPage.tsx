@@ -2,7 +2,7 @@ import type { FirstScreen, TeaserMover } from '@/lib/history/issue-codec';
 import type { IssueModel } from '@/lib/models/issue';
 import { fullNumber, METRIC_UNIT, signedNumber } from '@/lib/shared/format';
 import type { SourcesModel } from '@/lib/models/sources';
-import { PageGuard, SectionGuard } from '../Guard';
+import { Guard, PageFailed } from '../Guard';
 import { Masthead } from '../Masthead';
 import { StorageError } from '../StorageError';
 import { TrendingSection } from '../TrendingSection';
@@ -18,9 +18,17 @@ export interface PopupPageProps {
 export function PopupPage(props: PopupPageProps) {
   // The headline and the list have their own boundaries; this one catches the rest: a masthead and a notice.
   return (
-    <PageGuard page="popup">
+    <Guard
+      name="The popup"
+      fallback={
+        <div class="compact compact--popup">
+          <Masthead now={Number.NaN} compact />
+          <PageFailed />
+        </div>
+      }
+    >
       <PopupContent {...props} />
-    </PageGuard>
+    </Guard>
   );
 }
 
@@ -37,9 +45,9 @@ function PopupContent({ paper, model, openPaper }: PopupPageProps) {
     <div class="compact compact--popup">
       <Masthead now={model.now.value} compact />
       {issue ? (
-        <SectionGuard name="Today's headline" retryOn={front}>
+        <Guard name="Today's headline" retryOn={front}>
           <PopupIssue issue={issue} />
-        </SectionGuard>
+        </Guard>
       ) : null}
       <p class="compact__more">
         <button type="button" class="link-button" onClick={openPaper}>

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useCallback } from 'preact/hooks';
 import type { SourcesModel } from '@/lib/models/sources';
 import type { SourceId } from '@/lib/sources/ids';
-import { PageGuard, SectionGuard } from '../Guard';
+import { Guard, PageFailed } from '../Guard';
 import { Masthead } from '../Masthead';
 import { SourceTabs } from '../SourceTabs';
 import { StorageError } from '../StorageError';
@@ -20,9 +20,17 @@ export interface SidePanelPageProps {
 export function SidePanelPage(props: SidePanelPageProps) {
   // The tabs and each list have their own boundaries; this one catches the rest: a masthead and a notice.
   return (
-    <PageGuard page="panel">
+    <Guard
+      name="The side panel"
+      fallback={
+        <div class="compact compact--panel">
+          <Masthead now={Number.NaN} compact />
+          <PageFailed />
+        </div>
+      }
+    >
       <SidePanelContent {...props} />
-    </PageGuard>
+    </Guard>
   );
 }
 
@@ -41,9 +49,9 @@ function SidePanelContent({ model, initialTab }: SidePanelPageProps) {
           <StorageError message={model.storageError.value} />
         ) : selected ? (
           <>
-            <SectionGuard name="The source tabs" retryOn={views}>
+            <Guard name="The source tabs" retryOn={views}>
               <SourceTabs views={views} selected={selected.id} onSelect={(id) => (chosen.value = id)} />
-            </SectionGuard>
+            </Guard>
             <div role="tabpanel" id={`panel-${selected.id}`} aria-labelledby={`tab-${selected.id}`} class="tabs__panel">
               <TrendingSection model={model} view={selected} heading={selected.info.label} showHeading={false} />
             </div>

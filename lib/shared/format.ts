@@ -86,7 +86,6 @@ export function formatsFor(locale?: string, timeZone?: string): Formats {
   const compact = numberFormat({ notation: 'compact', maximumFractionDigits: 1, signDisplay: 'negative' });
   const whole = numberFormat({ signDisplay: 'negative' });
   const signed = numberFormat({ signDisplay: 'exceptZero' });
-  const day = dateFormat({ year: 'numeric', month: 'numeric', day: 'numeric' });
   const clockTime = dateFormat({ hour: '2-digit', minute: '2-digit' });
   const dayAndTime = dateFormat({ weekday: 'short', hour: '2-digit', minute: '2-digit' });
   const datedTime = dateFormat({ year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -113,7 +112,8 @@ export function formatsFor(locale?: string, timeZone?: string): Formats {
     timeOfDay(at, now) {
       if (!isSayableTime(at)) return undefined;
       if (isSayableTime(now)) {
-        if (day().format(at) === day().format(now)) return clockTime().format(at);
+        // The same calendar day in the time zone: the dateline's words for both are the same.
+        if (longDate().format(at) === longDate().format(now)) return clockTime().format(at);
         if (Math.abs(at - now) < WEEKDAY_SPAN) return dayAndTime().format(at);
       }
       return datedTime().format(at);

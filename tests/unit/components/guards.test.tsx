@@ -185,7 +185,7 @@ describe('the new tab, over an issue an older version stored whole', () => {
     expect(document.querySelector('.paper__footer')).not.toBeNull();
     expect(document.querySelector('.page-error')).toBeNull();
     // Each boundary that caught logs what it was, for whoever opens the console.
-    const logged = new Set(errors.mock.calls.map(([message]) => /^The AI Morning Post: (.+) could not be drawn\.$/.exec(String(message))?.[1]));
+    const logged = new Set(errors.mock.calls.map(([message]) => /^(.+) failed:$/.exec(String(message))?.[1]));
     expect([...logged].sort()).toEqual([...failed].sort());
     console.info(`new tab, ${_name}: ${failed.length} part(s) replaced by a notice, ${drawn.length} of ${Object.keys(PARTS).length} drawn`);
   });
@@ -232,14 +232,14 @@ describe('the new tab, over an issue an older version stored whole', () => {
     render(<NewTabPage model={broken} />, { container: app });
     await waitFor(() => expect(document.querySelector('.page-error')).not.toBeNull());
     expect(screen.getByRole('alert').textContent).toBe(
-      'The AI Morning Post could not draw this page: the extension hit an error. The lists it keeps in this browser are not affected; opening the page again tries again.',
+      'The AI Morning Post could not draw this page: the extension hit an error. Its copy of the lists is not affected; opening the page again tries again.',
     );
     expect(app.querySelectorAll('.paper')).toHaveLength(1);
     expect([...app.querySelectorAll('h1')].map((h1) => h1.textContent)).toEqual(['The AI Morning Post']);
     expect(app.querySelector('.masthead__rule')!.textContent).toBe(new Intl.DateTimeFormat(undefined, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(NOW));
     // Ready all the same: what waits on the mark (tests, screenshots, the page's deferred loading) goes on.
     expect(document.documentElement.dataset.ready).toBe('true');
-    expect(errors).toHaveBeenCalledWith('The AI Morning Post: the paper page could not be drawn.', expect.any(TypeError));
+    expect(errors).toHaveBeenCalledWith('The new tab failed:', expect.any(TypeError));
   });
 });
 

@@ -35,6 +35,13 @@ export default defineConfig({
     excludeSources: ['docs/screenshots/**', 'screenshots/**', '.tmp/**'],
   },
   hooks: {
+    // No auto-import of WXT's `storage`: nothing here uses it (lib/browser/storage-api.ts reaches the storage API
+    // itself), and unimport, which matches names rather than scopes, took the parameters named `storage` in
+    // lib/shared/settings.ts and lib/shared/secrets.ts for it and bundled @wxt-dev/storage into the popup and the side
+    // panel before they are ready: 2.5 KB gzip of their 30 and 35 KB budgets (tests/e2e/budgets.e2e.ts, issue #8).
+    'config:resolved': (wxt) => {
+      wxt.config.imports.presets = wxt.config.imports.presets?.filter((preset) => typeof preset === 'string' || !('from' in preset) || preset.from !== 'wxt/utils/storage');
+    },
     // The pages (one Vite build with every HTML entrypoint): a page loads its own code as one file, not a
     // graph of small shared chunks. Extension resources are read one after another here, so each file
     // on the way to the first paint added its turn (issue #8, docs/performance.md). Shared code is

@@ -50,91 +50,93 @@ const DAY = 24 * 60 * MINUTE;
 /** "Tue 10:42" is unambiguous within six days of now (the same weekday a week away is not). */
 const WEEKDAY_SPAN = 6 * DAY;
 
-export interface Formats {
-  /** 12,099 → "12.1K"; small numbers stay whole; "—" when there is no figure to give. */
-  compactNumber(value: number | undefined): string;
-  /** 12,099 → "12,099"; "unknown" when there is no figure to give. */
-  fullNumber(value: number | undefined): string;
-  /** 12 → "+12", -3 → "-3", 0 → "0"; undefined when there is no figure to give. */
-  signedNumber(value: number | undefined): string | undefined;
-  /** "10:42" on now's day, "Tue 10:42" within six days of now, else the date and time with the year. */
-  timeOfDay(at: number, now: number): string | undefined;
-  /** "Friday, November 27, 2026". */
-  dateline(at: number): string | undefined;
-  /** "just now", "12 min ago", "3 h ago", "2 days ago". */
-  ago(at: number, now: number): string | undefined;
-  /** The ISO timestamp for `<time datetime>`. */
-  isoTime(at: number): string | undefined;
+/**
+ * Where a reader reads: a locale and a time zone, the browser's when left out (the pages leave them out; tests
+ * name theirs, so that their tables hold on any machine).
+ */
+export interface Place {
+  locale?: string;
+  timeZone?: string;
 }
+const BROWSER: Place = {};
 
 /**
- * Formatters are made on first use, not when the module loads: each costs a
- * few milliseconds of locale data the first time, and the new tab's first
- * screen needs none of the number formats (issue #8).
+ * Formatters are made on first use, not when the module loads: each costs a few milliseconds of locale data the
+ * first time, and the new tab's first screen needs none of the number formats (issue #8). One per place and kind.
+ * Module functions rather than an object of them, so that a page's early script carries only the ones it calls.
  */
-function lazy<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= make());
+const made = new WeakMap<Place, Map<string, Intl.NumberFormat | Intl.DateTimeFormat>>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(place: Place, kind: string, make: () => T): T {
+  let mine = made.get(place);
+  if (!mine) made.set(place, (mine = new Map()));
+  let format = mine.get(kind) as T | undefined;
+  if (!format) mine.set(kind, (format = make()));
+  return format;
+}
+const numberFormat = (place: Place, kind: string, options: Intl.NumberFormatOptions) => formatter(place, kind, () => new Intl.NumberFormat(place.locale, options));
+const dateFormat = (place: Place, kind: string, options: Intl.DateTimeFormatOptions) =>
+  formatter(place, kind, () => new Intl.DateTimeFormat(place.locale, { ...options, timeZone: place.timeZone }));
+
+// signDisplay 'negative': -0, and -0.0001 rounded to 0, print "0", not "-0" (Chrome 106, Firefox 116).
+const compact = (place: Place) => numberFormat(place, 'compact', { notation: 'compact', maximumFractionDigits: 1, signDisplay: 'negative' });
+const whole = (place: Place) => numberFormat(place, 'whole', { signDisplay: 'negative' });
+const longDate = (place: Place) => dateFormat(place, 'long', { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+
+const isFigure = (value: number | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** The words for a figure too large to print ("> 999T"), or undefined when `value` is a figure to print. */
+function beyond(value: number, place: Place): string | undefined {
+  if (value >= LARGEST_FIGURE) return `> ${compact(place).format(999e12)}`;
+  if (value <= -LARGEST_FIGURE) return `< ${compact(place).format(-999e12)}`;
+  return undefined;
 }
 
-/** The formats in `locale` and `timeZone` (the browser's when undefined): the pages use the browser's, tests name theirs. */
-export function formatsFor(locale?: string, timeZone?: string): Formats {
-  const numberFormat = (options: Intl.NumberFormatOptions) => lazy(() => new Intl.NumberFormat(locale, options));
-  const dateFormat = (options: Intl.DateTimeFormatOptions) =>
-    lazy(() => new Intl.DateTimeFormat(locale, timeZone === undefined ? options : { ...options, timeZone }));
-  // signDisplay 'negative': -0, and -0.0001 rounded to 0, print "0", not "-0" (Chrome 106, Firefox 116).
-  const compact = numberFormat({ notation: 'compact', maximumFractionDigits: 1, signDisplay: 'negative' });
-  const whole = numberFormat({ signDisplay: 'negative' });
-  const signed = numberFormat({ signDisplay: 'exceptZero' });
-  const clockTime = dateFormat({ hour: '2-digit', minute: '2-digit' });
-  const dayAndTime = dateFormat({ weekday: 'short', hour: '2-digit', minute: '2-digit' });
-  const datedTime = dateFormat({ year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  const longDate = dateFormat({ weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
-
-  /** The words for a figure too large to print, or undefined when `value` is a figure to print. */
-  const beyond = (value: number): string | undefined =>
-    value >= LARGEST_FIGURE ? `> ${compact().format(999e12)}` : value <= -LARGEST_FIGURE ? `< ${compact().format(-999e12)}` : undefined;
-  const isFigure = (value: number | undefined): value is number => typeof value === 'number' && Number.isFinite(value);
-
-  return {
-    compactNumber(value) {
-      if (!isFigure(value)) return '—';
-      return beyond(value) ?? (Math.abs(value) < 10_000 ? whole() : compact()).format(value);
-    },
-    fullNumber(value) {
-      if (!isFigure(value)) return 'unknown';
-      return beyond(value) ?? whole().format(value);
-    },
-    signedNumber(value) {
-      if (!isFigure(value)) return undefined;
-      return beyond(value) ?? signed().format(value);
-    },
-    timeOfDay(at, now) {
-      if (!isSayableTime(at)) return undefined;
-      if (isSayableTime(now)) {
-        // The same calendar day in the time zone: the dateline's words for both are the same.
-        if (longDate().format(at) === longDate().format(now)) return clockTime().format(at);
-        if (Math.abs(at - now) < WEEKDAY_SPAN) return dayAndTime().format(at);
-      }
-      return datedTime().format(at);
-    },
-    dateline(at) {
-      return isSayableTime(at) ? longDate().format(at) : undefined;
-    },
-    ago(at, now) {
-      if (!isSayableTime(at) || !isSayableTime(now)) return undefined;
-      const minutes = Math.round((now - at) / MINUTE);
-      if (minutes < 1) return 'just now';
-      if (minutes < 60) return `${minutes} min ago`;
-      const hours = Math.round(minutes / 60);
-      if (hours < 48) return `${hours} h ago`;
-      return `${Math.round(hours / 24)} days ago`;
-    },
-    isoTime(at) {
-      return isSayableTime(at) ? new Date(at).toISOString() : undefined;
-    },
-  };
+/** 12,099 → "12.1K"; small numbers stay whole; "—" when there is no figure to give. */
+export function compactNumber(value: number | undefined, place = BROWSER): string {
+  if (!isFigure(value)) return '—';
+  return beyond(value, place) ?? (Math.abs(value) < 10_000 ? whole(place) : compact(place)).format(value);
 }
 
-const browserFormats = formatsFor();
-export const { compactNumber, fullNumber, signedNumber, timeOfDay, dateline, ago, isoTime } = browserFormats;
+/** 12,099 → "12,099"; "unknown" when there is no figure to give. */
+export function fullNumber(value: number | undefined, place = BROWSER): string {
+  if (!isFigure(value)) return 'unknown';
+  return beyond(value, place) ?? whole(place).format(value);
+}
+
+/** 12 → "+12", -3 → "-3", 0 → "0"; undefined when there is no figure to give. */
+export function signedNumber(value: number | undefined, place = BROWSER): string | undefined {
+  if (!isFigure(value)) return undefined;
+  return beyond(value, place) ?? numberFormat(place, 'signed', { signDisplay: 'exceptZero' }).format(value);
+}
+
+/** "10:42" on now's day, "Tue 10:42" within six days of now, else the date and time with the year; undefined for no time. */
+export function timeOfDay(at: number, now: number, place = BROWSER): string | undefined {
+  if (!isSayableTime(at)) return undefined;
+  if (isSayableTime(now)) {
+    // The same calendar day in the time zone: the dateline's words for both are the same.
+    if (longDate(place).format(at) === longDate(place).format(now)) return dateFormat(place, 'clock', { hour: '2-digit', minute: '2-digit' }).format(at);
+    if (Math.abs(at - now) < WEEKDAY_SPAN) return dateFormat(place, 'weekday', { weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+  }
+  return dateFormat(place, 'dated', { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+/** "Friday, November 27, 2026"; undefined for no time. */
+export function dateline(at: number, place = BROWSER): string | undefined {
+  return isSayableTime(at) ? longDate(place).format(at) : undefined;
+}
+
+/** "just now", "12 min ago", "3 h ago", "2 days ago"; undefined when either time is none. */
+export function ago(at: number, now: number): string | undefined {
+  if (!isSayableTime(at) || !isSayableTime(now)) return undefined;
+  const minutes = Math.round((now - at) / MINUTE);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
+/** The ISO timestamp for `<time datetime>`; undefined for no time. */
+export function isoTime(at: number): string | undefined {
+  return isSayableTime(at) ? new Date(at).toISOString() : undefined;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatsFor, isSayableTime } from '@/lib/shared/format';
+import { ago, compactNumber, dateline, fullNumber, isoTime, isSayableTime, signedNumber, timeOfDay, type Place } from '@/lib/shared/format';
 
 /**
  * Numbers and times as the surfaces print them (lib/shared/format.ts), in a named locale and time zone so
@@ -7,7 +7,7 @@ import { formatsFor, isSayableTime } from '@/lib/shared/format';
  * NaN, Infinity or absurd time never throws (`RangeError: Invalid time value` blanked the popup and side
  * panel) and no figure prints `NaN`, `Infinity` or hundreds of digits.
  */
-const en = formatsFor('en-US', 'UTC');
+const EN: Place = { locale: 'en-US', timeZone: 'UTC' };
 const NOW = Date.UTC(2026, 10, 27, 10, 42); // Friday 27 November 2026, 10:42 UTC
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -39,7 +39,7 @@ describe('compactNumber', () => {
     [-999_950_000_000_000, '< -999T'],
     [-1e308, '< -999T'],
   ])('%s → %s', (value, shown) => {
-    expect(en.compactNumber(value)).toBe(shown);
+    expect(compactNumber(value, EN)).toBe(shown);
   });
 });
 
@@ -59,7 +59,7 @@ describe('fullNumber', () => {
     [1e308, '> 999T'],
     [-1e308, '< -999T'],
   ])('%s → %s', (value, shown) => {
-    expect(en.fullNumber(value)).toBe(shown);
+    expect(fullNumber(value, EN)).toBe(shown);
   });
 });
 
@@ -76,7 +76,7 @@ describe('signedNumber', () => {
     [1e308, '> 999T'],
     [-1e308, '< -999T'],
   ])('%s → %s', (value, shown) => {
-    expect(en.signedNumber(value)).toBe(shown);
+    expect(signedNumber(value, EN)).toBe(shown);
   });
 });
 
@@ -100,18 +100,18 @@ describe('times', () => {
     ['the last time a Date can hold (year 275760)', 8.64e15, undefined],
     ['past the last time a Date can hold', 8.64e15 + 1, undefined],
   ])('timeOfDay: %s', (_name, at, shown) => {
-    expect(en.timeOfDay(at, NOW)).toBe(shown);
+    expect(timeOfDay(at, NOW, EN)).toBe(shown);
   });
 
   it('timeOfDay compares days in its time zone, not the machine’s', () => {
     const at = Date.UTC(2026, 10, 27, 16, 0); // 16:00 UTC, Saturday 01:00 in Tokyo
-    expect(en.timeOfDay(at, NOW)).toBe('04:00 PM');
-    expect(formatsFor('en-US', 'Asia/Tokyo').timeOfDay(at, NOW)).toBe('Sat 01:00 AM');
+    expect(timeOfDay(at, NOW, EN)).toBe('04:00 PM');
+    expect(timeOfDay(at, NOW, { locale: 'en-US', timeZone: 'Asia/Tokyo' })).toBe('Sat 01:00 AM');
   });
 
   it('timeOfDay against a clock that cannot be read gives the date', () => {
-    expect(en.timeOfDay(Date.UTC(2026, 10, 27, 8, 5), Number.NaN)).toBe('Nov 27, 2026, 08:05 AM');
-    expect(en.timeOfDay(Date.UTC(2026, 10, 27, 8, 5), Infinity)).toBe('Nov 27, 2026, 08:05 AM');
+    expect(timeOfDay(Date.UTC(2026, 10, 27, 8, 5), Number.NaN, EN)).toBe('Nov 27, 2026, 08:05 AM');
+    expect(timeOfDay(Date.UTC(2026, 10, 27, 8, 5), Infinity, EN)).toBe('Nov 27, 2026, 08:05 AM');
   });
 
   it.each([
@@ -129,12 +129,12 @@ describe('times', () => {
     ['NaN', Number.NaN, undefined],
     ['the epoch', 0, undefined],
   ])('ago: %s', (_name, at, shown) => {
-    expect(en.ago(at, NOW)).toBe(shown);
+    expect(ago(at, NOW)).toBe(shown);
   });
 
   it('ago against a clock that cannot be read says nothing', () => {
-    expect(en.ago(NOW - 3 * HOUR, Number.NaN)).toBeUndefined();
-    expect(en.ago(NOW - 3 * HOUR, Infinity)).toBeUndefined();
+    expect(ago(NOW - 3 * HOUR, Number.NaN)).toBeUndefined();
+    expect(ago(NOW - 3 * HOUR, Infinity)).toBeUndefined();
   });
 
   it.each([
@@ -145,9 +145,9 @@ describe('times', () => {
     [8.64e15, undefined, undefined],
     [-8.64e15, undefined, undefined],
     [0, undefined, undefined],
-  ])('dateline and isoTime of %s', (at, dateline, iso) => {
-    expect(en.dateline(at)).toBe(dateline);
-    expect(en.isoTime(at)).toBe(iso);
+  ])('dateline and isoTime of %s', (at, line, iso) => {
+    expect(dateline(at, EN)).toBe(line);
+    expect(isoTime(at)).toBe(iso);
   });
 
   it.each([
@@ -214,17 +214,17 @@ describe('every format, over hostile numbers and times in five locales', () => {
     let longest = 0;
     const bad: string[] = [];
     for (const [locale, zone] of LOCALES) {
-      const formats = formatsFor(locale, zone);
+      const place: Place = { locale, timeZone: zone };
       for (const value of HOSTILE_NUMBERS) {
         for (const other of [NOW, ...HOSTILE_NUMBERS.slice(0, 6)]) {
           const outputs: [string, () => string | undefined][] = [
-            ['compactNumber', () => formats.compactNumber(value)],
-            ['fullNumber', () => formats.fullNumber(value)],
-            ['signedNumber', () => formats.signedNumber(value)],
-            ['timeOfDay', () => formats.timeOfDay(value, other)],
-            ['ago', () => formats.ago(value, other)],
-            ['dateline', () => formats.dateline(value)],
-            ['isoTime', () => formats.isoTime(value)],
+            ['compactNumber', () => compactNumber(value, place)],
+            ['fullNumber', () => fullNumber(value, place)],
+            ['signedNumber', () => signedNumber(value, place)],
+            ['timeOfDay', () => timeOfDay(value, other, place)],
+            ['ago', () => ago(value, other)],
+            ['dateline', () => dateline(value, place)],
+            ['isoTime', () => isoTime(value)],
           ];
           for (const [name, call] of outputs) {
             calls++;

@@ -4,7 +4,8 @@
 export function Movement({ isNew, climbed }: { isNew: boolean; climbed: number | undefined }) {
   // New to the list (absent from the list compared with), which says nothing of the item's age.
   if (isNew) return <span class="mark mark--new" title="new to the list">new<span class="visually-hidden"> to the list</span></span>;
-  if (climbed === undefined || climbed === 0) return null;
+  // Nothing for a place change that is not a whole number of places (NaN, Infinity from an older record: issue #9).
+  if (climbed === undefined || climbed === 0 || !Number.isSafeInteger(climbed)) return null;
   const up = climbed > 0;
   const places = Math.abs(climbed);
   return (

@@ -1,5 +1,6 @@
 import type { Health } from '@/lib/shared/health';
-import { ago, isoTime, timeOfDay } from '@/lib/shared/format';
+import { ago, isSayableTime } from '@/lib/shared/format';
+import { When } from './When';
 
 export interface SourceHealthProps {
   label: string;
@@ -20,13 +21,15 @@ export interface SourceHealthProps {
  */
 export function SourceHealth({ label, health, fetchedAt, now, refreshing, refreshError, onRefresh }: SourceHealthProps) {
   const { state, failure, retryAt } = health;
+  const fetchedAgo = fetchedAt !== undefined ? ago(fetchedAt, now) : undefined;
   return (
     <div class={`health health--${state}`} data-health={state}>
       <p class="health__text">
         <strong class="health__label">{label}</strong>{' '}
         {fetchedAt !== undefined ? (
           <span>
-            updated <time dateTime={isoTime(fetchedAt)}>{timeOfDay(fetchedAt, now)}</time> ({ago(fetchedAt, now)})
+            updated <When at={fetchedAt} now={now} otherwise="at an unknown time" />
+            {fetchedAgo !== undefined ? ` (${fetchedAgo})` : null}
             {state === 'failing' || state === 'stale' ? '.' : null}
             {state === 'stale' ? ' This list is old: it will refresh at the next chance.' : null}
           </span>
@@ -36,11 +39,12 @@ export function SourceHealth({ label, health, fetchedAt, now, refreshing, refres
         <span class="health__error" role="status">
           {failure ? (
             <span data-error-kind={failure.kind}>
-              Refresh failed at <time dateTime={isoTime(failure.at)}>{timeOfDay(failure.at, now)}</time>: {failure.message}.
+              Refresh failed{isSayableTime(failure.at) ? ' at ' : null}
+              <When at={failure.at} now={now} />: {failure.message}.
               {retryAt ? (
                 <>
                   {' '}
-                  Next try <time dateTime={isoTime(retryAt)}>{timeOfDay(retryAt, now)}</time>.
+                  Next try <When at={retryAt} now={now} otherwise="later" />.
                 </>
               ) : null}
               {fetchedAt !== undefined ? ' Showing the last good list.' : null}

@@ -17,7 +17,12 @@ export interface TrendingListProps {
   descriptions?: boolean;
 }
 
-/** A ranked list. Every string from the network is rendered as text; links are re-checked. */
+/**
+ * A ranked list, in the popup and the side panel. Every string from the network is rendered as text; links
+ * are re-checked, and open in a new tab: without a target they would load inside the panel or the popup
+ * (issue #9, finding 7). A plain `target="_blank"` needs no `tabs` permission, and keeps the browser's own
+ * middle-click and context menu; `noopener noreferrer`: the page opened gets no handle on the extension's.
+ */
 export function TrendingList({ rows, label, metrics, limit, descriptions = false }: TrendingListProps) {
   const shown = limit === undefined ? rows : rows.slice(0, limit);
   return (
@@ -30,14 +35,15 @@ export function TrendingList({ rows, label, metrics, limit, descriptions = false
               {row.rank}
             </span>
             <div class="trending__body">
-              <ItemName name={row.item.name} url={row.item.url} />
+              <ItemName name={row.item.name} url={row.item.url} newTab />
               {chip ? <span class="trending__task">{chip}</span> : null}
               {row.change ? <Movement isNew={row.change.isNew} climbed={row.change.climbed} /> : null}
             </div>
             {descriptions && row.item.description ? <p class="trending__description">{row.item.description}</p> : null}
             <p class="trending__metrics">
               {metrics
-                .filter((metric) => row.metrics[metric] !== undefined)
+                // A figure that is not a number (NaN, Infinity) is left out, as a missing one is (issue #9).
+                .filter((metric) => Number.isFinite(row.metrics[metric]))
                 .map((metric) => (
                   <span class="metric" key={metric} title={`${fullNumber(row.metrics[metric])} ${METRIC_UNIT[metric]}`}>
                     <span class="metric__value">{compactNumber(row.metrics[metric])}</span>{' '}
@@ -45,7 +51,7 @@ export function TrendingList({ rows, label, metrics, limit, descriptions = false
                   </span>
                 ))}
               {row.item.codeUrl && isSafeLink(row.item.codeUrl) ? (
-                <a class="metric trending__code" href={row.item.codeUrl} rel="noopener noreferrer">
+                <a class="metric trending__code" href={row.item.codeUrl} rel="noopener noreferrer" target="_blank">
                   code
                 </a>
               ) : null}

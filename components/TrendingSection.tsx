@@ -1,4 +1,5 @@
 import type { SourcesModel, SourceView } from '@/lib/models/sources';
+import { Guard } from './Guard';
 import { SourceHealth } from './SourceHealth';
 import { TrendingList } from './TrendingList';
 
@@ -21,15 +22,29 @@ export function TrendingSection({ model, view, heading, limit, showHeading = tru
           {heading}
         </h2>
       ) : null}
-      <SourceHealth
-        label={view.info.label}
-        health={view.health}
-        fetchedAt={view.fetchedAt}
-        now={model.now.value}
-        refreshing={model.refreshing.value}
-        refreshError={model.refreshError.value}
-        onRefresh={() => void model.refreshNow()}
-      />
+      {/* The health line and the list in boundaries of their own (components/Guard.tsx): either can fail on what is
+          stored, and the other stays — a list whose status cannot be drawn is still a list. */}
+      <Guard name={`The refresh status of ${view.info.label}`} retryOn={view}>
+        <SourceHealth
+          label={view.info.label}
+          health={view.health}
+          fetchedAt={view.fetchedAt}
+          now={model.now.value}
+          refreshing={model.refreshing.value}
+          refreshError={model.refreshError.value}
+          onRefresh={() => void model.refreshNow()}
+        />
+      </Guard>
+      <Guard name={`The list of ${view.info.label}`} retryOn={view}>
+        <ListOf view={view} heading={heading} limit={limit} />
+      </Guard>
+    </section>
+  );
+}
+
+function ListOf({ view, heading, limit }: { view: SourceView; heading: string; limit: number | undefined }) {
+  return (
+    <>
       {view.rows.length > 0 ? (
         <TrendingList
           rows={view.rows}
@@ -47,7 +62,7 @@ export function TrendingSection({ model, view, heading, limit, showHeading = tru
           {view.id === 'gh-search' ? ', the AI/ML rule, or for being created more than 30 days before this list' : view.info.family === 'github' ? ' or the AI/ML rule' : ''}.
         </p>
       ) : null}
-    </section>
+    </>
   );
 }
 

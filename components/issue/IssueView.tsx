@@ -1,13 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { FirstScreen } from '@/lib/history/issue-codec';
-import type { Entry, Issue, Masthead, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/shared/issue-types';
+import type { Entry, Issue, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/shared/issue-types';
 import type { MetricName } from '@/lib/sources/contract';
-import { compactNumber, fullNumber, isoTime, METRIC_UNIT, timeOfDay } from '@/lib/shared/format';
+import { compactNumber, fullNumber, isoTime, METRIC_UNIT, signedNumber, timeOfDay } from '@/lib/shared/format';
 import { isSafeLink } from '@/lib/shared/links';
+import { SOURCE_TIME_UNKNOWN } from './first-screen-dom';
 import { Sparkline } from './Sparkline';
 import { ItemName } from '../ItemName';
+import { Guard, sectionNotice } from '../Guard';
+import { Masthead } from '../Masthead';
 import { Movement } from '../Movement';
+import { When } from '../When';
 
 export interface IssueViewProps {
   /** The whole issue; absent while it is decoded, when `front` draws the first screen alone. */
@@ -51,90 +55,151 @@ export function IssueView({ issue, front, controls, foldedRows = true }: IssueVi
   const id = `issue-${head.number}`;
   // The first screen is the same elements whether the whole issue is known or not: when it arrives, only what
   // lies below the lead's standfirst is added, so nothing the reader already sees moves.
+  // Each part in its own boundary (components/Guard.tsx): a part that throws on what an issue holds is a notice in its
+  // place, and the rest of the issue stays. Boundaries add no element, so the early first screen is still adopted.
   return (
     <div class="issue" data-issue={head.number}>
-      <IssueMasthead masthead={head.masthead} number={head.number} publishedAt={head.publishedAt} />
-      {controls ? <div class="issue__controls">{controls}</div> : null}
+      <Guard
+        name="The masthead"
+        fallback={
+          <>
+            <Masthead now={head.publishedAt} />
+            {sectionNotice('The masthead')}
+          </>
+        }
+        retryOn={head}
+      >
+        <IssueMasthead head={head} />
+      </Guard>
+      {controls ? (
+        <div class="issue__controls">
+          <Guard name="The archive and export bar" retryOn={head}>
+            {controls}
+          </Guard>
+        </div>
+      ) : null}
 
-      <StoryView story={issue ? issue.lead : { ...head.lead, paragraphs: [], claims: [] }} level={2} variant="lead" />
+      <Guard name="The lead story" retryOn={issue ?? head}>
+        <LeadStory issue={issue} head={head} />
+      </Guard>
       {issue ? <IssueBody issue={issue} id={id} foldedRows={foldedRows} /> : null}
     </div>
   );
 }
 
-/** Everything below the lead's standfirst. */
+/** Everything below the lead's standfirst: each section reads its part of the issue inside its own boundary. */
 function IssueBody({ issue, id, foldedRows }: { issue: Issue; id: string; foldedRows: boolean }) {
   return (
     <>
+      <Guard name="The analysis" retryOn={issue}>
+        <Section id={`${id}-analysis`} title="Analysis" name="analysis" deck="Short pieces written from this issue's figures.">
+          <AnalysisView stories={issue.analysis} />
+        </Section>
+      </Guard>
 
-      <Section id={`${id}-analysis`} title="Analysis" name="analysis" deck="Short pieces written from this issue's figures.">
-        <AnalysisView stories={issue.analysis} />
-      </Section>
-
-      <Section id={`${id}-tools`} title="Tools of the Week" name="tools" deck="Four picks across models, spaces and repositories, and the figure that earned each its place.">
-        {issue.tools.length > 0 ? (
-          <ul class="tools">
-            {issue.tools.map((tool) => (
-              <ToolCard tool={tool} key={`${tool.sourceId}:${tool.itemId}`} />
-            ))}
-          </ul>
-        ) : (
-          <p class="empty">No picks in this issue: the lists were empty when it was published.</p>
-        )}
-      </Section>
+      <Guard name="Tools of the Week" retryOn={issue}>
+        <ToolsSection issue={issue} id={id} />
+      </Guard>
 
       <Section id={`${id}-trending`} title="Trending: What's Gaining Momentum" name="trending" deck="The lists as they stood when this issue went to press.">
         <div class="trending-grid">
           {TRENDING.map((column) => (
-            <section class="trending-grid__column" key={column.key} aria-labelledby={`${id}-trending-${column.key}`} data-list={column.key}>
-              <h3 class="column-title" id={`${id}-trending-${column.key}`}>
-                <span class="column-title__from">{column.from}</span> {column.heading}
-              </h3>
-              {issue.trending[column.key].length > 0 ? (
-                <>
-                  <ol class="trending" aria-label={`${column.from} ${column.heading.toLowerCase()}`}>
-                    {issue.trending[column.key].slice(0, SHOWN).map((entry) => (
-                      <EntryRow entry={entry} metrics={column.metrics} description={column.descriptions} key={entry.itemId} />
-                    ))}
-                  </ol>
-                  {issue.trending[column.key].length > SHOWN ? (
-                    <WholeList
-                      entries={issue.trending[column.key]}
-                      label={`${column.from} ${column.heading.toLowerCase()}, continued`}
-                      metrics={column.metrics}
-                      description={column.descriptions}
-                      rendered={foldedRows}
-                    />
-                  ) : null}
-                </>
-              ) : (
-                <p class="empty">Nothing on this list at publishing.</p>
-              )}
-            </section>
+            <Guard name={`The ${column.from} ${column.key === 'repositories' ? 'AI/ML repositories' : column.key} list`} retryOn={issue} key={column.key}>
+              <TrendingColumn column={column} issue={issue} id={id} foldedRows={foldedRows} />
+            </Guard>
           ))}
         </div>
       </Section>
 
-      <Section id={`${id}-movers`} title={issue.movers.heading ?? 'Biggest Movers'} name="movers" deck={<MoversDeck movers={issue.movers} publishedAt={issue.publishedAt} />}>
-        <MoversView movers={issue.movers} id={id} />
-      </Section>
+      <Guard name="The biggest movers" retryOn={issue}>
+        <MoversSection issue={issue} id={id} />
+      </Guard>
 
-      <Section id={`${id}-reading`} title="Weekend Reading" name="reading" deck="The most upvoted papers on Hugging Face this week.">
-        {issue.reading.length > 0 ? (
-          <ol class="reading">
-            {issue.reading.map((paper) => (
-              <PaperItem paper={paper} key={paper.arxivId} />
-            ))}
-          </ol>
-        ) : (
-          <p class="empty">No papers were on the list when this issue was published.</p>
-        )}
-      </Section>
+      <Guard name="The week's reading" retryOn={issue}>
+        <ReadingSection issue={issue} id={id} />
+      </Guard>
     </>
   );
 }
 
-function IssueMasthead({ masthead, number, publishedAt }: { masthead: Masthead; number: number; publishedAt: number }) {
+function ToolsSection({ issue, id }: { issue: Issue; id: string }) {
+  return (
+    <Section id={`${id}-tools`} title="Tools of the Week" name="tools" deck="Four picks across models, spaces and repositories, and the figure that earned each its place.">
+      {issue.tools.length > 0 ? (
+        <ul class="tools">
+          {issue.tools.map((tool) => (
+            <ToolCard tool={tool} key={`${tool.sourceId}:${tool.itemId}`} />
+          ))}
+        </ul>
+      ) : (
+        <p class="empty">No picks in this issue: the lists were empty when it was published.</p>
+      )}
+    </Section>
+  );
+}
+
+function TrendingColumn({ column, issue, id, foldedRows }: { column: (typeof TRENDING)[number]; issue: Issue; id: string; foldedRows: boolean }) {
+  const entries = issue.trending[column.key];
+  return (
+    <section class="trending-grid__column" aria-labelledby={`${id}-trending-${column.key}`} data-list={column.key}>
+      <h3 class="column-title" id={`${id}-trending-${column.key}`}>
+        <span class="column-title__from">{column.from}</span> {column.heading}
+      </h3>
+      {entries.length > 0 ? (
+        <>
+          <ol class="trending" aria-label={`${column.from} ${column.heading.toLowerCase()}`}>
+            {entries.slice(0, SHOWN).map((entry) => (
+              <EntryRow entry={entry} metrics={column.metrics} description={column.descriptions} key={entry.itemId} />
+            ))}
+          </ol>
+          {entries.length > SHOWN ? (
+            <WholeList
+              entries={entries}
+              label={`${column.from} ${column.heading.toLowerCase()}, continued`}
+              metrics={column.metrics}
+              description={column.descriptions}
+              rendered={foldedRows}
+            />
+          ) : null}
+        </>
+      ) : (
+        <p class="empty">Nothing on this list at publishing.</p>
+      )}
+    </section>
+  );
+}
+
+function MoversSection({ issue, id }: { issue: Issue; id: string }) {
+  return (
+    <Section id={`${id}-movers`} title={issue.movers.heading ?? 'Biggest Movers'} name="movers" deck={<MoversDeck movers={issue.movers} publishedAt={issue.publishedAt} />}>
+      <MoversView movers={issue.movers} id={id} />
+    </Section>
+  );
+}
+
+function ReadingSection({ issue, id }: { issue: Issue; id: string }) {
+  return (
+    <Section id={`${id}-reading`} title="Weekend Reading" name="reading" deck="The most upvoted papers on Hugging Face this week.">
+      {issue.reading.length > 0 ? (
+        <ol class="reading">
+          {issue.reading.map((paper) => (
+            <PaperItem paper={paper} key={paper.arxivId} />
+          ))}
+        </ol>
+      ) : (
+        <p class="empty">No papers were on the list when this issue was published.</p>
+      )}
+    </Section>
+  );
+}
+
+/** The lead: whole once the issue is decoded, its headline and standfirst from the first screen before. */
+function LeadStory({ issue, head }: { issue: Issue | undefined; head: Issue | FirstScreen }) {
+  return <StoryView story={issue ? issue.lead : { ...head.lead, paragraphs: [], claims: [] }} level={2} variant="lead" />;
+}
+
+function IssueMasthead({ head }: { head: Issue | FirstScreen }) {
+  const { masthead, number, publishedAt } = head;
   return (
     <header class="masthead issue__masthead">
       <p class="issue__ear">
@@ -148,11 +213,7 @@ function IssueMasthead({ masthead, number, publishedAt }: { masthead: Masthead; 
           {masthead.sources.map((source) => (
             <li class={source.failing ? 'issue__source issue__source--failing' : 'issue__source'} key={source.sourceId} data-source={source.sourceId}>
               {source.label} ·{' '}
-              {source.lastSuccessAt !== undefined ? (
-                <time dateTime={isoTime(source.lastSuccessAt)}>{timeOfDay(source.lastSuccessAt, publishedAt)}</time>
-              ) : (
-                'no data yet'
-              )}
+              {source.lastSuccessAt !== undefined ? <When at={source.lastSuccessAt} now={publishedAt} otherwise={SOURCE_TIME_UNKNOWN} /> : 'no data yet'}
               {source.failing ? (
                 <span class="issue__failing">
                   {' '}
@@ -254,11 +315,13 @@ function ToolCard({ tool }: { tool: Tool }) {
 }
 
 function EntryRow({ entry, metrics, description }: { entry: Entry; metrics: readonly MetricName[]; description: boolean }) {
-  const preferred = metrics.filter((metric) => entry.metrics[metric] !== undefined);
-  const shown = (preferred.length > 0 ? preferred : (Object.keys(entry.metrics) as MetricName[])).slice(0, 2);
+  // A figure that is not a number (NaN, Infinity from an older record) is left out, as a missing one is.
+  const known = (Object.keys(entry.metrics) as MetricName[]).filter((metric) => Number.isFinite(entry.metrics[metric]));
+  const preferred = metrics.filter((metric) => known.includes(metric));
+  const shown = (preferred.length > 0 ? preferred : known).slice(0, 2);
   return (
     <li class="trending__row" data-item-id={entry.itemId}>
-      <span class="trending__rank">{entry.rank}</span>
+      <span class="trending__rank">{fullNumber(entry.rank)}</span>
       <div class="trending__body">
         <ItemName name={entry.name} url={entry.url} />
         {entry.chip ? <span class="trending__task">{entry.chip}</span> : null}
@@ -279,11 +342,13 @@ function EntryRow({ entry, metrics, description }: { entry: Entry; metrics: read
 }
 
 function MoversDeck({ movers, publishedAt }: { movers: Movers; publishedAt: number }) {
-  if (movers.sinceAt === undefined) return <>Climbs in rank and the fastest growth, from this browser's own history.</>;
+  // A baseline time that cannot be said (a corrupt record) reads as the deck without a baseline.
+  if (movers.sinceAt === undefined || timeOfDay(movers.sinceAt, publishedAt) === undefined) {
+    return <>Climbs in rank and the fastest growth, from this browser's own history.</>;
+  }
   return (
     <>
-      Since <time dateTime={isoTime(movers.sinceAt)}>{timeOfDay(movers.sinceAt, publishedAt)}</time>: climbs in rank, and the fastest
-      growth per day, from this browser's own history.
+      Since <When at={movers.sinceAt} now={publishedAt} />: climbs in rank, and the fastest growth per day, from this browser's own history.
     </>
   );
 }
@@ -321,19 +386,17 @@ function MoversView({ movers, id }: { movers: Movers; id: string }) {
 
 function MoverRow({ mover }: { mover: Mover }) {
   const unit = mover.metric ? METRIC_UNIT[mover.metric] : undefined;
+  const perDay = signedNumber(mover.perDay);
   return (
     <li class="mover" data-item-id={mover.itemId}>
-      <span class="trending__rank">{mover.rank}</span>
+      <span class="trending__rank">{fullNumber(mover.rank)}</span>
       <div class="mover__body">
         <ItemName name={mover.name} url={mover.url} />
         <p class="mover__figure">
           <Movement isNew={mover.isNew} climbed={mover.climbed} />
-          {mover.perDay !== undefined && unit ? (
+          {perDay !== undefined && unit ? (
             <span class="metric">
-              <span class="metric__value">
-                {mover.perDay >= 0 ? '+' : ''}
-                {fullNumber(mover.perDay)}
-              </span>{' '}
+              <span class="metric__value">{perDay}</span>{' '}
               <span class="metric__unit">{unit} a day</span>
             </span>
           ) : null}

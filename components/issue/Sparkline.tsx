@@ -23,12 +23,15 @@ export function Sparkline({ values, of, invert = false, width = 80, height = 20 
   if (points.length === 0) return null;
   const first = points[0]!;
   const last = points[points.length - 1]!;
-  const min = Math.min(...points);
-  const span = Math.max(...points) - min;
+  // Scaled by the largest magnitude first: with points near ±1e308 the plain span overflows to Infinity
+  // and every y would be NaN (issue #9: no NaN reaches the page, not even in an SVG attribute).
+  const scale = Math.max(...points.map(Math.abs)) || 1;
+  const min = Math.min(...points) / scale;
+  const span = Math.max(...points) / scale - min;
   const x = (index: number) => (points.length === 1 ? width - PAD : PAD + (index * (width - 2 * PAD)) / (points.length - 1));
   const y = (value: number) => {
     if (span === 0) return height / 2;
-    const share = (value - min) / span;
+    const share = (value / scale - min) / span;
     return PAD + (invert ? share : 1 - share) * (height - 2 * PAD);
   };
   const round = (value: number) => Math.round(value * 10) / 10;

@@ -26,9 +26,15 @@ export interface FirstScreenInput {
 
 type Child = Node | string | null | false | undefined;
 
-function element(doc: Document, tag: string, attributes: Record<string, string>, ...children: Child[]): HTMLElement {
+/** What a source's line in the masthead says when its stored time cannot be said (issue #9): the page's words too. */
+export const SOURCE_TIME_UNKNOWN = 'time unknown';
+
+/** An attribute whose value is undefined is left out, as Preact leaves it out. */
+type Attributes = Record<string, string | undefined>;
+
+function element(doc: Document, tag: string, attributes: Attributes, ...children: Child[]): HTMLElement {
   const node = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, value);
   for (const child of children) {
     if (child === null || child === false || child === undefined) continue;
     node.append(typeof child === 'string' ? doc.createTextNode(child) : child);
@@ -38,10 +44,15 @@ function element(doc: Document, tag: string, attributes: Record<string, string>,
 
 /** `<div class="paper">` with the first screen in it, as NewTabPage renders it while the rest is decoded. */
 export function buildFirstScreen(doc: Document, { front, latestNumber, statuses }: FirstScreenInput): HTMLElement {
-  const e = (tag: string, attributes: Record<string, string>, ...children: Child[]) => element(doc, tag, attributes, ...children);
+  const e = (tag: string, attributes: Attributes, ...children: Child[]) => element(doc, tag, attributes, ...children);
   const { masthead, number, publishedAt, lead } = front;
   const latest = Math.max(latestNumber, number);
 
+  // components/When.tsx, as plain DOM.
+  const when = (at: number, now: number) => {
+    const text = timeOfDay(at, now);
+    return text === undefined ? SOURCE_TIME_UNKNOWN : e('time', { datetime: isoTime(at) }, text);
+  };
   const sources =
     masthead.sources.length > 0
       ? e(
@@ -53,7 +64,7 @@ export function buildFirstScreen(doc: Document, { front, latestNumber, statuses 
               { class: source.failing ? 'issue__source issue__source--failing' : 'issue__source', 'data-source': source.sourceId },
               `${source.label} ·`,
               ' ',
-              source.lastSuccessAt !== undefined ? e('time', { datetime: isoTime(source.lastSuccessAt) }, timeOfDay(source.lastSuccessAt, publishedAt)) : 'no data yet',
+              source.lastSuccessAt !== undefined ? when(source.lastSuccessAt, publishedAt) : 'no data yet',
               source.failing ? e('span', { class: 'issue__failing' }, ' ', e('span', { 'aria-hidden': 'true' }, '▲'), ' failing') : null,
             ),
           ),

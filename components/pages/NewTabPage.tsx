@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useCallback } from 'preact/hooks';
 import { isFailing } from '@/lib/shared/health';
 import type { IssueModel } from '@/lib/models/issue';
+import { Guard, PageFailed } from '../Guard';
 import { KeysHelp } from '../KeysHelp';
 import { useItemKeys } from '../useItemKeys';
 import { ArchiveNav } from '../issue/ArchiveNav';
@@ -13,6 +14,30 @@ import { useCompleteMarker, useFirstScreen, useIdleAfter, useReadyMarker } from 
 
 /** The new tab: the day's issue, painted from one stored record, with the archive a click away. */
 export function NewTabPage({ model }: { model: IssueModel }) {
+  // Sections have their own boundaries (IssueView); this one catches the rest: a masthead and a notice, never a blank tab.
+  return (
+    <Guard
+      name="The new tab"
+      fallback={<PaperFailed model={model} />}
+    >
+      <NewTabPaper model={model} />
+    </Guard>
+  );
+}
+
+/** The masthead and a notice, in the paper's frame: the clock is read only if it is drawn. */
+function PaperFailed({ model }: { model: IssueModel }) {
+  return (
+    <div class="paper">
+      <main class="paper__body">
+        <Masthead now={model.now.value} />
+        <PageFailed />
+      </main>
+    </div>
+  );
+}
+
+function NewTabPaper({ model }: { model: IssueModel }) {
   const front = model.front.value;
   // The first screen: the masthead and the lead's headline, painted from the stored record before the rest is
   // decoded; the rest is drawn after that frame.

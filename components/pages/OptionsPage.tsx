@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { OptionsModel } from '@/lib/models/options';
 import { parseWordList, REFRESH_INTERVAL_MINUTES, type SettingsChange } from '@/lib/shared/settings';
+import { Guard, PageFailed } from '../Guard';
 import { useReadyMarker } from '../useReadyMarker';
 
 const INTERVAL_CHOICES = [15, 30, 60, 120, 180, 360, 720, 1440].filter(
@@ -13,7 +14,29 @@ function intervalLabel(minutes: number): string {
   return hours === 1 ? 'Every hour' : `Every ${hours} hours`;
 }
 
-export function OptionsPage({ model, requestNotifications }: { model: OptionsModel; requestNotifications: () => Promise<boolean> }) {
+export interface OptionsPageProps {
+  model: OptionsModel;
+  requestNotifications: () => Promise<boolean>;
+}
+
+export function OptionsPage(props: OptionsPageProps) {
+  // A page that throws shows its title and a notice, never a blank page (issue #9).
+  return (
+    <Guard
+      name="The options page"
+      fallback={
+        <main class="options">
+          <h1 class="options__title">The AI Morning Post — options</h1>
+          <PageFailed />
+        </main>
+      }
+    >
+      <OptionsForm {...props} />
+    </Guard>
+  );
+}
+
+function OptionsForm({ model, requestNotifications }: OptionsPageProps) {
   const settings = model.settings.value;
   const token = useSignal('');
   useReadyMarker(model.loaded.value);

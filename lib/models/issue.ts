@@ -105,7 +105,7 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
     };
   });
 
-  const front = computed<FirstScreen | undefined>(() => (record.value ? firstScreenOf(record.value) : undefined));
+  const front = computed<FirstScreen | undefined>(() => (record.value ? firstScreenOrNone(record.value) : undefined));
   const issue = computed(() => {
     const state = decoded.value;
     // Only the decoding of the record shown counts: paging must not show the previous issue's body under the next one's masthead.
@@ -169,7 +169,7 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
      * The popup's movers: stored with the first screen (no decompression), or
      * taken from the decoded issue for a record stored before the teaser.
      */
-    teaser: computed<TeaserMover[] | undefined>(() => front.value?.teaser ?? (issue.value ? teaserMovers(issue.value.movers) : undefined)),
+    teaser: computed<TeaserMover[] | undefined>(() => front.value?.teaser ?? (issue.value ? teaserOf(issue.value) : undefined)),
     latestNumber: computed(() => (latestNumber.value.state === 'ready' ? latestNumber.value.value : undefined)),
     /** Live health of the sources, for the line under the masthead. */
     statuses: computed<SourceStatus[]>(() => (statuses.value.state === 'ready' ? statuses.value.value : [])),
@@ -190,3 +190,28 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
 });
 
 export type IssueModel = InstanceType<typeof IssueModel>;
+
+/**
+ * The first screen of a record; none when a record stored whole by an older version lacks a part it is
+ * made from (its movers' lists: issue #9) — the page then draws the decoded issue, whose sections have
+ * their own error boundaries, instead of every page that reads `front` throwing.
+ */
+function firstScreenOrNone(record: IssueRecord): FirstScreen | undefined {
+  try {
+    return firstScreenOf(record);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The movers of a record stored whole by an older version, which may lack a list (issue #9): none, rather
+ * than a computed that throws into every page reading it.
+ */
+function teaserOf(issue: Issue): TeaserMover[] {
+  try {
+    return teaserMovers(issue.movers);
+  } catch {
+    return [];
+  }
+}

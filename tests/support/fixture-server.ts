@@ -13,6 +13,8 @@ import { join } from 'node:path';
  */
 export interface RecordedResponse {
   status?: number;
+  /** The reason phrase after the status code (HTTP/1.1), which a server may fill with anything. */
+  statusText?: string;
   headers?: Record<string, string>;
   body: string;
 }
@@ -98,6 +100,8 @@ export class FixtureServer {
       response.writeHead(404, { 'content-type': 'text/plain' }).end(`no recorded response for ${host}${path}`);
       return;
     }
-    response.writeHead(recorded.status ?? 200, recorded.headers ?? {}).end(recorded.body);
+    const status = recorded.status ?? 200;
+    if (recorded.statusText !== undefined) response.writeHead(status, recorded.statusText, recorded.headers ?? {}).end(recorded.body);
+    else response.writeHead(status, recorded.headers ?? {}).end(recorded.body);
   }
 }

@@ -1,4 +1,4 @@
-import { buildFirstScreen } from '@/components/issue/first-screen-dom';
+import { buildFirstScreen, isPaintable } from '@/components/issue/first-screen-dom';
 import { firstScreenOf } from '@/lib/history/issue-codec';
 import { DB_NAME } from '@/lib/history/stores';
 import { startEarlyReads } from '@/lib/models/early-read';
@@ -22,6 +22,8 @@ export default defineUnlistedScript(() => {
       const app = document.getElementById('app');
       if (!read.record || !app || app.firstChild) return;
       const front = firstScreenOf(read.record);
+      // Text with a character the page's render would take out is left to that render (issue #9).
+      if (!isPaintable(front)) return;
       app.append(buildFirstScreen(document, { front, latestNumber: read.latestNumber ?? front.number, statuses: read.statuses }));
       markFirstScreen();
     },

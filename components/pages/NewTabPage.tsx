@@ -3,7 +3,7 @@ import { useCallback } from 'preact/hooks';
 import { isFailing } from '@/lib/shared/health';
 import type { IssueModel } from '@/lib/models/issue';
 import { Guard, PageFailed } from '../Guard';
-import { KeysHelp } from '../KeysHelp';
+import { LazyKeysHelp } from '../LazyKeysHelp';
 import { useItemKeys } from '../useItemKeys';
 import { ArchiveNav } from '../issue/ArchiveNav';
 import { ExportBar } from '../issue/ExportBar';
@@ -108,7 +108,7 @@ function NewTabPaper({ model }: { model: IssueModel }) {
           </p>
         </footer>
       ) : null}
-      <KeysHelp open={help.value} onClose={() => (help.value = false)} />
+      <LazyKeysHelp open={help.value} onClose={() => (help.value = false)} />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { Masthead } from '../Masthead';
 import { SourceTabs } from '../SourceTabs';
 import { StorageError } from '../StorageError';
 import { TrendingSection } from '../TrendingSection';
-import { KeysHelp } from '../KeysHelp';
+import { LazyKeysHelp } from '../LazyKeysHelp';
 import { useItemKeys } from '../useItemKeys';
 import { useReadyMarker } from '../useReadyMarker';
 
@@ -60,7 +60,7 @@ function SidePanelContent({ model, initialTab }: SidePanelPageProps) {
           <p class="empty">Every source is turned off in the options.</p>
         ) : null}
       </main>
-      <KeysHelp open={help.value} onClose={() => (help.value = false)} />
+      <LazyKeysHelp open={help.value} onClose={() => (help.value = false)} />
     </div>
   );
 }

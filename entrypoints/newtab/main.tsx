@@ -1,10 +1,13 @@
 import { render } from 'preact';
+import { installVisibleText } from '@/components/visible-text';
 import { NewTabPage } from '@/components/pages/NewTabPage';
 import { pageReady } from '@/components/useReadyMarker';
-import { copyText, downloadText } from '@/lib/browser/export';
 import { issueNumberOfHash, renderAfterIssueAnswer, takeEarlyReads } from '@/lib/models/early-read';
 import { closeAfter, createIssueModel, pageDatabase } from '@/lib/models/page-database';
 import '@/components/styles/pages/newtab.css';
+
+// Before anything renders: no invisible character reaches the screen, whatever was stored (issue #9).
+installVisibleText();
 
 const database = pageDatabase(pageReady);
 // The issue the address names (`#/issue/3`), else the latest; read by the early script (entrypoints/first-read.ts)
@@ -18,8 +21,9 @@ void renderAfterIssueAnswer(early).then(() => {
     {
       ...(initialNumber !== undefined ? { initialNumber } : {}),
       onShow: (number) => history.replaceState(null, '', `#/issue/${number}`),
-      copyText,
-      downloadText,
+      // Loaded on the reader's click, not before the page is ready (tests/e2e/budgets.e2e.ts, issue #8).
+      copyText: async (text) => (await import('@/lib/browser/export')).copyText(text),
+      downloadText: (fileName, text) => void import('@/lib/browser/export').then((exporter) => exporter.downloadText(fileName, text)),
     },
     early,
   );

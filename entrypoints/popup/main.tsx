@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { installVisibleText } from '@/components/visible-text';
 import { PopupPage } from '@/components/pages/PopupPage';
 import { pageReady } from '@/components/useReadyMarker';
 import { openPaperTab } from '@/lib/browser/tabs';
@@ -8,6 +9,9 @@ import { createSourcesModel } from '@/lib/models/pages';
 // The popup shows only Hugging Face's models: it need not load the GitHub AI/ML rule.
 import { visibleHuggingFaceRows } from '@/lib/shared/hf-filters';
 import '@/components/styles/pages/popup.css';
+
+// Before anything renders: no invisible character reaches the screen, whatever was stored (issue #9).
+installVisibleText();
 
 // The reads the popup paints from, started by its early script (entrypoints/first-read.ts) while this module loaded;
 // Dexie loads after the page is ready.

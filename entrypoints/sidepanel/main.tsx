@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { installVisibleText } from '@/components/visible-text';
 import { SidePanelPage } from '@/components/pages/SidePanelPage';
 import { pageReady } from '@/components/useReadyMarker';
 import { takeEarlyReads } from '@/lib/models/early-read';
@@ -8,6 +9,9 @@ import { createSourcesModel } from '@/lib/models/pages';
 // dynamic import would be one more request after this module has run (issue #8).
 import { visibleRows } from '@/lib/shared/filters';
 import '@/components/styles/pages/sidepanel.css';
+
+// Before anything renders: no invisible character reaches the screen, whatever was stored (issue #9).
+installVisibleText();
 
 // The reads the lists paint from, started by the early script (entrypoints/first-read.ts) while this module loaded;
 // Dexie loads after the page is ready.

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Issue } from '../shared/issue-types';
+import { stripInvisible } from '../shared/invisible';
 
 /**
  * The new-issue notification. `notifications` is an optional permission
@@ -12,7 +13,8 @@ export async function notifyIssue(issue: Issue): Promise<void> {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: `The AI Morning Post — No. ${issue.number}`,
-    message: issue.lead.headline,
+    // Composed from stored history, which an older version did not clean (issue #9).
+    message: stripInvisible(issue.lead.headline),
   });
 }
 

@@ -1,3 +1,4 @@
+import { INVISIBLE } from './invisible';
 import { MAX_COMBINING_MARKS } from './limits';
 
 /**
@@ -56,25 +57,6 @@ export function cleanText(raw: string, maxLength: number): string {
     .trim();
   return cut || cleaned.length > maxLength ? shorten(cleaned, maxLength) : cleaned;
 }
-
-/**
- * Everything removed outright (see `cleanText`). One pass; the lookbehind is
- * read against the original text, so a selector after a removed character is
- * itself removed.
- */
-const INVISIBLE = new RegExp(
-  [
-    // An unpaired surrogate: in a `u` regex a well-formed pair is one code point, never `Cs`.
-    String.raw`\p{Cs}`,
-    // Control characters that are not white space (those become spaces below).
-    String.raw`(?![\t\n\v\f\r\u0085])\p{Cc}`,
-    // Format, default-ignorable and noncharacter code points, the two emoji selectors aside…
-    String.raw`(?![\uFE0E\uFE0F])[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]`,
-    // …which stay only straight after an emoji.
-    String.raw`(?<!\p{Emoji})[\uFE0E\uFE0F]`,
-  ].join('|'),
-  'gu',
-);
 
 /** JavaScript's white space and line terminators, plus NEL (U+0085), which `\s` leaves out. */
 const WHITE_SPACE = /[\s\u0085]+/gu;

@@ -25,6 +25,8 @@ interface PageFindings {
   invisible: string[];
   badNumbers: string[];
   textLength: number;
+  /** How far the page is wider than its window: remote text must wrap or be cut, never widen the page. */
+  overflowX: number;
 }
 
 /** Runs in the page: everything the checks need, read from the live DOM. */
@@ -48,7 +50,8 @@ function readPage(invisibleSource: string): Omit<PageFindings, 'badLinks'> {
   const links = [...document.querySelectorAll('a[href]')]
     .map((link) => (link as HTMLAnchorElement).href)
     .filter((href) => !href.startsWith(`${location.origin}/`));
-  return { scripts, handlers, links, invisible: found, badNumbers, textLength: text.length };
+  const overflowX = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+  return { scripts, handlers, links, invisible: found, badNumbers, textLength: text.length, overflowX };
 }
 
 async function findings(page: Page): Promise<PageFindings> {
@@ -103,6 +106,7 @@ describe('hostile responses on every source, every surface read in Chromium (iss
       expect(found.badLinks, surface).toEqual([]);
       expect(found.invisible, surface).toEqual([]);
       expect(found.badNumbers, surface).toEqual([]);
+      expect(found.overflowX, surface).toBeLessThanOrEqual(0);
       // A paper, not a blank page: something was read and shown.
       expect(found.textLength, surface).toBeGreaterThan(100);
       await page.close();

@@ -2,7 +2,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signal } from '@preact/signals';
 import { cleanup, render, screen, waitFor as waitForDefault } from '@testing-library/preact';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { buildFirstScreen } from '@/components/issue/first-screen-dom';
@@ -15,14 +14,13 @@ import { ISSUE_FORMAT, type FirstScreen, type StoredIssue } from '@/lib/history/
 import { recordSuccess } from '@/lib/history/write';
 import { IssueModel } from '@/lib/models/issue';
 import type { OptionsModel } from '@/lib/models/options';
-import { SourcesModel } from '@/lib/models/sources';
 import { visibleRows } from '@/lib/shared/filters';
 import { visibleHuggingFaceRows } from '@/lib/shared/hf-filters';
 import type { Entry, Issue } from '@/lib/shared/issue-types';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/settings';
 import { hfModels } from '@/lib/sources/hf-models';
 import { SOURCE_IDS, type SourceId } from '@/lib/sources/ids';
 import { testDb } from '../../support/db';
+import { testSourcesModel } from '../../support/sources-model';
 import { OWN_FIXTURES } from '../../support/paths';
 
 /**
@@ -149,18 +147,7 @@ function issueModel(db: MorningPostDB) {
   return model;
 }
 
-function sourcesModel(db: MorningPostDB, ids: readonly SourceId[], rows: typeof visibleRows) {
-  const model = new SourcesModel({
-    live: { open: async () => db },
-    sourceIds: ids,
-    requestRefresh: vi.fn(async () => undefined),
-    now: () => NOW,
-    settings: signal<Settings | undefined>(DEFAULT_SETTINGS),
-    visibleRows: rows,
-  });
-  onTestFinished(() => model[Symbol.dispose]());
-  return model;
-}
+const sourcesModel = (db: MorningPostDB, ids: readonly SourceId[], rows: typeof visibleRows) => testSourcesModel(db, ids, rows, NOW);
 
 const failedSections = () => [...document.querySelectorAll('[data-failed-section]')].map((notice) => notice.getAttribute('data-failed-section'));
 

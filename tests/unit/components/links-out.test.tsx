@@ -2,7 +2,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signal } from '@preact/signals';
 import { cleanup, fireEvent, render, screen, waitFor as waitForDefault } from '@testing-library/preact';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { PopupPage } from '@/components/pages/PopupPage';
@@ -10,13 +9,12 @@ import { SidePanelPage } from '@/components/pages/SidePanelPage';
 import type { MorningPostDB } from '@/lib/history/db';
 import { recordSuccess } from '@/lib/history/write';
 import { IssueModel } from '@/lib/models/issue';
-import { SourcesModel } from '@/lib/models/sources';
 import { visibleRows } from '@/lib/shared/filters';
 import { visibleHuggingFaceRows } from '@/lib/shared/hf-filters';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/settings';
 import { SOURCES } from '@/lib/sources';
 import { SOURCE_IDS, type SourceId } from '@/lib/sources/ids';
 import { testDb } from '../../support/db';
+import { testSourcesModel } from '../../support/sources-model';
 import { OWN_FIXTURES } from '../../support/paths';
 
 /**
@@ -49,18 +47,7 @@ async function storeRecordings(db: MorningPostDB) {
   }
 }
 
-function sourcesModel(db: MorningPostDB, ids: readonly SourceId[], rows: typeof visibleRows) {
-  const model = new SourcesModel({
-    live: { open: async () => db },
-    sourceIds: ids,
-    requestRefresh: vi.fn(async () => undefined),
-    now: () => NOW,
-    settings: signal<Settings | undefined>(DEFAULT_SETTINGS),
-    visibleRows: rows,
-  });
-  onTestFinished(() => model[Symbol.dispose]());
-  return model;
-}
+const sourcesModel = (db: MorningPostDB, ids: readonly SourceId[], rows: typeof visibleRows) => testSourcesModel(db, ids, rows, NOW);
 
 /** Every link out, and those that would load inside the page. */
 function linksOut() {

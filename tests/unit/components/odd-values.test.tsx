@@ -2,7 +2,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signal } from '@preact/signals';
 import { cleanup, render, screen, waitFor as waitForDefault } from '@testing-library/preact';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { buildFirstScreen } from '@/components/issue/first-screen-dom';
@@ -15,17 +14,16 @@ import { TrendingList } from '@/components/TrendingList';
 import type { TeaserMover } from '@/lib/history/issue-codec';
 import { recordSuccess } from '@/lib/history/write';
 import { IssueModel } from '@/lib/models/issue';
-import { SourcesModel } from '@/lib/models/sources';
 import { visibleRows } from '@/lib/shared/filters';
 import type { Health } from '@/lib/shared/health';
 import { visibleHuggingFaceRows } from '@/lib/shared/hf-filters';
 import type { Issue, Mover } from '@/lib/shared/issue-types';
 import type { ListRow } from '@/lib/shared/movement';
 import type { SourceStatus } from '@/lib/shared/records';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/shared/settings';
 import { hfModels } from '@/lib/sources/hf-models';
 import { SOURCE_IDS } from '@/lib/sources/ids';
 import { testDb } from '../../support/db';
+import { testSourcesModel } from '../../support/sources-model';
 import { OWN_FIXTURES } from '../../support/paths';
 
 /**
@@ -240,18 +238,7 @@ describe('popup and side panel over a status an older version stored with notBef
     await db.table('sourceStatus').put(status);
     return db;
   }
-  const sourcesModel = (db: Awaited<ReturnType<typeof storedDb>>, ids: typeof SOURCE_IDS | ['hf-models'], rows: typeof visibleRows) => {
-    const model = new SourcesModel({
-      live: { open: async () => db },
-      sourceIds: ids,
-      requestRefresh: vi.fn(async () => undefined),
-      now: () => NOW,
-      settings: signal<Settings | undefined>(DEFAULT_SETTINGS),
-      visibleRows: rows,
-    });
-    onTestFinished(() => model[Symbol.dispose]());
-    return model;
-  };
+  const sourcesModel = (db: Awaited<ReturnType<typeof storedDb>>, ids: typeof SOURCE_IDS | ['hf-models'], rows: typeof visibleRows) => testSourcesModel(db, ids, rows, NOW);
 
   // The stored Infinity reads as a day after the failure was recorded (lib/shared/source-waits.ts): the failure
   // was at 10:44 on Friday 27 November (UTC), so the next try is Saturday at 10:44, said as a time.

@@ -64,7 +64,7 @@ async function axeViolations(page: Page): Promise<AxeFigures> {
 
 /**
  * Tabs through the first stops of the page and reports each focused element that shows no focus mark: no
- * outline (style none or width 0) and no box-shadow in its computed style while focused. The pages draw the
+ * outline (style none or width 0), or one under 3:1 against its background, and no box-shadow, in its computed style while focused. The pages draw the
  * mark only on `:focus-visible` (and `:focus-within` for a time input's inner stops, base.css), which a real
  * Tab press makes match: so this reads what a keyboard reader sees, and the default style (none) fails it.
  */
@@ -80,14 +80,33 @@ async function unmarkedFocusStops(page: Page, stops = TAB_STOPS): Promise<{ chec
       const style = getComputedStyle(element);
       const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
       const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+      // The mark must stand out from what it is drawn on: 3:1 against the nearest opaque background behind the
+      // outline (WCAG 2.1 SC 1.4.11, non-text contrast), the relative luminance formula of WCAG 2.1.
+      const channels = (color: string) => /^rgba?\((\d+), (\d+), (\d+)(?:, ([\d.]+))?\)$/.exec(color);
+      const luminance = (color: RegExpExecArray) => {
+        const [r, g, b] = [1, 2, 3].map((index) => {
+          const value = Number(color[index]) / 255;
+          return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      let behind: RegExpExecArray | null = null;
+      for (let node = element.parentElement; node && !behind; node = node.parentElement) {
+        const found = channels(getComputedStyle(node).backgroundColor);
+        if (found && (found[4] === undefined || Number(found[4]) === 1)) behind = found;
+      }
+      const mark = channels(style.outlineColor);
+      const [lighter, darker] = mark && behind ? [luminance(mark), luminance(behind)].sort((a, b) => b - a) : [0, 0];
+      const contrast = (lighter! + 0.05) / (darker! + 0.05);
       const label = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${element.className ? `.${String(element.className).split(' ')[0]}` : ''} "${(element.textContent ?? '').trim().slice(0, 30)}"`;
-      return { label, marked: outline || shadow };
+      return { label, marked: shadow || (outline && contrast >= 3), contrast: `${style.outlineColor} on ${behind?.[0] ?? 'no opaque background'}: ${contrast.toFixed(2)}:1` };
     });
     if (!focus) break;
     // Back to the first stop: the page has fewer stops than asked for.
     if (seen.includes(focus.label) && seen[0] === focus.label) break;
     seen.push(focus.label);
-    if (!focus.marked) unmarked.push(focus.label);
+    if (!focus.marked) unmarked.push(`${focus.label} (${focus.contrast})`);
+    if (process.env.A11Y_REVIEW) console.info(`focus ${focus.label}: ${focus.contrast}`);
   }
   return { checked: seen.length, unmarked };
 }

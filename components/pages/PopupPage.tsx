@@ -23,7 +23,9 @@ export function PopupPage(props: PopupPageProps) {
       fallback={
         <div class="compact compact--popup">
           <Masthead now={Number.NaN} compact />
-          <PageFailed />
+          <main>
+            <PageFailed />
+          </main>
         </div>
       }
     >
@@ -44,21 +46,24 @@ function PopupContent({ paper, model, openPaper }: PopupPageProps) {
   return (
     <div class="compact compact--popup">
       <Masthead now={model.now.value} compact />
-      {issue ? (
-        <Guard name="Today's headline" retryOn={front}>
-          <PopupIssue issue={issue} />
-        </Guard>
-      ) : null}
-      <p class="compact__more">
-        <button type="button" class="link-button" onClick={openPaper}>
-          {issue ? `Read No. ${issue.number} in full` : 'Open the paper in a new tab'}
-        </button>
-      </p>
-      {model.storageError.value ? (
-        <StorageError message={model.storageError.value} />
-      ) : models ? (
-        <TrendingSection model={model} view={models} heading="Top trending models" limit={5} />
-      ) : null}
+      {/* One main landmark per page, after the masthead's banner, as the side panel has (axe: landmark-one-main, issue #10). */}
+      <main>
+        {issue ? (
+          <Guard name="Today's headline" retryOn={front}>
+            <PopupIssue issue={issue} />
+          </Guard>
+        ) : null}
+        <p class="compact__more">
+          <button type="button" class="link-button" onClick={openPaper}>
+            {issue ? `Read No. ${issue.number} in full` : 'Open the paper in a new tab'}
+          </button>
+        </p>
+        {model.storageError.value ? (
+          <StorageError message={model.storageError.value} />
+        ) : models ? (
+          <TrendingSection model={model} view={models} heading="Top trending models" limit={5} />
+        ) : null}
+      </main>
     </div>
   );
 }

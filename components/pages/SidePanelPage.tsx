@@ -25,7 +25,9 @@ export function SidePanelPage(props: SidePanelPageProps) {
       fallback={
         <div class="compact compact--panel">
           <Masthead now={Number.NaN} compact />
-          <PageFailed />
+          <main>
+            <PageFailed />
+          </main>
         </div>
       }
     >

@@ -6,6 +6,7 @@ import type { SourceStatus } from '../shared/records';
 import type { Issue } from '../shared/issue-types';
 import { clockSignal, liveQuerySignal, subscribeLive, type LiveSource, type LiveState } from './live-query';
 import { errorMessage } from '../shared/error-message';
+import type { VisibilitySource } from './read-marker';
 
 export interface IssueModelDeps {
   /** Dexie, for live updates (a new issue published while the page is open, the sources' health). */
@@ -23,8 +24,10 @@ export interface IssueModelDeps {
    * (and adopts the first screen the early script painted).
    */
   firstAnswer?: IssuePageRead;
-  /** Tells the worker the reader has seen issue `number` (it clears the badge). Called once the page is ready. */
+  /** Tells the worker the reader has seen issue `number` (it clears the badge). Called once the page is ready, only when the page is visible. */
   markRead: (number: number) => Promise<unknown>;
+  /** Whether the reader can see the page (`document` in the pages; issue #10). Absent: always visible. */
+  visibility?: VisibilitySource;
   /** The issue to show first (from the page's URL); the latest when absent. */
   initialNumber?: number;
   /** Called when the reader pages to another issue (the page keeps it in its URL). */
@@ -116,16 +119,21 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
     return state.state === 'error' && sameIssue(state.record, record.value) ? state.message : undefined;
   });
 
-  // Opening an issue marks it read, once per issue shown, once the page is ready (the extension API loads after the paint).
-  let lastMarked = 0;
-  effect(() => {
-    const number = issue.value?.number;
-    if (number !== undefined && number !== lastMarked) {
-      lastMarked = number;
-      void Promise.resolve(deps.live.after)
-        .then(() => deps.markRead(number))
-        .catch(() => undefined);
-    }
+  // The issue shown counts as read once the page is ready and the reader can see it (issue #10): lib/models/read-marker.ts,
+  // loaded after the paint.
+  const shownNumber = computed(() => issue.value?.number);
+  let stopMarking: (() => void) | undefined;
+  let disposed = false;
+  void Promise.resolve(deps.live.after)
+    .then(() => import('./read-marker'))
+    .then(({ markReadWhenSeen }) => {
+      if (!disposed) stopMarking = markReadWhenSeen({ shown: shownNumber, visibility: deps.visibility, live: deps.live, markRead: deps.markRead });
+    })
+    .catch(() => undefined);
+  // Disposed with the model (createModel disposes the effects made here).
+  effect(() => () => {
+    disposed = true;
+    stopMarking?.();
   });
 
   const show = action((number: number) => {

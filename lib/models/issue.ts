@@ -120,21 +120,15 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
   });
 
   // The issue shown counts as read once the page is ready and the reader can see it (issue #10): lib/models/read-marker.ts,
-  // loaded after the paint.
-  const shownNumber = computed(() => issue.value?.number);
-  let stopMarking: (() => void) | undefined;
-  let disposed = false;
-  void Promise.resolve(deps.live.after)
+  // loaded after the paint (if it cannot load, the badge stays: nothing is marked read unseen). A page closed before
+  // it loaded stops it as soon as it starts.
+  const marking = Promise.resolve(deps.live.after)
     .then(() => import('./read-marker'))
-    .then(({ markReadWhenSeen }) => {
-      if (!disposed) stopMarking = markReadWhenSeen({ shown: shownNumber, visibility: deps.visibility, live: deps.live, markRead: deps.markRead });
-    })
-    .catch(() => undefined);
-  // Disposed with the model (createModel disposes the effects made here).
-  effect(() => () => {
-    disposed = true;
-    stopMarking?.();
-  });
+    .then(
+      (marker) => marker.markReadWhenSeen({ ...deps, shown: issue }),
+      () => () => undefined,
+    );
+  effect(() => () => void marking.then((stop) => stop()));
 
   const show = action((number: number) => {
     const latest = latestNumber.value.state === 'ready' ? latestNumber.value.value : undefined;

@@ -13,8 +13,8 @@ export interface VisibilitySource {
 }
 
 export interface ReadMarkerDeps {
-  /** The number of the issue the page shows now (undefined while none is shown). */
-  shown: ReadonlySignal<number | undefined>;
+  /** The issue the page shows now (undefined while none is shown, or it is not yet decoded). */
+  shown: ReadonlySignal<{ readonly number: number } | undefined>;
   /** `document` in the pages. Absent (views' tests that are not about reading): always visible. */
   visibility?: VisibilitySource | undefined;
   /** Where the page reads the worker's read state (lib/shared/messages.ts `LAST_READ`). */
@@ -44,7 +44,7 @@ export function markReadWhenSeen(deps: ReadMarkerDeps): () => void {
   const visibility = deps.visibility ?? ALWAYS_VISIBLE;
   let reported = 0;
   const consider = () => {
-    const number = deps.shown.peek();
+    const number = deps.shown.peek()?.number;
     if (number === undefined || number <= reported || visibility.visibilityState !== 'visible') return;
     const before = reported;
     reported = number;

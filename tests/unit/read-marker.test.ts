@@ -61,7 +61,7 @@ function harness(db: MorningPostDB, initial: DocumentVisibilityState, shownFirst
       return db;
     },
   };
-  const shown = signal<number | undefined>(shownFirst);
+  const shown = signal<{ number: number } | undefined>(shownFirst === undefined ? undefined : { number: shownFirst });
   const visibility = new FakeVisibility(initial);
   const stop = markReadWhenSeen({
     shown,
@@ -80,7 +80,8 @@ function harness(db: MorningPostDB, initial: DocumentVisibilityState, shownFirst
   onTestFinished(stop);
   return {
     messages,
-    shown,
+    /** The page moves to issue `number` (a new one published, or the reader paging). */
+    show: (number: number) => (shown.value = { number }),
     visibility,
     stop,
     opens: () => opens,
@@ -117,7 +118,7 @@ describe('markReadWhenSeen: the badge counts what was really read', () => {
     const page = harness(db, 'hidden', 1);
     // No. 2 is published while the tab is behind another: the page moves to it, and says nothing.
     await publishIfDue(db, new Date(2026, 10, 22, 8, 0).getTime(), DEFAULT_SETTINGS);
-    page.shown.value = 2;
+    page.show(2);
     expect(page.opens()).toBe(0);
     expect(page.messages).toEqual([]);
     expect(await unreadCount(db)).toBe(1);
@@ -138,8 +139,8 @@ describe('markReadWhenSeen: the badge counts what was really read', () => {
     await publishIssues(db, 3);
     await workerMarkRead(db, 1);
     const page = harness(db, 'hidden', 1);
-    page.shown.value = 2;
-    page.shown.value = 3;
+    page.show(2);
+    page.show(3);
     expect(page.opens()).toBe(0);
     expect(await unreadCount(db)).toBe(2);
     page.visibility.set('visible');
@@ -155,10 +156,10 @@ describe('markReadWhenSeen: the badge counts what was really read', () => {
     await workerMarkRead(db, 1);
     const page = harness(db, 'hidden', 2);
     // Before the reader looks, the page is back on No. 1 (its address names it): No. 2 was never seen.
-    page.shown.value = 1;
+    page.show(1);
     page.visibility.set('visible');
     // No. 1 is already read: nothing to send. The sentinel: No. 2 shown while visible is reported, and is the only message.
-    page.shown.value = 2;
+    page.show(2);
     await waitFor(() => expect(page.messages).toEqual([2]));
     expect(await unreadCount(db)).toBe(0);
     summary.sequences += 1;
@@ -173,13 +174,13 @@ describe('markReadWhenSeen: the badge counts what was really read', () => {
     // The read state was read (the page looked), and nothing was sent.
     await waitFor(() => expect(page.opens()).toBe(1));
     // The archive, all read: nothing either.
-    page.shown.value = 2;
-    page.shown.value = 1;
+    page.show(2);
+    page.show(1);
     page.visibility.set('hidden');
     page.visibility.set('visible');
     // The sentinel: No. 4 arrives while the page is visible — the one message.
     await publishIfDue(db, new Date(2026, 10, 24, 8, 0).getTime(), DEFAULT_SETTINGS);
-    page.shown.value = 4;
+    page.show(4);
     await waitFor(() => expect(page.messages).toEqual([4]));
     expect(await unreadCount(db)).toBe(0);
     summary.sequences += 1;
@@ -195,9 +196,9 @@ describe('markReadWhenSeen: the badge counts what was really read', () => {
     await workerMarkRead(db, 2);
     page.visibility.set('visible');
     await waitFor(() => expect(page.opens()).toBe(1));
-    page.shown.value = 1;
+    page.show(1);
     await publishIfDue(db, new Date(2026, 10, 23, 8, 0).getTime(), DEFAULT_SETTINGS);
-    page.shown.value = 3;
+    page.show(3);
     await waitFor(() => expect(page.messages).toEqual([3]));
     summary.sequences += 1;
     summary.messages += page.messages.length;
@@ -212,13 +213,13 @@ describe('markReadWhenSeen: the badge counts what was really read', () => {
     await waitFor(() => expect(page.messages).toEqual([2]));
     // Issues 3 and 4 are still unread.
     await waitFor(async () => expect(await unreadCount(db)).toBe(2));
-    page.shown.value = 3;
+    page.show(3);
     await waitFor(() => expect(page.messages).toEqual([2, 3]));
     await waitFor(async () => expect(await unreadCount(db)).toBe(1));
     // Back to No. 1 and 2: nothing to say.
-    page.shown.value = 1;
-    page.shown.value = 2;
-    page.shown.value = 4;
+    page.show(1);
+    page.show(2);
+    page.show(4);
     await waitFor(() => expect(page.messages).toEqual([2, 3, 4]));
     await waitFor(async () => expect(await unreadCount(db)).toBe(0));
     summary.sequences += 1;
@@ -231,7 +232,7 @@ describe('markReadWhenSeen: the badge counts what was really read', () => {
     await workerMarkRead(db, 1);
     const page = harness(db, 'visible', 1);
     page.failOnce();
-    page.shown.value = 2;
+    page.show(2);
     await waitFor(() => expect(page.messages).toEqual([2]));
     expect(await unreadCount(db)).toBe(1);
     // The reader comes back to the tab: the page tries again.
@@ -251,7 +252,7 @@ describe('markReadWhenSeen: the badge counts what was really read', () => {
     page.stop();
     expect(page.visibility.listening).toBe(0);
     page.visibility.set('visible');
-    page.shown.value = 1;
+    page.show(1);
     expect(page.opens()).toBe(0);
     expect(page.messages).toEqual([]);
     summary.sequences += 1;

@@ -285,9 +285,9 @@ describe('IssueModel: the page marks read through its visibility', () => {
     visibility.set('visible');
     await waitFor(() => expect(messages).toEqual([1, 2]));
     await waitFor(async () => expect(await unreadCount(db)).toBe(0));
-    // A closed page stops listening.
+    // A closed page stops listening (once the marker's promise settles).
     model[Symbol.dispose]();
-    expect(visibility.listening).toBe(0);
+    await waitFor(() => expect(visibility.listening).toBe(0));
     summary.sequences += 1;
     summary.messages += messages.length;
   });

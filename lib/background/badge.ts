@@ -1,12 +1,14 @@
 import type { MorningPostDB } from '../history/db';
 import { countIssuesAfter } from '../history/issues';
+import { LAST_READ } from '../shared/messages';
 
 /**
  * The toolbar badge says how many issues the reader has not opened yet
  * (issue #4). The count lives in the database (the last issue read), so any
- * worker wake can put the badge right.
+ * worker wake can put the badge right. Its key is in lib/shared/messages.ts,
+ * where the pages read it too (issue #10).
  */
-export const LAST_READ = 'lastReadIssue';
+export { LAST_READ };
 
 /** Deep red with white text: legible on light and dark toolbars alike (contrast 8.8:1). */
 export const BADGE_BACKGROUND = '#8a1c1c';

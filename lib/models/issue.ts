@@ -6,6 +6,7 @@ import type { SourceStatus } from '../shared/records';
 import type { Issue } from '../shared/issue-types';
 import { clockSignal, liveQuerySignal, subscribeLive, type LiveSource, type LiveState } from './live-query';
 import { errorMessage } from '../shared/error-message';
+import type { VisibilitySource } from './read-marker';
 
 export interface IssueModelDeps {
   /** Dexie, for live updates (a new issue published while the page is open, the sources' health). */
@@ -23,8 +24,10 @@ export interface IssueModelDeps {
    * (and adopts the first screen the early script painted).
    */
   firstAnswer?: IssuePageRead;
-  /** Tells the worker the reader has seen issue `number` (it clears the badge). Called once the page is ready. */
+  /** Tells the worker the reader has seen issue `number` (it clears the badge). Called once the page is ready, only when the page is visible. */
   markRead: (number: number) => Promise<unknown>;
+  /** Whether the reader can see the page (`document` in the pages; issue #10). Absent: always visible. */
+  visibility?: VisibilitySource;
   /** The issue to show first (from the page's URL); the latest when absent. */
   initialNumber?: number;
   /** Called when the reader pages to another issue (the page keeps it in its URL). */
@@ -116,17 +119,16 @@ export const IssueModel = createModel((deps: IssueModelDeps) => {
     return state.state === 'error' && sameIssue(state.record, record.value) ? state.message : undefined;
   });
 
-  // Opening an issue marks it read, once per issue shown, once the page is ready (the extension API loads after the paint).
-  let lastMarked = 0;
-  effect(() => {
-    const number = issue.value?.number;
-    if (number !== undefined && number !== lastMarked) {
-      lastMarked = number;
-      void Promise.resolve(deps.live.after)
-        .then(() => deps.markRead(number))
-        .catch(() => undefined);
-    }
-  });
+  // The issue shown counts as read once the page is ready and the reader can see it (issue #10): lib/models/read-marker.ts,
+  // loaded after the paint (if it cannot load, the badge stays: nothing is marked read unseen). A page closed before
+  // it loaded stops it as soon as it starts.
+  const marking = Promise.resolve(deps.live.after)
+    .then(() => import('./read-marker'))
+    .then(
+      (marker) => marker.markReadWhenSeen({ ...deps, shown: issue }),
+      () => () => undefined,
+    );
+  effect(() => () => void marking.then((stop) => stop()));
 
   const show = action((number: number) => {
     const latest = latestNumber.value.state === 'ready' ? latestNumber.value.value : undefined;

@@ -38,12 +38,12 @@ export function closeAfter(database: PageDatabase, reads: readonly Promise<unkno
  */
 export function createIssueModel(
   database: PageDatabase,
-  options: Omit<IssueModelDeps, 'live' | 'firstRead' | 'firstAnswer' | 'markRead'> = {},
+  options: Omit<IssueModelDeps, 'live' | 'firstRead' | 'firstAnswer' | 'markRead' | 'visibility'> = {},
   early: Pick<EarlyReads, 'issue' | 'issueAnswer'> = {},
 ): { model: IssueModel; firstRead: Promise<unknown> } {
   const firstRead = early.issue
     ? early.issue.then((read) => read ?? NO_ISSUE_PAGE)
     : database.plain().then((db) => (db ? readIssuePage(db, options.initialNumber) : NO_ISSUE_PAGE));
   const answer = early.issueAnswer && (early.issueAnswer.read ?? NO_ISSUE_PAGE);
-  return { model: new IssueModel({ ...options, live: database.live, firstRead, ...(answer ? { firstAnswer: answer } : {}), markRead: markIssueRead }), firstRead };
+  return { model: new IssueModel({ ...options, live: database.live, firstRead, ...(answer ? { firstAnswer: answer } : {}), markRead: markIssueRead, visibility: document }), firstRead };
 }

@@ -17,3 +17,9 @@ export function isWorkerRequest(message: unknown): message is WorkerRequest {
   const { type, number } = message as { type?: unknown; number?: unknown };
   return type === 'refresh-now' || (type === 'issue-read' && Number.isSafeInteger(number) && (number as number) > 0);
 }
+
+/**
+ * The database's record (table `meta`) of the last issue read: the badge counts the issues after it
+ * (lib/background/badge.ts), and a page reads it so as not to wake the worker for an issue already read (issue #10).
+ */
+export const LAST_READ = 'lastReadIssue';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
+import { MAX_SETTINGS_WORD_LENGTH, MAX_SETTINGS_WORDS } from './limits';
 
 /**
  * The reader's settings live in `storage.sync` under one key, with a version
@@ -50,19 +51,14 @@ const IntervalSchema = v.pipe(
   v.minValue(REFRESH_INTERVAL_MINUTES.min),
   v.maxValue(REFRESH_INTERVAL_MINUTES.max),
 );
-/** A short list of short words: anything else is noise from a bad write. */
-const WordList = v.pipe(
-  v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60))),
-  v.maxLength(100),
-  v.transform((words) => [...new Set(words)]),
-);
-
 function field<T>(schema: v.GenericSchema<unknown, T>, value: unknown, fallback: T): T {
   const result = v.safeParse(schema, value);
   return result.success ? result.output : fallback;
 }
 
-const MorningTime = v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/));
+/** `HH:MM`, 00:00 to 23:59: what `<input type="time">` gives. */
+export const MORNING_TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const MorningTime = v.pipe(v.string(), v.regex(MORNING_TIME_PATTERN));
 
 /**
  * Version 1 (issue #2) had only the interval; version 2 (issue #3) added the
@@ -93,9 +89,9 @@ export function readSettings(stored: unknown): Settings {
     version: SETTINGS_VERSION,
     refreshIntervalMinutes: field(IntervalSchema, raw.refreshIntervalMinutes, DEFAULT_SETTINGS.refreshIntervalMinutes),
     sources,
-    hfTasks: { include: field(WordList, tasks.include, []), hide: field(WordList, tasks.hide, []) },
-    githubLanguages: field(WordList, raw.githubLanguages, []),
-    aiKeywords: field(WordList, raw.aiKeywords, []),
+    hfTasks: { include: storedWordList(tasks.include), hide: storedWordList(tasks.hide) },
+    githubLanguages: storedWordList(raw.githubLanguages),
+    aiKeywords: storedWordList(raw.aiKeywords),
     morningTime: field(MorningTime, raw.morningTime, DEFAULT_SETTINGS.morningTime),
     badge: field(v.boolean(), raw.badge, DEFAULT_SETTINGS.badge),
     notifications: field(v.boolean(), raw.notifications, DEFAULT_SETTINGS.notifications),
@@ -113,13 +109,101 @@ export async function loadSettings(storage: SettingsStorage): Promise<Settings> 
 
 export type SettingsChange = Partial<Omit<Settings, 'version'>>;
 
+/**
+ * Saves a change and returns what is now stored. A change that leaves the
+ * settings as they are writes nothing: `storage.sync` also limits writes
+ * (MAX_WRITE_OPERATIONS_PER_MINUTE, 120), and a reader tabbing through the
+ * fields should not spend them.
+ */
 export async function saveSettings(storage: SettingsStorage, change: SettingsChange): Promise<Settings> {
-  const next = readSettings({ ...(await loadSettings(storage)), ...change });
-  await storage.set({ [SETTINGS_KEY]: next });
+  const current = await loadSettings(storage);
+  const next = readSettings({ ...current, ...change });
+  if (JSON.stringify(next) !== JSON.stringify(current)) await storage.set({ [SETTINGS_KEY]: next });
   return next;
 }
 
-/** Split what a reader typed ("rust, Go  python") into a word list. */
+// ————— Word lists (issue #10: "an invalid entry is refused on its own, never wiping a list") —————
+
+/**
+ * What a word may hold: letters, marks and digits of any script, single
+ * spaces and the punctuation of task and language names (`C++`, `C#`,
+ * `Ren'Py`, `Graphviz (DOT)`, `text-to-3d`). None of these is escaped in
+ * JSON, which is what lets lib/shared/limits.ts bound the settings' bytes.
+ * Commas separate words; invisible characters are refused, never kept.
+ */
+const WORD = /^[\p{L}\p{M}\p{N} ._+#'*/()-]+$/u;
+const ALLOWED_PUNCTUATION = "- . _ + # ' * / ( )";
+
+/** Why a word is refused, in the reader's terms, or undefined when it is fine. */
+function wordProblem(word: string): string | undefined {
+  const characters = [...word];
+  if (characters.length > MAX_SETTINGS_WORD_LENGTH) {
+    return `“${characters.slice(0, MAX_SETTINGS_WORD_LENGTH).join('')}…” is longer than ${MAX_SETTINGS_WORD_LENGTH} characters.`;
+  }
+  if (!WORD.test(word)) {
+    const bad = characters.find((character) => !WORD.test(character)) ?? '';
+    return `“${word}” has ${characterName(bad)}, which a word here cannot hold (letters, digits, spaces and ${ALLOWED_PUNCTUATION} only).`;
+  }
+  return undefined;
+}
+
+/** A character as the reader can see it: itself when printable, else its code point. */
+function characterName(character: string): string {
+  const code = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(character) ? `“${character}”` : `an invisible character (${code})`;
+}
+
+/** Spaces inside a word count once; around it, not at all. */
+function normalizeWord(word: string): string {
+  return word.replace(/\s+/gu, ' ').trim();
+}
+
+export interface CheckedWordList {
+  /** The words to save, in the reader's order, each once (case aside: `Rust` and `rust` are one word). */
+  words: string[];
+  /** One sentence per refused word, naming it; empty when every word was kept. */
+  refused: string[];
+}
+
+function checkWords(candidates: readonly string[]): CheckedWordList {
+  const words: string[] = [];
+  const seen = new Set<string>();
+  const refused: string[] = [];
+  const overflow: string[] = [];
+  for (const candidate of candidates) {
+    const word = normalizeWord(candidate);
+    if (word === '' || seen.has(word.toLowerCase())) continue;
+    const problem = wordProblem(word);
+    if (problem) refused.push(problem);
+    else if (words.length === MAX_SETTINGS_WORDS) overflow.push(word);
+    else {
+      words.push(word);
+      seen.add(word.toLowerCase());
+    }
+  }
+  if (overflow.length > 0) {
+    const named = overflow.map((word) => `“${word}”`).join(', ');
+    refused.push(`${named} did not fit: a list holds at most ${MAX_SETTINGS_WORDS} words.`);
+  }
+  return { words, refused };
+}
+
+/** Split what a reader typed ("rust, Go  python") and check each word on its own: a bad word is refused, the rest kept. */
+export function checkWordList(text: string): CheckedWordList {
+  return checkWords(text.split(/[,\n]/));
+}
+
+/**
+ * A stored list read through the same checks: a word an older version or
+ * another device wrote that breaks them is dropped alone, and a list longer
+ * than the bound keeps its first words. Anything not a list reads as empty.
+ */
+function storedWordList(stored: unknown): string[] {
+  if (!Array.isArray(stored)) return [];
+  return checkWords(stored.slice(0, MAX_SETTINGS_WORDS * 4).filter((word): word is string => typeof word === 'string')).words;
+}
+
+/** Split what a reader typed into the words that would be saved. */
 export function parseWordList(text: string): string[] {
-  return [...new Set(text.split(/[,\n]/).map((word) => word.trim()).filter(Boolean))];
+  return checkWordList(text).words;
 }

@@ -175,9 +175,11 @@ function OptionsForm({ model, requestNotifications }: OptionsPageProps) {
                 type="checkbox"
                 checked={settings.sources[id]}
                 {...invalidProps('sources', errors.sources)}
-                onChange={(event) =>
-                  void model.update('sources', { sources: { ...settings.sources, [id]: (event.target as HTMLInputElement).checked } })
-                }
+                onChange={(event) => {
+                  // Applied to the sources as stored when its turn to save comes, so that quick clicks do not undo each other.
+                  const on = (event.target as HTMLInputElement).checked;
+                  void model.update('sources', (current) => ({ sources: { ...current.sources, [id]: on } }));
+                }}
               />
               {label}
             </label>

@@ -1,7 +1,6 @@
 import { action, computed, createModel, effect, signal } from '@preact/signals';
 import { loadGithubToken, saveGithubToken, type LocalStorageArea } from '../shared/secrets';
 import {
-  checkWordList,
   loadSettings,
   MORNING_TIME_PATTERN,
   REFRESH_INTERVAL_MINUTES,
@@ -10,6 +9,7 @@ import {
   type SettingsChange,
   type SettingsStorage,
 } from '../shared/settings';
+import { checkWordList } from '../shared/word-list';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
 import { SOURCE_INFO } from '../sources/info';
 import { errorMessage } from '../shared/error-message';
@@ -93,20 +93,32 @@ export const OptionsModel = createModel((deps: OptionsModelDeps) => {
    * Saves one field's change. The browser may still refuse (storage.sync's
    * quotas, a full disk): then the field says so and the page keeps what the
    * reader typed, so that nothing is lost but the save.
+   *
+   * Saves are queued, one after another: each reads the stored settings and
+   * writes them back, and two at once (a list changed, then the next one
+   * before the first was written) would write one over the other. A change
+   * may be a function of the settings as they are when its turn comes.
    */
-  const save = async (field: OptionsField, change: SettingsChange, what: string, refused?: string): Promise<boolean> => {
-    try {
-      settings.value = await saveSettings(deps.storage, change);
-      setError(field, refused);
-      saved.value = { state: 'saved', what };
-      return true;
-    } catch (error) {
-      setError(field, `Not saved: the browser refused (${errorMessage(error)}). What you typed is kept; try again.`);
-      saved.value = { state: 'failed', message: `Could not save: ${errorMessage(error)}` };
-      return false;
-    }
+  let queue: Promise<unknown> = Promise.resolve();
+  const save = (field: OptionsField, change: SettingsChange | ((current: Settings) => SettingsChange), what: string, refused?: string): Promise<boolean> => {
+    const run = async (): Promise<boolean> => {
+      try {
+        const resolved = typeof change === 'function' ? change(await loadSettings(deps.storage)) : change;
+        settings.value = await saveSettings(deps.storage, resolved);
+        setError(field, refused);
+        saved.value = { state: 'saved', what };
+        return true;
+      } catch (error) {
+        setError(field, `Not saved: the browser refused (${errorMessage(error)}). What you typed is kept; try again.`);
+        saved.value = { state: 'failed', message: `Could not save: ${errorMessage(error)}` };
+        return false;
+      }
+    };
+    const result = queue.then(run);
+    queue = result;
+    return result;
   };
-  const update = action(async (field: OptionsField, change: SettingsChange, what: string = 'Saved.') => {
+  const update = action(async (field: OptionsField, change: SettingsChange | ((current: Settings) => SettingsChange), what: string = 'Saved.') => {
     await save(field, change, what);
   });
   const setRefreshInterval = action(async (text: string) => {
@@ -130,8 +142,6 @@ export const OptionsModel = createModel((deps: OptionsModelDeps) => {
    * by one bad word (issue #10). "Saved." is said only of what was saved.
    */
   const setWordList = action(async (field: WordListField, text: string) => {
-    const current = settings.value;
-    if (!current) return;
     const { words, refused } = checkWordList(text);
     const note = refused.length > 0 ? `Not saved: ${refused.join(' ')}` : undefined;
     const what =
@@ -140,7 +150,7 @@ export const OptionsModel = createModel((deps: OptionsModelDeps) => {
         : words.length === 0
           ? 'Saved an empty list; what was refused is named beside the field.'
           : `Saved ${wordCount(words.length)}; what was refused is named beside the field.`;
-    await save(field, wordListChange(field, words, current), what, note);
+    await save(field, (current) => wordListChange(field, words, current), what, note);
   });
   const setGithubToken = action(async (token: string) => {
     try {

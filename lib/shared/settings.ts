@@ -130,67 +130,19 @@ export async function saveSettings(storage: SettingsStorage, change: SettingsCha
  * `Ren'Py`, `Graphviz (DOT)`, `text-to-3d`). None of these is escaped in
  * JSON, which is what lets lib/shared/limits.ts bound the settings' bytes.
  * Commas separate words; invisible characters are refused, never kept.
+ * What the reader is told about a refused word is in lib/shared/word-list.ts,
+ * which only the options page loads.
  */
-const WORD = /^[\p{L}\p{M}\p{N} ._+#'*/()-]+$/u;
-const ALLOWED_PUNCTUATION = "- . _ + # ' * / ( )";
-
-/** Why a word is refused, in the reader's terms, or undefined when it is fine. */
-function wordProblem(word: string): string | undefined {
-  const characters = [...word];
-  if (characters.length > MAX_SETTINGS_WORD_LENGTH) {
-    return `“${characters.slice(0, MAX_SETTINGS_WORD_LENGTH).join('')}…” is longer than ${MAX_SETTINGS_WORD_LENGTH} characters.`;
-  }
-  if (!WORD.test(word)) {
-    const bad = characters.find((character) => !WORD.test(character)) ?? '';
-    return `“${word}” has ${characterName(bad)}, which a word here cannot hold (letters, digits, spaces and ${ALLOWED_PUNCTUATION} only).`;
-  }
-  return undefined;
-}
-
-/** A character as the reader can see it: itself when printable, else its code point. */
-function characterName(character: string): string {
-  const code = `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(character) ? `“${character}”` : `an invisible character (${code})`;
-}
+export const SETTINGS_WORD = /^[\p{L}\p{M}\p{N} ._+#'*/()-]+$/u;
 
 /** Spaces inside a word count once; around it, not at all. */
-function normalizeWord(word: string): string {
+export function normalizeWord(word: string): string {
   return word.replace(/\s+/gu, ' ').trim();
 }
 
-export interface CheckedWordList {
-  /** The words to save, in the reader's order, each once (case aside: `Rust` and `rust` are one word). */
-  words: string[];
-  /** One sentence per refused word, naming it; empty when every word was kept. */
-  refused: string[];
-}
-
-function checkWords(candidates: readonly string[]): CheckedWordList {
-  const words: string[] = [];
-  const seen = new Set<string>();
-  const refused: string[] = [];
-  const overflow: string[] = [];
-  for (const candidate of candidates) {
-    const word = normalizeWord(candidate);
-    if (word === '' || seen.has(word.toLowerCase())) continue;
-    const problem = wordProblem(word);
-    if (problem) refused.push(problem);
-    else if (words.length === MAX_SETTINGS_WORDS) overflow.push(word);
-    else {
-      words.push(word);
-      seen.add(word.toLowerCase());
-    }
-  }
-  if (overflow.length > 0) {
-    const named = overflow.map((word) => `“${word}”`).join(', ');
-    refused.push(`${named} did not fit: a list holds at most ${MAX_SETTINGS_WORDS} words.`);
-  }
-  return { words, refused };
-}
-
-/** Split what a reader typed ("rust, Go  python") and check each word on its own: a bad word is refused, the rest kept. */
-export function checkWordList(text: string): CheckedWordList {
-  return checkWords(text.split(/[,\n]/));
+/** A word that passes: within the length, of allowed characters (the one rule readSettings and the options page share). */
+function isSettingsWord(word: string): boolean {
+  return [...word].length <= MAX_SETTINGS_WORD_LENGTH && SETTINGS_WORD.test(word);
 }
 
 /**
@@ -200,10 +152,15 @@ export function checkWordList(text: string): CheckedWordList {
  */
 function storedWordList(stored: unknown): string[] {
   if (!Array.isArray(stored)) return [];
-  return checkWords(stored.slice(0, MAX_SETTINGS_WORDS * 4).filter((word): word is string => typeof word === 'string')).words;
-}
-
-/** Split what a reader typed into the words that would be saved. */
-export function parseWordList(text: string): string[] {
-  return checkWordList(text).words;
+  const words: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of stored.slice(0, MAX_SETTINGS_WORDS * 4)) {
+    if (typeof entry !== 'string') continue;
+    const word = normalizeWord(entry);
+    if (word === '' || seen.has(word.toLowerCase()) || !isSettingsWord(word)) continue;
+    words.push(word);
+    seen.add(word.toLowerCase());
+    if (words.length === MAX_SETTINGS_WORDS) break;
+  }
+  return words;
 }

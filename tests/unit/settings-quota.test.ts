@@ -176,3 +176,23 @@ describe('no save can fail on quota', () => {
     expect((await loadSettings(browser.sync)).aiKeywords).toEqual(['robotics']);
   });
 });
+
+describe('saves one after another', () => {
+  it('two lists changed at once are both saved: the second does not write over the first', async () => {
+    const sync = testBrowser().sync;
+    const model = openModel(sync);
+    await vi.waitFor(() => expect(model.loaded.value).toBe(true));
+    // Not awaited one by one: the reader leaves one field for the next before the first save is written.
+    await Promise.all([
+      model.setWordList('hfTasksInclude', 'text-generation'),
+      model.setWordList('hfTasksHide', 'text-to-image'),
+      model.setWordList('aiKeywords', 'robotics'),
+      model.update('sources', (current) => ({ sources: { ...current.sources, 'gh-search': false } })),
+      model.update('sources', (current) => ({ sources: { ...current.sources, 'hf-spaces': false } })),
+    ]);
+    const stored = await loadSettings(sync);
+    expect(stored.hfTasks).toEqual({ include: ['text-generation'], hide: ['text-to-image'] });
+    expect(stored.aiKeywords).toEqual(['robotics']);
+    expect([stored.sources['gh-search'], stored.sources['hf-spaces'], stored.sources['hf-models']]).toEqual([false, false, true]);
+  });
+});

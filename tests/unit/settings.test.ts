@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GITHUB_TOKEN_KEY, loadGithubToken, saveGithubToken } from '@/lib/shared/secrets';
-import { checkWordList, DEFAULT_SETTINGS, loadSettings, parseWordList, readSettings, saveSettings, SETTINGS_KEY } from '@/lib/shared/settings';
+import { DEFAULT_SETTINGS, loadSettings, readSettings, saveSettings, SETTINGS_KEY } from '@/lib/shared/settings';
+import { checkWordList, parseWordList } from '@/lib/shared/word-list';
 import { testBrowser } from '../support/fake-browser';
 
 describe('settings', () => {

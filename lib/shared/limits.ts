@@ -154,7 +154,9 @@ export const MAX_COMBINING_MARKS = 6;
 // counts an item as the UTF-8 bytes of its key plus those of the JSON its
 // `base::JSONWriter` writes for the value (extensions/browser/api/storage/
 // settings_storage_quota_enforcer.cc: `key.size() + value_as_json.size()` on
-// std::string, which holds UTF-8); Firefox's webext-storage counts the same.
+// std::string, which holds UTF-8). Firefox's webext-storage (mozilla/
+// application-services, `get_quota_size_of`: `key.len() + v.to_string().len()`,
+// Rust's UTF-8 byte lengths) counts the same, less JSONWriter's escapes.
 // Limits (chrome.storage.sync docs; Firefox has the same):
 
 /** `storage.sync.QUOTA_BYTES_PER_ITEM`: the settings item, key and JSON value, in UTF-8 bytes. */

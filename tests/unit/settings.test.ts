@@ -92,6 +92,21 @@ describe('settings', () => {
   });
 });
 
+describe('a stored word list, read word by word', () => {
+  it.each([
+    [['Python', 'Rust'], ['Python', 'Rust']],
+    [['  Jupyter   Notebook '], ['Jupyter Notebook']],
+    [['Rust', 'rust'], ['Rust']],
+    [['ok', 'a\u200bb', 'c<d', '', 7, null, { word: 'x' }], ['ok']],
+    [['x'.repeat(33), 'y'.repeat(32)], ['y'.repeat(32)]],
+    ['Python', []],
+    [{ 0: 'Python', length: 1 }, []],
+    [null, []],
+  ])('%j reads as %j', (stored, expected) => {
+    expect(readSettings({ version: 3, githubLanguages: stored }).githubLanguages).toEqual(expected);
+  });
+});
+
 /**
  * What the reader types in a word list, what is saved and what is said
  * beside the field: written out by hand (issue #10). The bounds are 12 words

@@ -147,3 +147,47 @@ export const MAX_ITEM_YEAR = 2100;
  * normalisation buffers rather than for the screen.
  */
 export const MAX_COMBINING_MARKS = 6;
+
+// ————— The reader's settings in storage.sync (issue #10, "Options") —————
+// Not a server's input but a browser's quota: the settings are one item of
+// `storage.sync`, and a save beyond its quota is refused by the browser. Chrome
+// counts an item as the UTF-8 bytes of its key plus those of the JSON its
+// `base::JSONWriter` writes for the value (extensions/browser/api/storage/
+// settings_storage_quota_enforcer.cc: `key.size() + value_as_json.size()` on
+// std::string, which holds UTF-8). Firefox's webext-storage (mozilla/
+// application-services, `get_quota_size_of`: `key.len() + v.to_string().len()`,
+// Rust's UTF-8 byte lengths) counts the same, less JSONWriter's escapes.
+// Limits (chrome.storage.sync docs; Firefox has the same):
+
+/** `storage.sync.QUOTA_BYTES_PER_ITEM`: the settings item, key and JSON value, in UTF-8 bytes. */
+export const SYNC_QUOTA_BYTES_PER_ITEM = 8_192;
+/** `storage.sync.QUOTA_BYTES`: every item together. The settings are the one item the extension syncs. */
+export const SYNC_QUOTA_BYTES = 102_400;
+/** `storage.sync.MAX_ITEMS`. */
+export const SYNC_MAX_ITEMS = 512;
+
+/**
+ * The four word lists (Hugging Face tasks shown and hidden, GitHub languages,
+ * AI keywords) are the only fields whose size the reader decides. A word may
+ * hold only letters, marks and digits of any script, spaces and `- . _ + # ' * / ( )`
+ * (lib/shared/settings.ts): none of these is escaped by JSONWriter (it escapes
+ * `"`, `\`, `<`, control characters, U+2028 and U+2029), so a character
+ * costs at most its UTF-8 length, at most 4 bytes.
+ *
+ *   one word, at most:  32 characters × 4 bytes + 2 quotes          = 130 B
+ *   one list, at most:  12 words × 130 + 11 commas + 2 brackets     = 1,573 B
+ *   four lists:         4 × 1,573                                    = 6,292 B
+ *   left for the key ("settings", 8 B) and every other field:
+ *                       8,192 − 6,292                                = 1,900 B
+ *
+ * Every other field is bounded by its schema: at its largest (interval 1440,
+ * every source `false`, `"23:59"`, both switches `false`) the item with four
+ * empty lists is 338 B, key included. Full lists replace their 4 × 2 B of
+ * empty brackets: 338 − 8 + 6,292 = 6,622 B at most, 1,570 B under the quota,
+ * room for fields yet to come (tests/unit/settings-quota.test.ts builds that
+ * item and counts it as Chrome does). 32 characters hold the longest Hugging
+ * Face pipeline tag (`unconditional-image-generation`, 30).
+ */
+export const MAX_SETTINGS_WORD_LENGTH = 32;
+/** At most this many words in each settings list: see the arithmetic above. */
+export const MAX_SETTINGS_WORDS = 12;

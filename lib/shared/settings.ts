@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
+import { MAX_SETTINGS_WORD_LENGTH, MAX_SETTINGS_WORDS } from './limits';
 
 /**
  * The reader's settings live in `storage.sync` under one key, with a version
@@ -50,19 +51,14 @@ const IntervalSchema = v.pipe(
   v.minValue(REFRESH_INTERVAL_MINUTES.min),
   v.maxValue(REFRESH_INTERVAL_MINUTES.max),
 );
-/** A short list of short words: anything else is noise from a bad write. */
-const WordList = v.pipe(
-  v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(60))),
-  v.maxLength(100),
-  v.transform((words) => [...new Set(words)]),
-);
-
 function field<T>(schema: v.GenericSchema<unknown, T>, value: unknown, fallback: T): T {
   const result = v.safeParse(schema, value);
   return result.success ? result.output : fallback;
 }
 
-const MorningTime = v.pipe(v.string(), v.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/));
+/** `HH:MM`, 00:00 to 23:59: what `<input type="time">` gives. */
+export const MORNING_TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const MorningTime = v.pipe(v.string(), v.regex(MORNING_TIME_PATTERN));
 
 /**
  * Version 1 (issue #2) had only the interval; version 2 (issue #3) added the
@@ -93,9 +89,9 @@ export function readSettings(stored: unknown): Settings {
     version: SETTINGS_VERSION,
     refreshIntervalMinutes: field(IntervalSchema, raw.refreshIntervalMinutes, DEFAULT_SETTINGS.refreshIntervalMinutes),
     sources,
-    hfTasks: { include: field(WordList, tasks.include, []), hide: field(WordList, tasks.hide, []) },
-    githubLanguages: field(WordList, raw.githubLanguages, []),
-    aiKeywords: field(WordList, raw.aiKeywords, []),
+    hfTasks: { include: storedWordList(tasks.include), hide: storedWordList(tasks.hide) },
+    githubLanguages: storedWordList(raw.githubLanguages),
+    aiKeywords: storedWordList(raw.aiKeywords),
     morningTime: field(MorningTime, raw.morningTime, DEFAULT_SETTINGS.morningTime),
     badge: field(v.boolean(), raw.badge, DEFAULT_SETTINGS.badge),
     notifications: field(v.boolean(), raw.notifications, DEFAULT_SETTINGS.notifications),
@@ -113,13 +109,58 @@ export async function loadSettings(storage: SettingsStorage): Promise<Settings> 
 
 export type SettingsChange = Partial<Omit<Settings, 'version'>>;
 
+/**
+ * Saves a change and returns what is now stored. A change that leaves the
+ * settings as they are writes nothing: `storage.sync` also limits writes
+ * (MAX_WRITE_OPERATIONS_PER_MINUTE, 120), and a reader tabbing through the
+ * fields should not spend them.
+ */
 export async function saveSettings(storage: SettingsStorage, change: SettingsChange): Promise<Settings> {
-  const next = readSettings({ ...(await loadSettings(storage)), ...change });
-  await storage.set({ [SETTINGS_KEY]: next });
+  const current = await loadSettings(storage);
+  const next = readSettings({ ...current, ...change });
+  if (JSON.stringify(next) !== JSON.stringify(current)) await storage.set({ [SETTINGS_KEY]: next });
   return next;
 }
 
-/** Split what a reader typed ("rust, Go  python") into a word list. */
-export function parseWordList(text: string): string[] {
-  return [...new Set(text.split(/[,\n]/).map((word) => word.trim()).filter(Boolean))];
+// ————— Word lists (issue #10: "an invalid entry is refused on its own, never wiping a list") —————
+
+/**
+ * What a word may hold: letters, marks and digits of any script, single
+ * spaces and the punctuation of task and language names (`C++`, `C#`,
+ * `Ren'Py`, `Graphviz (DOT)`, `text-to-3d`). None of these is escaped in
+ * JSON, which is what lets lib/shared/limits.ts bound the settings' bytes.
+ * Commas separate words; invisible characters are refused, never kept.
+ * What the reader is told about a refused word is in lib/shared/word-list.ts,
+ * which only the options page loads.
+ */
+export const SETTINGS_WORD = /^[\p{L}\p{M}\p{N} ._+#'*/()-]+$/u;
+
+/** Spaces inside a word count once; around it, not at all. */
+export function normalizeWord(word: string): string {
+  return word.replace(/\s+/gu, ' ').trim();
+}
+
+/** A word that passes: within the length, of allowed characters (the one rule readSettings and the options page share). */
+function isSettingsWord(word: string): boolean {
+  return [...word].length <= MAX_SETTINGS_WORD_LENGTH && SETTINGS_WORD.test(word);
+}
+
+/**
+ * A stored list read through the same checks: a word an older version or
+ * another device wrote that breaks them is dropped alone, and a list longer
+ * than the bound keeps its first words. Anything not a list reads as empty.
+ */
+function storedWordList(stored: unknown): string[] {
+  if (!Array.isArray(stored)) return [];
+  const words: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of stored.slice(0, MAX_SETTINGS_WORDS * 4)) {
+    if (typeof entry !== 'string') continue;
+    const word = normalizeWord(entry);
+    if (word === '' || seen.has(word.toLowerCase()) || !isSettingsWord(word)) continue;
+    words.push(word);
+    seen.add(word.toLowerCase());
+    if (words.length === MAX_SETTINGS_WORDS) break;
+  }
+  return words;
 }

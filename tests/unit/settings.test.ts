@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GITHUB_TOKEN_KEY, loadGithubToken, saveGithubToken } from '@/lib/shared/secrets';
-import { DEFAULT_SETTINGS, loadSettings, parseWordList, readSettings, saveSettings, SETTINGS_KEY } from '@/lib/shared/settings';
+import { DEFAULT_SETTINGS, loadSettings, readSettings, saveSettings, SETTINGS_KEY } from '@/lib/shared/settings';
+import { checkWordList, parseWordList } from '@/lib/shared/word-list';
 import { testBrowser } from '../support/fake-browser';
 
 describe('settings', () => {
@@ -61,7 +62,8 @@ describe('settings', () => {
     expect(settings.sources['gh-search']).toBe(false);
     expect(settings.sources['hf-spaces']).toBe(true);
     expect(settings.sources).not.toHaveProperty('not-a-source');
-    expect(settings.hfTasks).toEqual({ include: [], hide: [] });
+    // A blank word is dropped alone; before issue #10 it emptied the whole list.
+    expect(settings.hfTasks).toEqual({ include: ['text-generation'], hide: [] });
     expect(settings.githubLanguages).toEqual(['Python', 'Rust']);
     expect(settings.aiKeywords).toEqual([]);
     expect(readSettings({ version: 2, hfTasks: { include: ['text-generation', 'text-generation'] } }).hfTasks.include).toEqual(['text-generation']);
@@ -77,6 +79,78 @@ describe('settings', () => {
   it('splits typed word lists', () => {
     expect(parseWordList(' rust, Go\npython,, rust ')).toEqual(['rust', 'Go', 'python']);
     expect(parseWordList('')).toEqual([]);
+  });
+
+  it('a stored list keeps its good words and drops a bad one alone (an older version allowed 100 words of 60 characters)', () => {
+    const sixty = 'a'.repeat(60);
+    const old = readSettings({ version: 3, aiKeywords: ['robotics', sixty, 'a<b', 42, 'bio informatics'] });
+    expect(old.aiKeywords).toEqual(['robotics', 'bio informatics']);
+    const hundred = Array.from({ length: 100 }, (_, index) => `w${index}`);
+    expect(readSettings({ version: 3, githubLanguages: hundred }).githubLanguages).toEqual(
+      ['w0', 'w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', 'w9', 'w10', 'w11'],
+    );
+  });
+});
+
+describe('a stored word list, read word by word', () => {
+  it.each([
+    [['Python', 'Rust'], ['Python', 'Rust']],
+    [['  Jupyter   Notebook '], ['Jupyter Notebook']],
+    [['Rust', 'rust'], ['Rust']],
+    [['ok', 'a\u200bb', 'c<d', '', 7, null, { word: 'x' }], ['ok']],
+    [['x'.repeat(33), 'y'.repeat(32)], ['y'.repeat(32)]],
+    ['Python', []],
+    [{ 0: 'Python', length: 1 }, []],
+    [null, []],
+  ])('%j reads as %j', (stored, expected) => {
+    expect(readSettings({ version: 3, githubLanguages: stored }).githubLanguages).toEqual(expected);
+  });
+});
+
+/**
+ * What the reader types in a word list, what is saved and what is said
+ * beside the field: written out by hand (issue #10). The bounds are 12 words
+ * of at most 32 characters (lib/shared/limits.ts).
+ */
+describe('a typed word list: each word checked on its own', () => {
+  const thirtyTwo = 'abcdefghijklmnopqrstuvwxyz012345';
+  const thirtyThree = `${thirtyTwo}6`;
+  const twelve = 'a, b, c, d, e, f, g, h, i, j, k, l';
+  const table: { typed: string; saved: string[]; refused: string[] }[] = [
+    { typed: '', saved: [], refused: [] },
+    { typed: ' , ,\n', saved: [], refused: [] },
+    { typed: 'Python, Rust', saved: ['Python', 'Rust'], refused: [] },
+    { typed: 'C++, C#, F*, Ren\'Py, Objective-C, Graphviz (DOT), ASP.NET, text-to-3d, 1C Enterprise, x/y, snake_case', saved: ['C++', 'C#', 'F*', "Ren'Py", 'Objective-C', 'Graphviz (DOT)', 'ASP.NET', 'text-to-3d', '1C Enterprise', 'x/y', 'snake_case'], refused: [] },
+    { typed: 'Jupyter    Notebook', saved: ['Jupyter Notebook'], refused: [] },
+    { typed: 'Rust, rust, RUST', saved: ['Rust'], refused: [] },
+    { typed: '機械学習, apprentissage automatique, обучение', saved: ['機械学習', 'apprentissage automatique', 'обучение'], refused: [] },
+    { typed: `${thirtyTwo}`, saved: [thirtyTwo], refused: [] },
+    { typed: `rust, ${thirtyThree}, go`, saved: ['rust', 'go'], refused: [`“${thirtyTwo}…” is longer than 32 characters.`] },
+    { typed: `${'𝐀'.repeat(32)}`, saved: ['𝐀'.repeat(32)], refused: [] },
+    { typed: `${'𝐀'.repeat(33)}`, saved: [], refused: [`“${'𝐀'.repeat(32)}…” is longer than 32 characters.`] },
+    { typed: 'rust, a<b, go', saved: ['rust', 'go'], refused: ["“a<b” has “<”, which a word here cannot hold (letters, digits, spaces and - . _ + # ' * / ( ) only)."] },
+    { typed: 'say "hi"', saved: [], refused: ["“say \"hi\"” has “\"”, which a word here cannot hold (letters, digits, spaces and - . _ + # ' * / ( ) only)."] },
+    { typed: 'back\\slash', saved: [], refused: ["“back\\slash” has “\\”, which a word here cannot hold (letters, digits, spaces and - . _ + # ' * / ( ) only)."] },
+    { typed: 'zero\u200bwidth, ok', saved: ['ok'], refused: ["“zero\u200bwidth” has an invisible character (U+200B), which a word here cannot hold (letters, digits, spaces and - . _ + # ' * / ( ) only)."] },
+    { typed: twelve, saved: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], refused: [] },
+    { typed: `${twelve}, m`, saved: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], refused: ['“m” did not fit: a list holds at most 12 words.'] },
+    { typed: `${twelve}, m, n`, saved: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], refused: ['“m”, “n” did not fit: a list holds at most 12 words.'] },
+    // A refused word takes no place: the twelfth good word is still kept.
+    { typed: `a<b, ${twelve}`, saved: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], refused: ["“a<b” has “<”, which a word here cannot hold (letters, digits, spaces and - . _ + # ' * / ( ) only)."] },
+    // A repeated word takes no place either.
+    { typed: `a, A, ${twelve}`, saved: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'], refused: [] },
+  ];
+
+  it.each(table)('$typed', ({ typed, saved, refused }) => {
+    expect(checkWordList(typed)).toEqual({ words: saved, refused });
+  });
+
+  it('prints its figures', () => {
+    const refusedCases = table.filter((row) => row.refused.length > 0).length;
+    // A list of several words wiped by one refused word: the bug of issue #10.
+    const wiped = table.filter((row) => row.refused.length > 0 && row.typed.split(',').length > 1 && checkWordList(row.typed).words.length === 0).length;
+    console.info(`word lists: ${table.length} typed cases, ${refusedCases} with a refused word, ${wiped} lists wiped by a refused word`);
+    expect(wiped).toBe(0);
   });
 });
 

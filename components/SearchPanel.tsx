@@ -1,7 +1,6 @@
-import type { SidePanelSearch } from '@/lib/models/side-panel-search';
+import { sourceInfoOf, type SidePanelSearch } from '@/lib/models/side-panel-search';
 import type { Facet, FacetOption, SearchSort } from '@/lib/shared/search';
 import type { ListRow } from '@/lib/shared/movement';
-import { SOURCE_INFO } from '@/lib/sources/info';
 import type { SourceId } from '@/lib/sources/ids';
 import { TrendingList } from './TrendingList';
 
@@ -10,7 +9,7 @@ const FACET_ANY: Record<Facet, string> = { source: 'All sources', task: 'Any tas
 const SORT_LABEL: Record<SearchSort, string> = { rank: 'Rank', growth: 'Growth per day', newest: 'Newest' };
 
 function optionText(facet: Facet, option: FacetOption): string {
-  const name = facet === 'source' ? (SOURCE_INFO[option.value as SourceId]?.tab ?? option.value) : option.value;
+  const name = facet === 'source' ? (sourceInfoOf(option.value as SourceId)?.tab ?? option.value) : option.value;
   return `${name} (${option.count})`;
 }
 
@@ -76,9 +75,9 @@ export function SearchControls({ search }: { search: SidePanelSearch }) {
   );
 }
 
-const sourceTab = (row: ListRow) => SOURCE_INFO[row.item.sourceId].tab;
-const sourceMetrics = (row: ListRow) => SOURCE_INFO[row.item.sourceId].metrics;
-const describedSource = (row: ListRow) => SOURCE_INFO[row.item.sourceId].family !== 'huggingface';
+const sourceTab = (row: ListRow) => sourceInfoOf(row.item.sourceId).tab;
+const sourceMetrics = (row: ListRow) => sourceInfoOf(row.item.sourceId).metrics;
+const describedSource = (row: ListRow) => sourceInfoOf(row.item.sourceId).family !== 'huggingface';
 
 /** The count of results, spoken when it changes (a polite live region). */
 export function SearchCount({ search }: { search: SidePanelSearch }) {

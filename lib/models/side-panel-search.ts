@@ -17,6 +17,7 @@ import {
 } from '../shared/search';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
+import { SOURCE_INFO, type SourceInfo } from '../sources/info';
 import { subscribeLive, type LiveSource } from './live-query';
 import type { SourceView } from './sources';
 
@@ -33,6 +34,11 @@ export const GROWTH_METRIC: Record<SourceId, MetricName> = {
   'gh-trending-weekly': 'stars',
   'gh-search': 'stars',
 };
+
+/** What a result row shows of its source: its tab's name, its metrics, whether its descriptions are shown. */
+export function sourceInfoOf(sourceId: SourceId): SourceInfo {
+  return SOURCE_INFO[sourceId];
+}
 
 /** A source's latest snapshot and the one its rows' movement compares with. */
 export interface GrowthSnapshots {

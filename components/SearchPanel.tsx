@@ -22,8 +22,8 @@ export function SearchControls({ search }: { search: SidePanelSearch }) {
   const options = search.options.value;
   const filters = search.filters.value;
   return (
-    <search class="search">
-      <form class="search__form" onSubmit={(event) => event.preventDefault()}>
+    // A form with role="search" rather than <search>: the landmark every screen reader and axe know (WAI-ARIA 1.2).
+    <form class="search" role="search" onSubmit={(event) => event.preventDefault()}>
         <label class="search__label" for="search-query">
           Search every list
         </label>
@@ -70,8 +70,7 @@ export function SearchControls({ search }: { search: SidePanelSearch }) {
             </select>
           </label>
         </div>
-      </form>
-    </search>
+    </form>
   );
 }
 
@@ -83,7 +82,7 @@ const describedSource = (row: ListRow) => sourceInfoOf(row.item.sourceId).family
 export function SearchCount({ search }: { search: SidePanelSearch }) {
   const count = search.results.value.length;
   return (
-    <p class="search__count" role="status" aria-live="polite">
+    <p class="search__count" aria-live="polite" aria-atomic="true">
       {search.active.value ? `${count} ${count === 1 ? 'result' : 'results'} across every list` : ''}
     </p>
   );

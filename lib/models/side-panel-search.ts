@@ -1,6 +1,7 @@
 import { action, computed, createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { MorningPostDB } from '../history/db';
-import { growthPerDay, seriesOf, type ListRow } from '../shared/movement';
+import { growthPerDay, seriesOf } from '../shared/growth';
+import type { ListRow } from '../shared/movement';
 import type { Snapshot } from '../shared/records';
 import {
   candidateKey,

@@ -2,6 +2,7 @@ import { sourceInfoOf, type SidePanelSearch } from '@/lib/models/side-panel-sear
 import type { Facet, FacetOption, SearchSort } from '@/lib/shared/search';
 import type { ListRow } from '@/lib/shared/movement';
 import type { SourceId } from '@/lib/sources/ids';
+import { useEffect, useRef } from 'preact/hooks';
 import { TrendingList } from './TrendingList';
 
 const FACET_LABEL: Record<Facet, string> = { source: 'Source', task: 'Task', library: 'Library', language: 'Language' };
@@ -19,6 +20,19 @@ function optionText(facet: Facet, option: FacetOption): string {
  * how many rows each would show.
  */
 export function SearchControls({ search }: { search: SidePanelSearch }) {
+  const box = useRef<HTMLInputElement>(null);
+  // "/ searches" (issue #10, keyboard): from anywhere but a field, as j and k are (components/useItemKeys.ts).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      event.preventDefault();
+      box.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   const options = search.options.value;
   const filters = search.filters.value;
   return (
@@ -29,13 +43,14 @@ export function SearchControls({ search }: { search: SidePanelSearch }) {
         </label>
         <div class="search__row">
           <input
+            ref={box}
             id="search-query"
             class="search__input"
             type="search"
             autocomplete="off"
             spellcheck={false}
             maxLength={200}
-            placeholder="name, task, library, language, tag"
+            placeholder="name, task, library, language, tag  ( / )"
             value={search.query.value}
             onInput={(event) => search.setQuery(event.currentTarget.value)}
           />

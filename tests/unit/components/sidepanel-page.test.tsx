@@ -122,6 +122,11 @@ describe('SidePanelPage search', () => {
     await act(() => recordSuccess(db, 'gh-trending-daily', REPOS, NOW, NOW + 3_600_000));
     await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(3));
     expect(screen.getByRole('search')).toBeTruthy();
+    // "/" goes to the box from the page (once the box's effects have run).
+    await waitFor(() => {
+      fireEvent.keyDown(document.body, { key: '/' });
+      expect(document.activeElement).toBe(searchBox());
+    });
 
     fireEvent.input(searchBox(), { target: { value: 'LLAMA' } });
     // From two sources, each row naming its own; the tabs give way to one list.

@@ -172,3 +172,32 @@ describe('sortCandidates', () => {
     expect(names(sortCandidates([odd, B, A], 'newest'))).toEqual(names([B, A, odd]));
   });
 });
+
+describe('odd and hostile input', () => {
+  // Rows and queries of the kinds remote text and readers produce; none may throw, each answer is written by hand.
+  const odd = [
+    candidate(row('hf-models', 'marks/e\u0301\u0301\u0301', 1, { description: 'a' + '\u0301'.repeat(5000) })),
+    candidate(row('hf-models', 'regex/.*', 2, { description: '(a+)+$ [x]' })),
+    candidate(row('hf-datasets', 'rtl/\u05e9\u05dc\u05d5\u05dd', 1, { tags: ['\u05de\u05d5\u05d3\u05dc'] })),
+    candidate(row('hf-datasets', 'emoji/🦙-llama', 2, { description: '🦙🦙' })),
+    candidate(row('gh-trending-daily', 'ligature/ﬁne-tune', 1, { language: '' })),
+  ];
+  const cases: [string, string[]][] = [
+    ['.*', ['regex/.*']],
+    ['(a+)+$', ['regex/.*']],
+    ['\u0301\u0301', ['marks/e\u0301\u0301\u0301', 'regex/.*', 'rtl/\u05e9\u05dc\u05d5\u05dd', 'emoji/🦙-llama', 'ligature/ﬁne-tune']],
+    ['e', ['marks/e\u0301\u0301\u0301', 'regex/.*', 'emoji/🦙-llama', 'ligature/ﬁne-tune']],
+    ['\u05de\u05d5\u05d3\u05dc', ['rtl/\u05e9\u05dc\u05d5\u05dd']],
+    ['🦙', ['emoji/🦙-llama']],
+    ['fine', ['ligature/ﬁne-tune']],
+    ['x'.repeat(200), []],
+  ];
+  it.each(cases)('query %j', (query, expected) => {
+    expect(names(selectCandidates(odd, queryWords(query), {}))).toEqual(expected);
+  });
+
+  it('offers no empty language, and keeps the rows it cannot date last', () => {
+    expect(facetOptions(odd, [], {}, 'language')).toEqual([]);
+    expect(names(sortCandidates(odd, 'newest'))).toEqual(names([odd[0]!, odd[2]!, odd[4]!, odd[1]!, odd[3]!]));
+  });
+});

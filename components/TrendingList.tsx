@@ -9,12 +9,14 @@ export interface TrendingListProps {
   rows: readonly ListRow[];
   /** Accessible name of the list, e.g. "Trending models". */
   label: string;
-  /** Which metrics to show, in order. */
-  metrics: readonly MetricName[];
+  /** Which metrics to show, in order; per row in a list that mixes sources. */
+  metrics: readonly MetricName[] | ((row: ListRow) => readonly MetricName[]);
   /** Show at most this many rows. */
   limit?: number;
-  /** Show each item's description (repositories, papers). */
-  descriptions?: boolean;
+  /** Show each item's description (repositories, papers); per row in a list that mixes sources. */
+  descriptions?: boolean | ((row: ListRow) => boolean);
+  /** In a list that mixes sources (the side panel's search): the name of each row's source, shown on the row. */
+  sourceOf?: (row: ListRow) => string;
 }
 
 /**
@@ -23,14 +25,17 @@ export interface TrendingListProps {
  * (issue #9, finding 7). A plain `target="_blank"` needs no `tabs` permission, and keeps the browser's own
  * middle-click and context menu; `noopener noreferrer`: the page opened gets no handle on the extension's.
  */
-export function TrendingList({ rows, label, metrics, limit, descriptions = false }: TrendingListProps) {
+export function TrendingList({ rows, label, metrics, limit, descriptions = false, sourceOf }: TrendingListProps) {
   const shown = limit === undefined ? rows : rows.slice(0, limit);
   return (
     <ol class="trending" aria-label={label}>
       {shown.map((row) => {
         const chip = row.item.task ?? row.item.sdk ?? row.item.language;
+        const rowMetrics = typeof metrics === 'function' ? metrics(row) : metrics;
+        const described = typeof descriptions === 'function' ? descriptions(row) : descriptions;
         return (
-          <li class="trending__row" key={row.itemId} data-item-id={row.itemId}>
+          // Keyed by source too: an item id is only unique within its source, and a search mixes sources.
+          <li class="trending__row" key={`${row.item.sourceId} ${row.itemId}`} data-item-id={row.itemId}>
             <span class="trending__rank" aria-hidden="true">
               {row.rank}
             </span>
@@ -38,10 +43,11 @@ export function TrendingList({ rows, label, metrics, limit, descriptions = false
               <ItemName name={row.item.name} url={row.item.url} newTab />
               {chip ? <span class="trending__task">{chip}</span> : null}
               {row.change ? <Movement isNew={row.change.isNew} climbed={row.change.climbed} /> : null}
+              {sourceOf ? <span class="trending__source">{sourceOf(row)}</span> : null}
             </div>
-            {descriptions && row.item.description ? <p class="trending__description">{row.item.description}</p> : null}
+            {described && row.item.description ? <p class="trending__description">{row.item.description}</p> : null}
             <p class="trending__metrics">
-              {metrics
+              {rowMetrics
                 // A figure that is not a number (NaN, Infinity) is left out, as a missing one is (issue #9).
                 .filter((metric) => Number.isFinite(row.metrics[metric]))
                 .map((metric) => (

@@ -5,6 +5,7 @@ import { pageReady } from '@/components/useReadyMarker';
 import { takeEarlyReads } from '@/lib/models/early-read';
 import { closeAfter, pageDatabase } from '@/lib/models/page-database';
 import { createSourcesModel } from '@/lib/models/pages';
+import { SidePanelSearch } from '@/lib/models/side-panel-search';
 // Imported with the page rather than on demand: the lists wait for the filters before they are ready, and a
 // dynamic import would be one more request after this module has run (issue #8).
 import { visibleRows } from '@/lib/shared/filters';
@@ -18,4 +19,5 @@ installVisibleText();
 const database = pageDatabase(pageReady);
 const sources = createSourcesModel(database, visibleRows, undefined, takeEarlyReads());
 closeAfter(database, [sources.firstRead]);
-render(<SidePanelPage model={sources.model} />, document.getElementById('app')!);
+const search = new SidePanelSearch({ sources: sources.model.sources, live: database.live });
+render(<SidePanelPage model={sources.model} search={search} />, document.getElementById('app')!);

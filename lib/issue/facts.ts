@@ -2,14 +2,13 @@ import { visibleRows } from '../shared/filters';
 import { linkedRepositoriesOf } from '../shared/links';
 import { isFailing } from '../shared/health';
 import type { Claim } from '../shared/issue-types';
+import { growthPerDay, seriesOf } from '../shared/growth';
 import {
   baselineOf,
   DAY_MS,
-  growthPerDay,
   latestOf,
   metricsAt,
   rankIn,
-  seriesOf,
   type ListRow,
 } from '../shared/movement';
 import type { CatalogItem, Snapshot } from '../shared/records';

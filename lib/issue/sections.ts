@@ -1,5 +1,6 @@
 import type { Entry, Issue, Mover, Paper, Tool } from '../shared/issue-types';
-import { dailySnapshots, rankIn, seriesOf } from '../shared/movement';
+import { seriesOf } from '../shared/growth';
+import { dailySnapshots, rankIn } from '../shared/movement';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
 import { SOURCE_INFO } from '../sources/info';

@@ -44,6 +44,8 @@ export interface SourceView {
   id: SourceId;
   info: SourceInfo;
   fetchedAt: number | undefined;
+  /** When the list the rows' movement compares with was taken (lib/history/list-view.ts); the side panel's growth per day runs from it. */
+  sinceAt?: number;
   rows: ListRow[];
   /** Rows the filters hid. */
   hidden: number;
@@ -101,6 +103,7 @@ export const SourcesModel = createModel((deps: SourcesModelDeps) => {
           id,
           info: SOURCE_INFO[id],
           fetchedAt: list?.fetchedAt,
+          ...(list?.sinceAt !== undefined ? { sinceAt: list.sinceAt } : {}),
           rows,
           hidden: (list?.rows.length ?? 0) - rows.length,
           status,

@@ -1,15 +1,19 @@
 import type { MetricName } from '../sources/contract';
 import type { CatalogItem, Snapshot } from './records';
 
+// Series and growth per day are in ./growth.ts, part of this one implementation: the side panel sorts by growth,
+// and a module of their own keeps them out of the chunk every page loads before it is ready (issue #10: the new
+// tab's byte budget). Not re-exported here: a re-export would pull them back into that chunk.
+
+export const HOUR_MS = 60 * 60 * 1000;
+export const DAY_MS = 24 * HOUR_MS;
+
 /**
  * THE movement of the lists (issue #7): series, rank change, growth per day
  * and new entries, computed in one place from stored snapshots. Pure: the
  * issue's facts, the views and the tests' look-ups all call these functions
  * over snapshots they read themselves; nothing else computes movement.
  */
-
-export const HOUR_MS = 60 * 60 * 1000;
-export const DAY_MS = 24 * HOUR_MS;
 
 /** A row of a list as the reader sees it: a snapshot's entry joined with its catalog item. */
 export interface ListRow {
@@ -67,25 +71,6 @@ export function rankIn(snapshot: Snapshot | undefined, key: number): number | un
   if (!snapshot) return undefined;
   const index = snapshot.keys.indexOf(key);
   return index < 0 ? undefined : index + 1;
-}
-
-export interface SeriesPoint {
-  at: number;
-  rank: number;
-  /** Absent when the source did not send the metric that time. */
-  value?: number;
-}
-
-/** Where an item stood in each snapshot it appears in, oldest first, with one metric when asked. */
-export function seriesOf(snapshots: readonly Snapshot[], key: number, metric?: MetricName): SeriesPoint[] {
-  const points: SeriesPoint[] = [];
-  for (const snapshot of snapshots) {
-    const index = snapshot.keys.indexOf(key);
-    if (index < 0) continue;
-    const value = metric ? snapshot.metrics[metric]?.[index] : undefined;
-    points.push({ at: snapshot.fetchedAt, rank: index + 1, ...(typeof value === 'number' && Number.isFinite(value) ? { value } : {}) });
-  }
-  return points;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
@@ -156,31 +141,4 @@ export function rankChanges(latest: Snapshot, baseline: Snapshot | undefined): R
 /** The keys of `latest` that were not in `baseline`, in rank order; none without a baseline. */
 export function newEntries(latest: Snapshot, baseline: Snapshot | undefined): number[] {
   return rankChanges(latest, baseline).filter((change) => change.isNew).map((change) => change.key);
-}
-
-/** A growth rate is only stated over at least this span: a few hours' gain is not a day's growth. */
-export const MIN_GROWTH_SPAN_MS = 20 * HOUR_MS;
-
-export interface Growth {
-  fromAt: number;
-  toAt: number;
-  fromValue: number;
-  toValue: number;
-  /** (toValue − fromValue) ÷ days between, rounded to a whole number; the days count at least one. */
-  perDay: number;
-}
-
-/**
- * Growth of a metric per day between the first and the last point that carry
- * it, from `since` on. Undefined over less than `MIN_GROWTH_SPAN_MS`.
- */
-export function growthPerDay(points: readonly SeriesPoint[], since = -Infinity): Growth | undefined {
-  const valued = points.filter((point) => point.at >= since && point.value !== undefined);
-  const first = valued[0];
-  const last = valued.at(-1);
-  if (!first || !last || last.at - first.at < MIN_GROWTH_SPAN_MS) return undefined;
-  const days = Math.max(1, (last.at - first.at) / DAY_MS);
-  const perDay = Math.round((last.value! - first.value!) / days);
-  if (!Number.isFinite(perDay)) return undefined;
-  return { fromAt: first.at, toAt: last.at, fromValue: first.value!, toValue: last.value!, perDay };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '@/lib/shared/records';
-import { baselineOf, dailySnapshots, dayIn, growthPerDay, KNOWN_DAYS_MAX, latestOf, metricsAt, rankChanges, rankIn, seriesOf } from '@/lib/shared/movement';
+import { growthPerDay, seriesOf } from '@/lib/shared/growth';
+import { baselineOf, dailySnapshots, dayIn, KNOWN_DAYS_MAX, latestOf, metricsAt, rankChanges, rankIn } from '@/lib/shared/movement';
 
 // More hand-made cases for lib/shared/movement, each aimed at an edge the first table
 // (movement.test.ts) leaves open. Expected values are literals worked out by hand.

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '@/lib/shared/records';
+import { growthPerDay, seriesOf } from '@/lib/shared/growth';
 import {
   baselineOf,
   dailySnapshots,
   dayIn,
-  growthPerDay,
   metricsAt,
   newEntries,
   rankChanges,
   rankIn,
-  seriesOf,
 } from '@/lib/shared/movement';
 
 // Hand-made snapshots; every expected value below is worked out by hand from this table.

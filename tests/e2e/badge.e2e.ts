@@ -10,17 +10,14 @@ import { badgeText, liveWorker, morningOfDay, serveDay, setWorkerClock } from '.
  * worker it read an issue only when there is something new to say, and the
  * badge counts what was read.
  *
- * Not here: the hidden tab. Under Playwright, headless Chromium reports every
- * tab `visible` — a tab behind another (`context.newPage()`; `chrome.tabs.update`
- * to another tab), a minimised window (CDP `Browser.setWindowBounds`), a page
- * frozen and thawed (CDP `Page.setWebLifecycleState`), with focus emulation
- * turned off on a session of our own (`Emulation.setFocusEmulationEnabled`):
- * each was tried on this machine and the background new tab stayed visible,
- * with no `visibilitychange`. Faking `document.visibilityState` in the page
- * would prove nothing about the browser, so the hidden → published → visible
- * sequences are proven in tests/unit/read-marker.test.ts with a visibility
- * source the test drives, and the page is wired to `document` itself
- * (lib/models/page-database.ts).
+ * The hidden tab is tests/e2e/badge-hidden.e2e.ts, driven with Puppeteer: under
+ * Playwright, headless Chromium reports every tab `visible` — a tab behind another
+ * (`context.newPage()`; `chrome.tabs.update` to another tab), a minimised window
+ * (CDP `Browser.setWindowBounds`), a page frozen and thawed (CDP
+ * `Page.setWebLifecycleState`), with focus emulation turned off on a session of
+ * our own (`Emulation.setFocusEmulationEnabled`) — each was tried on this
+ * machine. The sequences are also proven in tests/unit/read-marker.test.ts with a
+ * visibility source the test drives.
  */
 const files = sharedRecordings();
 

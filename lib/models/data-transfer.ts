@@ -35,6 +35,10 @@ export type DataStatus = { state: 'idle' } | { state: 'busy' } | { state: 'done'
 
 export type Pending = { kind: 'import'; file: ChosenFile } | { kind: 'clear' } | undefined;
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export const DataTransferModel = createModel((deps: DataTransferDeps) => {
   const status = signal<Record<DataControl, DataStatus>>({ export: { state: 'idle' }, import: { state: 'idle' }, clear: { state: 'idle' } });
   const pending = signal<Pending>(undefined);
@@ -76,7 +80,7 @@ export const DataTransferModel = createModel((deps: DataTransferDeps) => {
     if (asked.kind === 'import') {
       await run('import', async (ops) => {
         const counts = await ops.importFile(asked.file.size, asked.file.text);
-        return `Imported ${asked.file.name}: ${counts.issues} issues, ${counts.snapshots} snapshots, ${counts.catalog} items. Your settings are the file's.`;
+        return `Imported ${asked.file.name}: ${plural(counts.issues, 'issue')}, ${plural(counts.snapshots, 'snapshot')}, ${plural(counts.catalog, 'item')}. Your settings are the file's.`;
       });
     } else {
       await run('clear', async (ops) => {

@@ -5,7 +5,8 @@ import { errorMessage } from '../shared/error-message';
  * The options page's "Your data" section (issue #10: export all data to a JSON
  * file, import it back, clear all data). The work itself is in
  * lib/history/transfer.ts, which brings Dexie and the codec with it: the page
- * loads it on the first click (`deps.operations`), not before it is ready.
+ * loads it on the first click (`deps.operations`, a script built apart:
+ * entrypoints/data-transfer.ts), not before it is ready.
  */
 
 /** What the model needs of lib/history/transfer.ts, bound to the real database and storage by the entry point. */
@@ -16,6 +17,13 @@ export interface DataOperations {
   importFile(size: number, read: () => Promise<string>): Promise<{ snapshots: number; catalog: number; issues: number }>;
   clearAll(): Promise<void>;
 }
+
+/** What entrypoints/data-transfer.ts, a script built apart from the pages, leaves on the page's global object. */
+export interface DataScript {
+  dataOperations(): DataOperations;
+  downloadJson(fileName: string, text: string): void;
+}
+export const DATA_SCRIPT_GLOBAL = '__aiMorningPostDataTools';
 
 export interface DataTransferDeps {
   operations: () => Promise<DataOperations>;

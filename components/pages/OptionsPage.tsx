@@ -277,11 +277,14 @@ function OptionsForm({ model, data, requestNotifications }: OptionsPageProps) {
   );
 }
 
-/** What a data control says beside itself: busy, done, or why it failed (role=status, so it is read out). */
+/**
+ * What a data control says beside itself: busy, done, or why it failed. A live
+ * region, so it is read out; not role=status, which stays the page's one save line.
+ */
 function DataNote({ control, status }: { control: DataControl; status: DataStatus }) {
   const text = status.state === 'busy' ? 'Working…' : status.state === 'done' || status.state === 'failed' ? status.message : '';
   return (
-    <p class="data__note" id={`data-note-${control}`} role="status" data-state={status.state}>
+    <p class="data__note" id={`data-note-${control}`} aria-live="polite" data-state={status.state}>
       {text}
     </p>
   );

@@ -3,6 +3,7 @@ import { testDb } from '../support/db';
 import { testBrowser, type OwnBrowser } from '../support/fake-browser';
 import { handIssue } from '../support/hand-issue';
 import type { MorningPostDB } from '@/lib/history/db';
+import { packIssue } from '@/lib/history/issue-codec';
 import { latestIssue, storeIssue } from '@/lib/history/issues';
 import { clearAllData, dataFileName, dataFileText, exportData, importData, type DataDeps } from '@/lib/history/transfer';
 import { recordSuccess } from '@/lib/history/write';
@@ -236,5 +237,30 @@ describe('a bad file changes nothing and says why (issue #10)', () => {
     await populate(db, browser);
     const good = await exported(db, browser);
     await expect(importData(deps(db, browser), ...textFile(good))).resolves.toEqual({ snapshots: 3, catalog: 3, issues: 2 });
+  });
+
+  it('an issue packed well but holding a hostile link or invisible characters is refused, and nothing changes', async () => {
+    const db = testDb();
+    const browser = testBrowser();
+    await populate(db, browser);
+    const good = JSON.parse(await exported(db, browser));
+    const base = handIssue();
+    const hostile = [
+      { name: 'javascript: link', issue: handIssue({ tools: [{ ...base.tools[0]!, url: 'javascript:alert(1)' }] }), why: /issue 7 holds a link that is not safe\.$/ },
+      { name: 'bidi override in a paragraph', issue: handIssue({ lead: { ...base.lead, paragraphs: ['Qwen\u202Egnp.exe'] } }), why: /issue 7 holds invisible characters\.$/ },
+      { name: 'a 20,000-character paragraph', issue: handIssue({ lead: { ...base.lead, paragraphs: ['A'.repeat(20_000)] } }), why: /issue 7 holds a text longer than 10000 characters\.$/ },
+    ];
+    let refused = 0;
+    for (const { name, issue, why } of hostile) {
+      const packed = await packIssue(issue);
+      let binary = '';
+      for (const byte of packed.body) binary += String.fromCharCode(byte);
+      const file = structuredClone(good);
+      file.stores.issues[0] = { ...packed, body: btoa(binary) };
+      await expect(importData(deps(db, browser), ...textFile(JSON.stringify(file))), name).rejects.toThrow(why);
+      refused += 1;
+    }
+    console.info(`data import, hostile issues: ${hostile.length} cases, ${refused} refused, 0 written`);
+    expect(await counts(db)).toEqual({ snapshots: 3, catalog: 3, sourceStatus: 2, meta: 1, issues: 2, lists: 2 });
   });
 });

@@ -263,4 +263,18 @@ describe('a bad file changes nothing and says why (issue #10)', () => {
     console.info(`data import, hostile issues: ${hostile.length} cases, ${refused} refused, 0 written`);
     expect(await counts(db)).toEqual({ snapshots: 3, catalog: 3, sourceStatus: 2, meta: 1, issues: 2, lists: 2 });
   });
+
+  it('a write the browser refuses half-way (the last store, after every clear) rolls back: all or nothing', async () => {
+    const db = testDb();
+    const browser = testBrowser();
+    await populate(db, browser);
+    const good = await exported(db, browser);
+    const before = await counts(db);
+    vi.spyOn(db.lists, 'put').mockImplementation(() => Promise.reject(new Error('QuotaExceededError: the disk is full')) as never);
+    await expect(importData(deps(db, browser), ...textFile(good))).rejects.toThrow(
+      "Nothing was changed: the browser refused to store the file's data (QuotaExceededError: the disk is full).",
+    );
+    expect(await counts(db)).toEqual(before);
+    expect((await latestIssue(db))?.number).toBe(8);
+  });
 });

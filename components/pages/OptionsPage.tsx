@@ -1,6 +1,7 @@
 import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import type { OptionsField, OptionsModel, WordListField } from '@/lib/models/options';
+import type { DataControl, DataStatus, DataTransferModel } from '@/lib/models/data-transfer';
 import { MAX_SETTINGS_WORD_LENGTH, MAX_SETTINGS_WORDS } from '@/lib/shared/limits';
 import { REFRESH_INTERVAL_MINUTES } from '@/lib/shared/settings';
 import { Guard, PageFailed } from '../Guard';
@@ -69,6 +70,8 @@ function WordListInput({ model, field, label, words, placeholder, error }: WordL
 
 export interface OptionsPageProps {
   model: OptionsModel;
+  /** The "Your data" section: export, import, clear (issue #10). */
+  data?: DataTransferModel;
   requestNotifications: () => Promise<boolean>;
 }
 
@@ -89,7 +92,7 @@ export function OptionsPage(props: OptionsPageProps) {
   );
 }
 
-function OptionsForm({ model, requestNotifications }: OptionsPageProps) {
+function OptionsForm({ model, data, requestNotifications }: OptionsPageProps) {
   const settings = model.settings.value;
   const token = useSignal('');
   useReadyMarker(model.loaded.value);
@@ -258,6 +261,11 @@ function OptionsForm({ model, requestNotifications }: OptionsPageProps) {
           </div>
         </fieldset>
       </form>
+      {data ? (
+        <Guard name="Your data" fallback={<section class="options__data"><h2>Your data</h2><PageFailed /></section>}>
+          <DataSection data={data} />
+        </Guard>
+      ) : null}
       <section class="options__privacy">
         <h2>Privacy</h2>
         <p>
@@ -266,5 +274,90 @@ function OptionsForm({ model, requestNotifications }: OptionsPageProps) {
         </p>
       </section>
     </main>
+  );
+}
+
+/**
+ * What a data control says beside itself: busy, done, or why it failed. A live
+ * region, so it is read out; not role=status, which stays the page's one save line.
+ */
+function DataNote({ control, status }: { control: DataControl; status: DataStatus }) {
+  const text = status.state === 'busy' ? 'Working…' : status.state === 'done' || status.state === 'failed' ? status.message : '';
+  return (
+    <p class="data__note" id={`data-note-${control}`} aria-live="polite" data-state={status.state}>
+      {text}
+    </p>
+  );
+}
+
+/** A stable ref, so the confirm step's first button takes the focus when it appears, not on every render. */
+const focusOnMount = (button: HTMLButtonElement | null) => button?.focus();
+
+/**
+ * Export all data, import it back, clear it (issue #10). Import and clear
+ * replace or delete everything, so each asks first, in the page (a confirm
+ * step the keyboard and screen readers reach like any other control).
+ */
+function DataSection({ data }: { data: DataTransferModel }) {
+  const status = data.status.value;
+  const pending = data.pending.value;
+  const busy = Object.values(status).some((one) => one.state === 'busy');
+  return (
+    <section class="options__data" aria-labelledby="data-title">
+      <h2 id="data-title">Your data</h2>
+      <p class="field__hint">
+        Everything this extension keeps in this browser — settings, the archive of issues and the history of the trending
+        lists — in one JSON file. The GitHub token is a secret: it is never exported.
+      </p>
+      <div class="data__control">
+        <button type="button" disabled={busy} aria-describedby="data-note-export" onClick={() => void data.exportAll()}>
+          Export all data
+        </button>
+        <DataNote control="export" status={status.export} />
+      </div>
+      <div class="data__control">
+        <label class="field__label" for="data-import">
+          Import a data file (it replaces all your data and settings)
+        </label>
+        <input
+          id="data-import"
+          type="file"
+          accept="application/json,.json"
+          disabled={busy}
+          aria-describedby="data-note-import"
+          onChange={(event) => {
+            const input = event.target as HTMLInputElement;
+            const file = input.files?.[0];
+            data.chooseFile(file ? { name: file.name, size: file.size, text: () => file.text() } : undefined);
+            // Choosing the same file again after a cancel must fire again.
+            input.value = '';
+          }}
+        />
+        <DataNote control="import" status={status.import} />
+      </div>
+      <div class="data__control">
+        <button type="button" class="data__danger" disabled={busy} aria-describedby="data-note-clear" onClick={() => data.askClear()}>
+          Clear all data
+        </button>
+        <DataNote control="clear" status={status.clear} />
+      </div>
+      {pending ? (
+        <div class="data__confirm" role="alertdialog" aria-labelledby="data-confirm-text">
+          <p id="data-confirm-text">
+            {pending.kind === 'import'
+              ? `Replace all your data and settings with those in ${pending.file.name}? What is stored now is deleted. The file is checked first: a bad file changes nothing.`
+              : 'Delete all your data — the archive, the history, the settings and the GitHub token? This cannot be undone; export first to keep a copy.'}
+          </p>
+          <div class="options__buttons">
+            <button type="button" ref={focusOnMount} onClick={() => void data.confirm()}>
+              {pending.kind === 'import' ? 'Replace my data' : 'Delete everything'}
+            </button>
+            <button type="button" onClick={() => data.cancel()}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
   );
 }

@@ -4,10 +4,26 @@ import { OptionsPage } from '@/components/pages/OptionsPage';
 import { requestNotificationPermission } from '@/lib/browser/notifications';
 import { localStorageArea, onSettingsChange, syncSettingsStorage } from '@/lib/browser/settings-storage';
 import { OptionsModel } from '@/lib/models/options';
+import { DATA_SCRIPT_GLOBAL, DataTransferModel, type DataOperations, type DataScript } from '@/lib/models/data-transfer';
+import { loadScriptGlobal } from '@/lib/browser/script-loader';
 import '@/components/styles/pages/options.css';
 
 // Before anything renders: no invisible character reaches the screen, whatever was stored (issue #9).
 installVisibleText();
 
 const model = new OptionsModel({ storage: syncSettingsStorage, local: localStorageArea, onExternalChange: onSettingsChange });
-render(<OptionsPage model={model} requestNotifications={requestNotificationPermission} />, document.getElementById('app')!);
+// Export, import and clear bring Dexie and the codec: a script of their own, loaded on the first click (issue #10).
+const loadDataScript = () => loadScriptGlobal<DataScript>('/data-transfer.js', DATA_SCRIPT_GLOBAL);
+let operations: Promise<DataOperations> | undefined;
+const data = new DataTransferModel({
+  operations: () =>
+    (operations ??= loadDataScript()
+      .then((script) => script.dataOperations())
+      .catch((error: unknown) => {
+        operations = undefined; // the next click tries again
+        throw error;
+      })),
+  download: (fileName, text) => void loadDataScript().then((script) => script.downloadJson(fileName, text)),
+  now: () => new Date(),
+});
+render(<OptionsPage model={model} data={data} requestNotifications={requestNotificationPermission} />, document.getElementById('app')!);

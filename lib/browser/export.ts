@@ -30,8 +30,9 @@ export async function copyText(text: string): Promise<void> {
 /** How long an object URL outlives its download click. */
 const REVOKE_AFTER_MS = 10_000;
 
-export function downloadText(fileName: string, text: string): void {
-  const blob = new Blob([text], { type: 'text/markdown;charset=utf-8' });
+/** `type`: the file's media type; Markdown unless said (issue #10's data file is JSON). */
+export function downloadText(fileName: string, text: string, type: string = 'text/markdown;charset=utf-8'): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');
   anchor.href = url;

@@ -191,3 +191,16 @@ export const SYNC_MAX_ITEMS = 512;
 export const MAX_SETTINGS_WORD_LENGTH = 32;
 /** At most this many words in each settings list: see the arithmetic above. */
 export const MAX_SETTINGS_WORDS = 12;
+
+// ————— Data files (issue #10: "import it back — validated"; a file is remote input) —————
+
+/** A data file larger than this is refused before it is read: a year of hourly history is a few MB (issue #3). */
+export const MAX_DATA_FILE_BYTES = 50 * 1024 * 1024;
+/** Longest compressed issue body a data file may carry: a packed issue is ≤ 10 KB (issue #8); generous. */
+export const MAX_ISSUE_BODY_BYTES = 256 * 1024;
+/** Longest string anywhere inside an imported issue (a story's prose is a few hundred characters). */
+export const MAX_ISSUE_STRING_LENGTH = 10_000;
+/** Records per store a data file may carry: a year of hourly refreshes of seven sources is ~61,000 snapshots. */
+export const MAX_DATA_RECORDS = 200_000;
+/** Rows in one stored snapshot (the largest source request is 100). */
+export const MAX_SNAPSHOT_ROWS = 1_000;

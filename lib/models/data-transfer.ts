@@ -1,0 +1,111 @@
+import { action, computed, createModel, signal } from '@preact/signals';
+import { errorMessage } from '../shared/error-message';
+
+/**
+ * The options page's "Your data" section (issue #10: export all data to a JSON
+ * file, import it back, clear all data). The work itself is in
+ * lib/history/transfer.ts, which brings Dexie and the codec with it: the page
+ * loads it on the first click (`deps.operations`, a script built apart:
+ * entrypoints/data-transfer.ts), not before it is ready.
+ */
+
+/** What the model needs of lib/history/transfer.ts, bound to the real database and storage by the entry point. */
+export interface DataOperations {
+  /** The file's name and text. */
+  exportFile(now: Date): Promise<{ fileName: string; text: string }>;
+  /** Rejects with a reason in the reader's words when the file is refused; nothing is changed then. */
+  importFile(size: number, read: () => Promise<string>): Promise<{ snapshots: number; catalog: number; issues: number }>;
+  clearAll(): Promise<void>;
+}
+
+/** What entrypoints/data-transfer.ts, a script built apart from the pages, leaves on the page's global object. */
+export interface DataScript {
+  dataOperations(): DataOperations;
+  downloadJson(fileName: string, text: string): void;
+}
+export const DATA_SCRIPT_GLOBAL = '__aiMorningPostDataTools';
+
+export interface DataTransferDeps {
+  operations: () => Promise<DataOperations>;
+  download: (fileName: string, text: string) => void;
+  now: () => Date;
+}
+
+/** A file chosen for import, kept until the reader confirms or cancels. */
+export interface ChosenFile {
+  name: string;
+  size: number;
+  text: () => Promise<string>;
+}
+
+export type DataControl = 'export' | 'import' | 'clear';
+export type DataStatus = { state: 'idle' } | { state: 'busy' } | { state: 'done'; message: string } | { state: 'failed'; message: string };
+
+export type Pending = { kind: 'import'; file: ChosenFile } | { kind: 'clear' } | undefined;
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+export const DataTransferModel = createModel((deps: DataTransferDeps) => {
+  const status = signal<Record<DataControl, DataStatus>>({ export: { state: 'idle' }, import: { state: 'idle' }, clear: { state: 'idle' } });
+  const pending = signal<Pending>(undefined);
+  const set = (control: DataControl, next: DataStatus) => (status.value = { ...status.value, [control]: next });
+
+  const run = async (control: DataControl, work: (ops: DataOperations) => Promise<string>) => {
+    set(control, { state: 'busy' });
+    try {
+      const ops = await deps.operations();
+      set(control, { state: 'done', message: await work(ops) });
+    } catch (error) {
+      set(control, { state: 'failed', message: errorMessage(error) });
+    }
+  };
+
+  const exportAll = action(() =>
+    run('export', async (ops) => {
+      const { fileName, text } = await ops.exportFile(deps.now());
+      deps.download(fileName, text);
+      return `Saved ${fileName}. The GitHub token is not in it.`;
+    }),
+  );
+  /** A file was chosen: nothing happens until the reader confirms (the file replaces everything). */
+  const chooseFile = action((file: ChosenFile | undefined) => {
+    pending.value = file ? { kind: 'import', file } : undefined;
+    set('import', { state: 'idle' });
+  });
+  const askClear = action(() => {
+    pending.value = { kind: 'clear' };
+    set('clear', { state: 'idle' });
+  });
+  const cancel = action(() => {
+    pending.value = undefined;
+  });
+  const confirm = action(async () => {
+    const asked = pending.value;
+    pending.value = undefined;
+    if (!asked) return;
+    if (asked.kind === 'import') {
+      await run('import', async (ops) => {
+        const counts = await ops.importFile(asked.file.size, asked.file.text);
+        return `Imported ${asked.file.name}: ${plural(counts.issues, 'issue')}, ${plural(counts.snapshots, 'snapshot')}, ${plural(counts.catalog, 'item')}. Your settings are the file's.`;
+      });
+    } else {
+      await run('clear', async (ops) => {
+        await ops.clearAll();
+        return 'All data cleared: the history, the archive and the token are gone and the settings are back to their defaults.';
+      });
+    }
+  });
+  return {
+    status: computed(() => status.value),
+    pending: computed(() => pending.value),
+    exportAll,
+    chooseFile,
+    askClear,
+    cancel,
+    confirm,
+  };
+});
+
+export type DataTransferModel = InstanceType<typeof DataTransferModel>;

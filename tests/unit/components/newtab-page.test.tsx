@@ -92,13 +92,14 @@ describe('NewTabPage', () => {
     expect(screen.getByText('Issue 1 of 1')).toBeTruthy();
     const links = [...document.querySelectorAll<HTMLAnchorElement>('.tool a[href], .trending__row .trending__link[href]')].filter((link) => !link.closest('details'));
     const press = (key: string, target: Element = document.body) => fireEvent.keyDown(target, { key });
+    // What a key does loads with the first key pressed (components/useItemKeys.ts): each move is awaited.
     press('j');
-    expect(document.activeElement).toBe(links[0]);
+    await waitFor(() => expect(document.activeElement).toBe(links[0]));
     press('j');
     press('j');
-    expect(document.activeElement).toBe(links[2]);
+    await waitFor(() => expect(document.activeElement).toBe(links[2]));
     press('k');
-    expect(document.activeElement).toBe(links[1]);
+    await waitFor(() => expect(document.activeElement).toBe(links[1]));
     // Typing in a field is typing, not navigating.
     const field = document.createElement('input');
     document.body.append(field);

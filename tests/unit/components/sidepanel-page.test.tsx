@@ -94,7 +94,8 @@ describe('SidePanelPage', () => {
     // j and k move through the items of the open tab.
     fireEvent.keyDown(document.body, { key: 'j' });
     fireEvent.keyDown(document.body, { key: 'j' });
-    expect(document.activeElement?.textContent).toBe(owned.items[1]!.name);
+    // What a key does loads with the first key pressed (components/useItemKeys.ts).
+    await waitFor(() => expect(document.activeElement?.textContent).toBe(owned.items[1]!.name));
   });
 
   it('hides the sources the reader turned off, and applies the task filters', async () => {

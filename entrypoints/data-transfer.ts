@@ -1,4 +1,4 @@
-import { DATA_SCRIPT_GLOBAL, type DataScript } from '@/lib/models/data-transfer';
+import { DATA_SCRIPT_GLOBAL, type DataScript } from '@/lib/shared/data-script';
 import { dataOperations, downloadJson } from './options/data-operations';
 
 /**

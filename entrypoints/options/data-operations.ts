@@ -2,7 +2,7 @@ import { downloadText } from '@/lib/browser/export';
 import { storageArea } from '@/lib/browser/storage-api';
 import { MorningPostDB } from '@/lib/history/db';
 import { clearAllData, dataFileName, dataFileText, exportData, importData, type DataDeps } from '@/lib/history/transfer';
-import type { DataOperations } from '@/lib/models/data-transfer';
+import type { DataOperations } from '@/lib/shared/data-script';
 
 /**
  * The options page's data operations bound to this browser: loaded on the

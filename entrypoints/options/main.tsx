@@ -4,7 +4,8 @@ import { OptionsPage } from '@/components/pages/OptionsPage';
 import { requestNotificationPermission } from '@/lib/browser/notifications';
 import { localStorageArea, onSettingsChange, syncSettingsStorage } from '@/lib/browser/settings-storage';
 import { OptionsModel } from '@/lib/models/options';
-import { DATA_SCRIPT_GLOBAL, DataTransferModel, type DataOperations, type DataScript } from '@/lib/models/data-transfer';
+import { DataTransferModel } from '@/lib/models/data-transfer';
+import { DATA_SCRIPT_GLOBAL, type DataOperations, type DataScript } from '@/lib/shared/data-script';
 import { loadScriptGlobal } from '@/lib/browser/script-loader';
 import '@/components/styles/pages/options.css';
 

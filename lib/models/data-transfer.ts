@@ -1,4 +1,5 @@
 import { action, computed, createModel, signal } from '@preact/signals';
+import type { DataOperations } from '../shared/data-script';
 import { errorMessage } from '../shared/error-message';
 
 /**
@@ -9,21 +10,6 @@ import { errorMessage } from '../shared/error-message';
  * entrypoints/data-transfer.ts), not before it is ready.
  */
 
-/** What the model needs of lib/history/transfer.ts, bound to the real database and storage by the entry point. */
-export interface DataOperations {
-  /** The file's name and text. */
-  exportFile(now: Date): Promise<{ fileName: string; text: string }>;
-  /** Rejects with a reason in the reader's words when the file is refused; nothing is changed then. */
-  importFile(size: number, read: () => Promise<string>): Promise<{ snapshots: number; catalog: number; issues: number }>;
-  clearAll(): Promise<void>;
-}
-
-/** What entrypoints/data-transfer.ts, a script built apart from the pages, leaves on the page's global object. */
-export interface DataScript {
-  dataOperations(): DataOperations;
-  downloadJson(fileName: string, text: string): void;
-}
-export const DATA_SCRIPT_GLOBAL = '__aiMorningPostDataTools';
 
 export interface DataTransferDeps {
   operations: () => Promise<DataOperations>;

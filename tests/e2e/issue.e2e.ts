@@ -55,9 +55,9 @@ describe('the daily issue, published over three simulated days', () => {
     // The keyboard: j moves to the first item, j again to the next; ? shows the keys.
     await page.keyboard.press('j');
     await page.keyboard.press('j');
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    // What a key does loads with the first key pressed (components/useItemKeys.ts): the move is awaited.
     const second = await page.locator('.tool a[href]').nth(1).getAttribute('href');
-    expect(focused).toBe(second);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href')), { timeout: 10_000 }).toBe(second);
     await page.keyboard.press('?');
     await page.locator('dialog.keys-help[open]').waitFor();
     await page.keyboard.press('Escape');

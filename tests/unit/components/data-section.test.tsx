@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor as waitForDefault } from '@testing-library/preact';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { OptionsPage } from '@/components/pages/OptionsPage';
-import { DataTransferModel, type DataOperations } from '@/lib/models/data-transfer';
+import { DataTransferModel } from '@/lib/models/data-transfer';
+import type { DataOperations } from '@/lib/shared/data-script';
 import { OptionsModel } from '@/lib/models/options';
 import { testBrowser } from '../../support/fake-browser';
 

@@ -4,6 +4,7 @@ import type { ListRow } from '@/lib/shared/movement';
 import type { SourceId } from '@/lib/sources/ids';
 import { useEffect, useRef } from 'preact/hooks';
 import { TrendingList } from './TrendingList';
+import { isPageKey } from './useItemKeys';
 
 const FACET_LABEL: Record<Facet, string> = { source: 'Source', task: 'Task', library: 'Library', language: 'Language' };
 const FACET_ANY: Record<Facet, string> = { source: 'All sources', task: 'Any task', library: 'Any library', language: 'Any language' };
@@ -21,12 +22,10 @@ function optionText(facet: Facet, option: FacetOption): string {
  */
 export function SearchControls({ search }: { search: SidePanelSearch }) {
   const box = useRef<HTMLInputElement>(null);
-  // "/ searches" (issue #10, keyboard): from anywhere but a field, as j and k are (components/useItemKeys.ts).
+  // "/ searches" (issue #10, keyboard): from anywhere but a field, as j and k are (components/useItemKeys.ts `isPageKey`).
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      if (event.key !== '/' || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      if (event.key !== '/' || !isPageKey(event)) return;
       event.preventDefault();
       box.current?.focus();
     };

@@ -13,12 +13,21 @@ const ITEM_KEYS = new Set(['j', 'k', 'o', '?']);
  * it is not part of what the new tab needs to be ready, whose JavaScript has
  * a budget (tests/e2e/budgets.e2e.ts, issue #8).
  */
+/**
+ * A key pressed for the page rather than typed: not handled yet, without a
+ * modifier, and not in a field. The page's shortcuts (`j`, `k`, `o`, `?`, and
+ * the side panel's `/`) answer only these.
+ */
+export function isPageKey(event: KeyboardEvent): boolean {
+  if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return false;
+  const target = event.target as HTMLElement | null;
+  return !(target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)));
+}
+
 export function useItemKeys(onHelp: () => void): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || !ITEM_KEYS.has(event.key)) return;
-      const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      if (!ITEM_KEYS.has(event.key) || !isPageKey(event)) return;
       event.preventDefault();
       void import('./item-keys').then((keys) => keys.handleItemKey(event, onHelp));
     };

@@ -181,9 +181,9 @@ export const SYNC_MAX_ITEMS = 512;
  *                       8,192 − 6,292                                = 1,900 B
  *
  * Every other field is bounded by its schema: at its largest (interval 1440,
- * every source `false`, `"23:59"`, both switches `false`) the item with four
- * empty lists is 338 B, key included. Full lists replace their 4 × 2 B of
- * empty brackets: 338 − 8 + 6,292 = 6,622 B at most, 1,570 B under the quota,
+ * every source `false`, `"23:59"`, every switch `false`, theme `"system"`)
+ * the item with four empty lists is 395 B, key included. Full lists replace
+ * their 4 × 2 B of empty brackets: 395 − 8 + 6,292 = 6,679 B at most, 1,513 B under the quota,
  * room for fields yet to come (tests/unit/settings-quota.test.ts builds that
  * item and counts it as Chrome does). 32 characters hold the longest Hugging
  * Face pipeline tag (`unconditional-image-generation`, 30).

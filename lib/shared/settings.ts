@@ -31,7 +31,16 @@ export interface Settings {
   badge: boolean;
   /** A system notification with the headline when an issue is published (off by default; asks for the permission). */
   notifications: boolean;
+  /** The pages' colours: the system's, or always light, or always dark (issue #10). */
+  theme: Theme;
+  /** Calm mode: the new tab shows the masthead and the headline until the reader asks for the rest (issue #10). */
+  calm: boolean;
+  /** A system notification when a watched item enters, leaves or climbs a list (issue #10; off by default). */
+  watchNotifications: boolean;
 }
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -43,6 +52,9 @@ export const DEFAULT_SETTINGS: Settings = {
   morningTime: '07:00',
   badge: true,
   notifications: false,
+  theme: 'system',
+  calm: false,
+  watchNotifications: false,
 };
 
 const IntervalSchema = v.pipe(
@@ -63,7 +75,9 @@ const MorningTime = v.pipe(v.string(), v.regex(MORNING_TIME_PATTERN));
 /**
  * Version 1 (issue #2) had only the interval; version 2 (issue #3) added the
  * sources and filters; version 3 (issue #4) the morning time, badge and
- * notifications. Fields a version did not have take their defaults.
+ * notifications. Fields a version did not have take their defaults; that is
+ * also how issue #10's theme, calm mode and watch notifications arrived in
+ * version 3 without a migration: absent, they read as their defaults.
  */
 function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   const version = typeof raw.version === 'number' ? raw.version : 1;
@@ -95,6 +109,9 @@ export function readSettings(stored: unknown): Settings {
     morningTime: field(MorningTime, raw.morningTime, DEFAULT_SETTINGS.morningTime),
     badge: field(v.boolean(), raw.badge, DEFAULT_SETTINGS.badge),
     notifications: field(v.boolean(), raw.notifications, DEFAULT_SETTINGS.notifications),
+    theme: field(v.picklist(THEMES), raw.theme, DEFAULT_SETTINGS.theme),
+    calm: field(v.boolean(), raw.calm, DEFAULT_SETTINGS.calm),
+    watchNotifications: field(v.boolean(), raw.watchNotifications, DEFAULT_SETTINGS.watchNotifications),
   };
 }
 

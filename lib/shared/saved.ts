@@ -94,10 +94,9 @@ export function syncJsonBytes(value: unknown): number {
 
 /** A title cleaned of invisible characters and cut (with "…") until its JSON is at most MAX_SAVED_TITLE_BYTES. */
 export function savedTitle(raw: string, id: string): string {
-  let length = 80;
-  let title = cleanText(typeof raw === 'string' ? raw : '', length);
-  while (syncJsonBytes(title) - 2 > MAX_SAVED_TITLE_BYTES && length > 1) {
-    length = Math.max(1, length - 4);
+  let title = cleanText(typeof raw === 'string' ? raw : '', 80);
+  // At most 80 rounds, each one character shorter (cleanText's "…" included), on at most 80 characters.
+  for (let length = [...title].length - 1; syncJsonBytes(title) - 2 > MAX_SAVED_TITLE_BYTES && length >= 1; length -= 1) {
     title = cleanText(title, length);
   }
   return title === '' ? id : title;

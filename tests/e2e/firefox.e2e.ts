@@ -61,4 +61,26 @@ describe('the extension in Firefox ESR', () => {
     expect(pageErrors).toEqual([]);
     console.info(`Firefox: ${(await firefox.browser.version())}, ${firefox.fixtures.requests.length} requests, 4 pages rendered, ${pageErrors.length} page errors`);
   });
+
+  it('a refresh that fails is named in the sidebar and on the new tab, and the last good list stays', async () => {
+    // Issue #10: "its new tab, popup and sidebar show an issue, and a refresh failure is named".
+    firefox.fixtures.respond(SOURCE_ROUTES['hf-models'].route, { status: 500, body: 'Internal Server Error' });
+    const before = firefox.fixtures.requestsTo(SOURCE_ROUTES['hf-models'].route).length;
+    const panel = await open('sidepanel.html');
+    const refresh = await panel.waitForSelector('::-p-aria(Refresh now[role="button"])', { timeout: 20_000 });
+    await refresh!.click();
+    await panel.waitForFunction(() => /answered HTTP 500/.test(document.body.innerText), { timeout: 30_000 });
+    expect(firefox.fixtures.requestsTo(SOURCE_ROUTES['hf-models'].route).length).toBeGreaterThan(before);
+    // The list it had stays on screen under the failure.
+    const rows = await panel.$$eval('.trending__row', (found) => found.length);
+    expect(rows).toBeGreaterThan(0);
+    await panel.close();
+    const page = await open('newtab.html');
+    await page.waitForFunction(() => /answered HTTP 500/.test(document.querySelector('.paper__notice')?.textContent ?? ''), { timeout: 20_000 });
+    const ids = await page.$$eval('[data-list=models] .trending__row', (found) => found.map((row) => row.getAttribute('data-item-id')));
+    expect(ids).toEqual(models.map((model) => model.id));
+    await page.close();
+    expect(pageErrors).toEqual([]);
+    console.info(`Firefox: hf-models answered 500; sidebar and new tab name the failure; ${rows} rows kept in the sidebar, ${ids.length} on the new tab`);
+  });
 });

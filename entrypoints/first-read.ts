@@ -1,4 +1,4 @@
-import { startEarlyReads } from '@/lib/models/early-read';
+import { startEarlyReads } from '@/lib/models/early-start';
 
 /**
  * Each page's first reads, started before its modules load: a small classic

@@ -1,7 +1,7 @@
 import { buildFirstScreen, isPaintable } from '@/components/issue/first-screen-dom';
 import { firstScreenOf } from '@/lib/history/issue-codec';
 import { DB_NAME } from '@/lib/history/stores';
-import { startEarlyReads } from '@/lib/models/early-read';
+import { startEarlyReads } from '@/lib/models/early-start';
 import { markFirstScreen } from '@/lib/shared/page-marks';
 
 /**

@@ -5,6 +5,9 @@ import { DAY_MS } from '../shared/movement';
 import type { StoredIssue } from './issue-codec';
 import { listView, type LatestList } from './list-view';
 import { DB_NAME, SNAPSHOTS_BY_SOURCE_AND_TIME, STORES } from './stores';
+import { NO_ISSUE_PAGE, noLists, type IssuePageRead, type ListsRead } from './page-reads';
+
+export type { IssuePageRead, ListsRead };
 
 /**
  * The pages' first read, with the plain IndexedDB API: no Dexie. Dexie is
@@ -56,15 +59,7 @@ function has(db: IDBDatabase, ...stores: string[]): boolean {
   return stores.every((store) => db.objectStoreNames.contains(store));
 }
 
-export interface IssuePageRead {
-  /** The stored issue asked for (or the latest, when that number is not stored), as stored: decode with lib/history/issue-codec. */
-  record: StoredIssue | Issue | undefined;
-  latestNumber: number | undefined;
-  statuses: SourceStatus[];
-}
 
-/** What the first read answers before the worker has written anything. */
-export const NO_ISSUE_PAGE: IssuePageRead = { record: undefined, latestNumber: undefined, statuses: [] };
 
 /** The issue a page shows first (number `number`, else the latest), the latest number, and every source's status: one transaction. */
 export async function readIssuePage(db: IDBDatabase, number?: number): Promise<IssuePageRead> {
@@ -79,15 +74,7 @@ export async function readIssuePage(db: IDBDatabase, number?: number): Promise<I
   return { record: asked ?? latest, latestNumber: latest?.number, statuses };
 }
 
-export interface ListsRead {
-  lists: (LatestList | undefined)[];
-  statuses: (SourceStatus | undefined)[];
-}
 
-/** No list and no status for any of `sourceIds`: the first read before the worker has written anything. */
-export function noLists(sourceIds: readonly SourceId[]): ListsRead {
-  return { lists: sourceIds.map(() => undefined), statuses: sourceIds.map(() => undefined) };
-}
 
 /**
  * Each source's latest list (as lib/history/read.ts `latestList` gives it) and

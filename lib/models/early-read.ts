@@ -1,8 +1,4 @@
-import { storageArea } from '../browser/storage-api';
-import { openExisting, readIssuePage, readLatestLists, type IssuePageRead, type ListsRead } from '../history/plain-read';
-import { DB_NAME } from '../history/stores';
-import { SETTINGS_KEY } from '../shared/settings-key';
-import { SOURCE_IDS, type SourceId } from '../sources/ids';
+import type { IssuePageRead, ListsRead } from '../history/plain-read';
 
 /**
  * A page's first reads, started by its early script (entrypoints/first-read.ts
@@ -11,7 +7,9 @@ import { SOURCE_IDS, type SourceId } from '../sources/ids';
  * opening IndexedDB and asking for the settings overlap the loading of the
  * page's modules instead of following them (issue #8). The page's module
  * takes them over (`takeEarlyReads`); if the early script has not run by then,
- * the page reads for itself.
+ * the page reads for itself. The reads themselves are in
+ * lib/models/early-start.ts, which the pages' modules do not import: they load
+ * the plain reads only in that rare case (lib/models/page-database.ts).
  */
 export interface EarlyReads {
   issue?: Promise<IssuePageRead | undefined>;
@@ -29,61 +27,14 @@ export interface EarlyReads {
   settings?: Promise<Record<string, unknown>>;
 }
 
-/** What each page shows first. */
-export const EARLY_PLANS: Record<string, { issue?: boolean; lists?: readonly SourceId[]; settings?: boolean }> = {
-  '/newtab.html': { issue: true },
-  '/popup.html': { issue: true, lists: ['hf-models'], settings: true },
-  '/sidepanel.html': { lists: SOURCE_IDS, settings: true },
-};
-
-const EARLY_READS = '__aiMorningPostFirstReads';
-type EarlyScope = { [EARLY_READS]?: EarlyReads };
+/** Where the early script leaves its reads for the page (lib/models/early-start.ts). */
+export const EARLY_READS = '__aiMorningPostFirstReads';
+export type EarlyScope = { [EARLY_READS]?: EarlyReads };
 
 /** `#/issue/3` opens issue No. 3 of the archive; no hash, the latest. */
 export function issueNumberOfHash(hash: string): number | undefined {
   const number = /^#\/issue\/(\d{1,9})$/.exec(hash)?.[1];
   return number === undefined ? undefined : Number(number);
-}
-
-/** What the early script paints itself when a read answers before the page's modules have taken it. */
-export interface EarlyPainters {
-  issue?: (read: IssuePageRead) => void;
-}
-
-/** Starts the reads the page at `location` paints from. */
-export function startEarlyReads(
-  location: { pathname: string; hash: string },
-  scope: object = globalThis,
-  name: string = DB_NAME,
-  painters: EarlyPainters = {},
-): void {
-  const plan = EARLY_PLANS[location.pathname];
-  if (!plan) return;
-  const reads: EarlyReads = {};
-  if (plan.issue || plan.lists) {
-    const db = openExisting(name);
-    if (plan.issue) reads.issue = db.then((open) => (open ? readIssuePage(open, issueNumberOfHash(location.hash)) : undefined));
-    if (plan.lists) {
-      const ids = plan.lists;
-      reads.lists = db.then((open) => (open ? readLatestLists(open, ids) : undefined));
-    }
-    void Promise.allSettled([reads.issue, reads.lists]).then(() => db.then((open) => open?.close(), () => undefined));
-  }
-  if (reads.issue) {
-    const paint = painters.issue;
-    void reads.issue.then(
-      (read) => {
-        reads.issueAnswer = { read };
-        // Only while the page has not rendered: from then on the DOM is Preact's.
-        if (read && paint && !reads.pageRenders) paint(read);
-      },
-      () => undefined,
-    );
-  }
-  if (plan.settings) reads.settings = storageArea('sync').get(SETTINGS_KEY);
-  // Whoever takes them handles a rejection; until then none must be reported as unhandled.
-  for (const read of [reads.issue, reads.lists, reads.settings]) read?.catch(() => undefined);
-  (scope as EarlyScope)[EARLY_READS] = reads;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { markIssueRead } from '../browser/runtime';
-import { NO_ISSUE_PAGE, openExisting, readIssuePage } from '../history/plain-read';
+import { NO_ISSUE_PAGE } from '../history/page-reads';
 import type { EarlyReads } from './early-read';
 import { IssueModel, type IssueModelDeps } from './issue';
 import { sharedOpen, type LiveSource } from './live-query';
@@ -16,10 +16,18 @@ export interface PageDatabase {
   live: LiveSource;
 }
 
+/**
+ * The plain reads, for a page whose early script has not run by the time its
+ * module does (rare: the early script is small and starts first). Loaded only
+ * then, so that the pages do not carry them before they are ready (issue #8;
+ * tests/e2e/budgets.e2e.ts).
+ */
+export const plainReads = () => import('../history/plain-read');
+
 export function pageDatabase(ready: Promise<unknown>): PageDatabase {
   let plain: Promise<IDBDatabase | undefined> | undefined;
   return {
-    plain: () => (plain ??= openExisting()),
+    plain: () => (plain ??= plainReads().then((reads) => reads.openExisting())),
     opened: () => plain,
     live: { open: sharedOpen(async () => new (await import('../history/db')).MorningPostDB()), after: ready },
   };
@@ -43,7 +51,7 @@ export function createIssueModel(
 ): { model: IssueModel; firstRead: Promise<unknown> } {
   const firstRead = early.issue
     ? early.issue.then((read) => read ?? NO_ISSUE_PAGE)
-    : database.plain().then((db) => (db ? readIssuePage(db, options.initialNumber) : NO_ISSUE_PAGE));
+    : Promise.all([database.plain(), plainReads()]).then(([db, reads]) => (db ? reads.readIssuePage(db, options.initialNumber) : NO_ISSUE_PAGE));
   const answer = early.issueAnswer && (early.issueAnswer.read ?? NO_ISSUE_PAGE);
   return { model: new IssueModel({ ...options, live: database.live, firstRead, ...(answer ? { firstAnswer: answer } : {}), markRead: markIssueRead, visibility: document }), firstRead };
 }

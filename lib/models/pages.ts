@@ -1,9 +1,9 @@
 import { requestRefresh } from '../browser/runtime';
-import { noLists, readLatestLists } from '../history/plain-read';
+import { noLists } from '../history/page-reads';
 import type { EarlyReads } from './early-read';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
 import type { RowsFilter } from '../shared/hf-filters';
-import type { PageDatabase } from './page-database';
+import { plainReads, type PageDatabase } from './page-database';
 import { settingsSignal } from './settings';
 import { SourcesModel } from './sources';
 
@@ -18,7 +18,9 @@ export function createSourcesModel(
   early: Pick<EarlyReads, 'lists' | 'settings'> = {},
 ): { model: SourcesModel; firstRead: Promise<unknown> } {
   const nothing = noLists(sourceIds);
-  const firstRead = early.lists ? early.lists.then((read) => read ?? nothing) : database.plain().then((db) => (db ? readLatestLists(db, sourceIds) : nothing));
+  const firstRead = early.lists
+    ? early.lists.then((read) => read ?? nothing)
+    : Promise.all([database.plain(), plainReads()]).then(([db, reads]) => (db ? reads.readLatestLists(db, sourceIds) : nothing));
   const settings = settingsSignal(early.settings);
   return { model: new SourcesModel({ live: database.live, firstRead, sourceIds, requestRefresh, settings, visibleRows }), firstRead };
 }

@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EARLY_PLANS, issueNumberOfHash, renderAfterIssueAnswer, startEarlyReads, takeEarlyReads } from '@/lib/models/early-read';
+import { issueNumberOfHash, renderAfterIssueAnswer, takeEarlyReads } from '@/lib/models/early-read';
+import { EARLY_PLANS, startEarlyReads } from '@/lib/models/early-start';
 import { recordSuccess } from '@/lib/history/write';
 import { SOURCE_IDS } from '@/lib/sources/ids';
 import { testDb } from '../support/db';
+import { openExisting } from '@/lib/history/plain-read';
+import { createSourcesModel } from '@/lib/models/pages';
+import type { PageDatabase } from '@/lib/models/page-database';
 
 const at = (pathname: string, hash = '') => ({ pathname, hash });
 
@@ -105,5 +109,24 @@ describe("the pages' early reads (entrypoints/first-read.ts → lib/models/early
     expect(await reads.settings).toEqual({ settings: { version: 1, morningTime: '06:30' } });
     expect(get).toHaveBeenCalledWith('settings');
     expect((await reads.issue)?.record).toBeUndefined();
+  });
+
+  it('a page whose early script has not run reads for itself, with the plain reads it loads then', async () => {
+    // lib/models/pages.ts: no early lists, so the first read goes through the on-demand import of lib/history/plain-read.ts.
+    const db = testDb();
+    const item = { id: 'org/model', name: 'org/model', url: 'https://huggingface.co/org/model', metrics: { likes: 3 } };
+    await recordSuccess(db, 'hf-models', { items: [item], dropped: 0 }, 1_000, 2_000);
+    // The settings, read by the page itself too (lib/models/settings.ts): none stored, and no change to follow.
+    vi.stubGlobal('browser', { storage: { sync: { get: async () => ({}) }, local: {}, onChanged: { addListener: () => undefined, removeListener: () => undefined } } });
+    let opened = 0;
+    const database: PageDatabase = {
+      plain: () => ((opened += 1), openExisting(db.name)),
+      opened: () => undefined,
+      live: { open: async () => db, after: new Promise(() => undefined) },
+    };
+    const { firstRead } = createSourcesModel(database, (_source, rows) => [...rows], ['hf-models', 'gh-search'], {});
+    const read = (await firstRead) as { lists: ({ rows: { itemId: string }[] } | undefined)[] };
+    expect(read.lists.map((list) => list?.rows.map((row) => row.itemId))).toEqual([['org/model'], undefined]);
+    expect(opened).toBe(1);
   });
 });

@@ -399,18 +399,20 @@ function LookFields({ model, settings, errors }: { model: OptionsModel; settings
         </p>
       </div>
       <FieldError field="theme" error={errors.theme} />
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={settings.calm}
-          {...invalidProps('calm', errors.calm, 'options-calm-hint')}
-          onChange={(event) => void model.setCalm((event.target as HTMLInputElement).checked)}
-        />
-        Calm mode
-      </label>
-      <p class="field__hint" id="options-calm-hint">
-        The new tab shows the masthead and the headline, and the rest of the issue when you ask for it.
-      </p>
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.calm}
+            {...invalidProps('calm', errors.calm, 'options-calm-hint')}
+            onChange={(event) => void model.setCalm((event.target as HTMLInputElement).checked)}
+          />
+          Calm mode
+        </label>
+        <p class="field__hint" id="options-calm-hint">
+          The new tab shows the masthead and the headline, and the rest of the issue when you ask for it.
+        </p>
+      </div>
       <FieldError field="calm" error={errors.calm} />
     </fieldset>
   );

@@ -102,6 +102,49 @@ try {
         await page.screenshot({ path: written.at(-1)! });
         await page.close();
       }
+      {
+        // ————— The theme forced against the system's scheme, and calm mode (issue #10) —————
+        // Chosen in the options page as a reader does; the pages paint with the mirror it writes (lib/shared/look.ts).
+        const other = scheme === 'light' ? 'Dark' : 'Light';
+        const choose = async (theme: 'System' | 'Light' | 'Dark', calm: boolean) => {
+          const options = await openReady(session, session.url('options.html'), { width: 900, height: 640 });
+          await options.getByRole('radio', { name: theme, exact: true }).check();
+          await options.getByLabel('Calm mode').setChecked(calm);
+          await options.waitForFunction(([theme, calm]) => localStorage.theme === theme && localStorage.calm === calm, [theme.toLowerCase(), calm ? 'on' : 'off'] as const);
+          return options;
+        };
+        const options = await choose(other, false);
+        written.push(join(outDir, `options-theme-${other.toLowerCase()}-on-${scheme}.png`));
+        await options.screenshot({ path: written.at(-1)! });
+        await options.close();
+        for (const [name, target, viewport] of [
+          ['newtab', 'chrome://newtab/', { width: 1280, height: 800 }],
+          ['popup', session.url('popup.html'), { width: 380, height: 600 }],
+          ['sidepanel', session.url('sidepanel.html'), { width: 400, height: 900 }],
+        ] as const) {
+          const page = await openReady(session, target, viewport);
+          written.push(join(outDir, `${name}-theme-${other.toLowerCase()}-on-${scheme}.png`));
+          await page.screenshot({ path: written.at(-1)! });
+          await page.close();
+        }
+        await (await choose('System', true)).close();
+        const calm = await openReady(session, 'chrome://newtab/', { width: 1280, height: 800 });
+        await calm.waitForSelector('.issue__more summary');
+        written.push(join(outDir, `newtab-calm-${scheme}.png`));
+        await calm.screenshot({ path: written.at(-1)! });
+        await calm.keyboard.press('Tab');
+        await calm.keyboard.press('Enter');
+        await calm.waitForSelector('.issue__more[open]');
+        written.push(join(outDir, `newtab-calm-opened-${scheme}.png`));
+        await calm.screenshot({ path: written.at(-1)! });
+        await calm.close();
+        const narrow = await openReady(session, 'chrome://newtab/', { width: 420, height: 900 });
+        await narrow.waitForSelector('.issue__more summary');
+        written.push(join(outDir, `newtab-calm-narrow-${scheme}.png`));
+        await narrow.screenshot({ path: written.at(-1)! });
+        await narrow.close();
+        await (await choose('System', false)).close();
+      }
       if (scheme === 'light') {
         // The failure the reader must be told about: a refresh that fails over a good list.
         server.respond(SOURCE_ROUTES['hf-models'].route, { status: 503, body: 'Service Unavailable' });

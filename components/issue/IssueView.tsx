@@ -91,6 +91,7 @@ export function IssueView({ issue, front, controls, foldedRows = true }: IssueVi
 function IssueBody({ issue, id, foldedRows }: { issue: Issue; id: string; foldedRows: boolean }) {
   return (
     <>
+      <ReadMore />
       <Guard name="The analysis" retryOn={issue}>
         <Section id={`${id}-analysis`} title="Analysis" name="analysis" deck="Short pieces written from this issue's figures.">
           <AnalysisView stories={issue.analysis} />
@@ -190,6 +191,24 @@ function ReadingSection({ issue, id }: { issue: Issue; id: string }) {
         <p class="empty">No papers were on the list when this issue was published.</p>
       )}
     </Section>
+  );
+}
+
+/**
+ * Calm mode's one control (issue #10). With `<html data-calm="on">` (set
+ * before the first paint by /look.js, lib/shared/look.ts) the new tab shows
+ * the masthead, the lead's headline and this disclosure, and
+ * components/styles/paper.css hides the rest until it is open; elsewhere it is
+ * hidden. A `<details>` with nothing inside: its summary is the browser's own
+ * disclosure button (Enter and Space open it, screen readers hear it
+ * collapsed or expanded, the focus stays on it), and it needs no script,
+ * which the new tab's byte budget has no room for (tests/e2e/budgets.e2e.ts).
+ */
+function ReadMore() {
+  return (
+    <details class="issue__more">
+      <summary>Read the full issue</summary>
+    </details>
   );
 }
 

@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { OptionsField, OptionsModel, WordListField } from '@/lib/models/options';
 import type { DataControl, DataStatus, DataTransferModel } from '@/lib/models/data-transfer';
 import { MAX_SETTINGS_WORD_LENGTH, MAX_SETTINGS_WORDS } from '@/lib/shared/limits';
-import { REFRESH_INTERVAL_MINUTES } from '@/lib/shared/settings';
+import { REFRESH_INTERVAL_MINUTES, THEMES, type Settings, type Theme } from '@/lib/shared/settings';
 import { Guard, PageFailed } from '../Guard';
 import { useReadyMarker } from '../useReadyMarker';
 
@@ -107,6 +107,7 @@ function OptionsForm({ model, data, requestNotifications }: OptionsPageProps) {
         {saved.state === 'saved' ? saved.what : saved.state === 'failed' ? saved.message : ''}
       </p>
       <form class="options__form" onSubmit={(event) => event.preventDefault()}>
+        <LookFields model={model} settings={settings} errors={errors} />
         <fieldset class="options__group">
           <legend>Refreshing</legend>
           <label class="field">
@@ -359,5 +360,60 @@ function DataSection({ data }: { data: DataTransferModel }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+// ————— The look: theme and calm mode (issue #10) —————
+
+const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', dark: 'Dark' };
+
+/**
+ * The theme, as three radio buttons in a group named by its label, and calm
+ * mode, as a switch; each with its error beside it. A change is saved at once
+ * and applied to every open page (lib/shared/look.ts).
+ */
+function LookFields({ model, settings, errors }: { model: OptionsModel; settings: Settings; errors: Partial<Record<OptionsField, string>> }) {
+  return (
+    <fieldset class="options__group">
+      <legend>Appearance</legend>
+      <div class="field" role="radiogroup" aria-labelledby="options-theme-label" {...invalidProps('theme', errors.theme, 'options-theme-hint')}>
+        <span class="field__label" id="options-theme-label">
+          Theme
+        </span>
+        <div class="choices">
+          {THEMES.map((theme) => (
+            <label class="check" key={theme}>
+              <input
+                type="radio"
+                name="theme"
+                value={theme}
+                checked={settings.theme === theme}
+                onChange={(event) => void model.setTheme((event.target as HTMLInputElement).value)}
+              />
+              {THEME_LABELS[theme]}
+            </label>
+          ))}
+        </div>
+        <p class="field__hint" id="options-theme-hint">
+          System follows the light or dark setting of your device. Every page of the extension takes the theme.
+        </p>
+      </div>
+      <FieldError field="theme" error={errors.theme} />
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.calm}
+            {...invalidProps('calm', errors.calm, 'options-calm-hint')}
+            onChange={(event) => void model.setCalm((event.target as HTMLInputElement).checked)}
+          />
+          Calm mode
+        </label>
+        <p class="field__hint" id="options-calm-hint">
+          The new tab shows the masthead and the headline, and the rest of the issue when you ask for it.
+        </p>
+      </div>
+      <FieldError field="calm" error={errors.calm} />
+    </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { installVisibleText } from '@/components/visible-text';
 import { OptionsPage } from '@/components/pages/OptionsPage';
 import { requestNotificationPermission } from '@/lib/browser/notifications';
+import { mirrorLookHere } from '@/lib/browser/look';
 import { localStorageArea, onSettingsChange, syncSettingsStorage } from '@/lib/browser/settings-storage';
 import { OptionsModel } from '@/lib/models/options';
 import { DataTransferModel } from '@/lib/models/data-transfer';
@@ -12,7 +13,7 @@ import '@/components/styles/pages/options.css';
 // Before anything renders: no invisible character reaches the screen, whatever was stored (issue #9).
 installVisibleText();
 
-const model = new OptionsModel({ storage: syncSettingsStorage, local: localStorageArea, onExternalChange: onSettingsChange });
+const model = new OptionsModel({ storage: syncSettingsStorage, local: localStorageArea, onExternalChange: onSettingsChange, onSettings: mirrorLookHere });
 // Export, import and clear bring Dexie and the codec: a script of their own, loaded on the first click (issue #10).
 const loadDataScript = () => loadScriptGlobal<DataScript>('/data-transfer.js', DATA_SCRIPT_GLOBAL);
 let operations: Promise<DataOperations> | undefined;

@@ -8,6 +8,8 @@ import {
   type Settings,
   type SettingsChange,
   type SettingsStorage,
+  THEMES,
+  type Theme,
 } from '../shared/settings';
 import { checkWordList } from '../shared/word-list';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
@@ -20,6 +22,12 @@ export interface OptionsModelDeps {
   local: LocalStorageArea;
   /** Subscribe to changes made elsewhere (another options tab, sync); returns an unsubscribe. */
   onExternalChange: (listener: () => void) => () => void;
+  /**
+   * Called with the settings each time they are read or saved: the page puts
+   * their theme on itself and in the mirror the other pages paint their first
+   * frame with (lib/browser/look.ts, issue #10).
+   */
+  onSettings?: (settings: Settings) => void;
 }
 
 /** A source the reader can turn on or off, by the name they know it by. */
@@ -44,7 +52,10 @@ export type OptionsField =
   | 'hfTasksHide'
   | 'githubLanguages'
   | 'aiKeywords'
-  | 'githubToken';
+  | 'githubToken'
+  // The look (issue #10): theme and calm mode.
+  | 'theme'
+  | 'calm';
 
 export type WordListField = 'hfTasksInclude' | 'hfTasksHide' | 'githubLanguages' | 'aiKeywords';
 
@@ -68,6 +79,11 @@ function wordCount(count: number): string {
 
 export const OptionsModel = createModel((deps: OptionsModelDeps) => {
   const settings = signal<Settings | undefined>(undefined);
+  // Every value the page holds is also the page's look (`onSettings`).
+  effect(() => {
+    const value = settings.value;
+    if (value) deps.onSettings?.(value);
+  });
   const hasToken = signal(false);
   const saved = signal<SaveState>({ state: 'idle' });
   const errors = signal<Partial<Record<OptionsField, string>>>({});
@@ -165,6 +181,18 @@ export const OptionsModel = createModel((deps: OptionsModelDeps) => {
       return false;
     }
   });
+  // ————— The look (issue #10) —————
+  /** The theme, from the choice's value: one of THEMES, else refused beside the field and nothing saved. */
+  const setTheme = action(async (value: string) => {
+    if (!(THEMES as readonly string[]).includes(value)) {
+      refuse('theme', 'Choose the system’s theme, light or dark.');
+      return;
+    }
+    await save('theme', { theme: value as Theme }, 'Saved.');
+  });
+  const setCalm = action(async (on: boolean) => {
+    await save('calm', { calm: on }, 'Saved.');
+  });
   return {
     settings: computed(() => settings.value),
     hasGithubToken: computed(() => hasToken.value),
@@ -178,6 +206,8 @@ export const OptionsModel = createModel((deps: OptionsModelDeps) => {
     setMorningTime,
     setWordList,
     setGithubToken,
+    setTheme,
+    setCalm,
   };
 });
 

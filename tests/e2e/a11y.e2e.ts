@@ -254,9 +254,55 @@ describe('accessibility of every surface, light and dark (axe-core, issue #10)',
     expect(found).toEqual([]);
   });
 
+  // ————— The theme and calm mode (issue #10) —————
+
+  /** Chooses in the options page, as a reader does, and waits for the mirror the pages paint with (lib/shared/look.ts). */
+  async function chooseLook(theme: 'System' | 'Light' | 'Dark', calm: boolean): Promise<void> {
+    const options = await openReady(session, session.url('options.html'));
+    await options.getByRole('radio', { name: theme, exact: true }).check();
+    await options.getByLabel('Calm mode').setChecked(calm);
+    await options.waitForFunction(([theme, calm]) => localStorage.theme === theme && localStorage.calm === calm, [theme.toLowerCase(), calm ? 'on' : 'off'] as const);
+    await options.close();
+  }
+
+  it.each([
+    ['Dark', 'light'],
+    ['Light', 'dark'],
+  ] as const)('with the theme %s under a %s system and calm mode on, every surface has no violation', async (theme, scheme) => {
+    await chooseLook(theme, true);
+    const found: string[] = [];
+    const forced = async (page: Page, where: string) => {
+      found.push(...(await check(page, `${where}, theme ${theme}`, scheme)));
+      // The theme checked is the forced one, not the system's.
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme), where).toBe(theme.toLowerCase());
+    };
+    try {
+      const newTab = await openNewTab();
+      await forced(newTab, 'new tab in calm mode');
+      await newTab.locator('.issue__more summary').click();
+      await newTab.waitForSelector('.issue__more[open]');
+      await forced(newTab, 'new tab in calm mode, opened');
+      await newTab.close();
+      const popup = new TrendingSurface(await openReady(session, session.url('popup.html'), { width: 380, height: 600 }));
+      await popup.waitForRows(5);
+      await forced(popup.page, 'popup');
+      await popup.page.close();
+      const panel = new SidePanel(await openReady(session, session.url('sidepanel.html'), { width: 400, height: 900 }));
+      await panel.select('hf-models');
+      await forced(panel.page, 'side panel, hf-models');
+      await panel.page.close();
+      const options = await openReady(session, session.url('options.html'));
+      await forced(options, 'options');
+      await options.close();
+    } finally {
+      await chooseLook('System', false);
+    }
+    expect(found).toEqual([]);
+  });
+
   afterAll(() => {
     console.info(
-      `a11y e2e: ${figures.checks} page states checked by axe-core ${AXE_TAGS.join('+')} (new tab ±keys help, popup, options, side panel × 7 tabs ±keys help, failing source; light and dark), ` +
+      `a11y e2e: ${figures.checks} page states checked by axe-core ${AXE_TAGS.join('+')} (new tab ±keys help, popup, options, side panel × 7 tabs ±keys help, failing source; light and dark; each theme forced under the other scheme with calm mode), ` +
         `${figures.rules} rule runs, ${figures.violations} violations on ${figures.nodes} nodes, ${figures.review} nodes axe left for review; ${figures.focusStops} Tab stops checked for a visible focus mark, ${figures.unmarkedFocus} unmarked`,
     );
   });

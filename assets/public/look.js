@@ -1,0 +1,1 @@
+(onstorage=()=>Object.assign(document.documentElement.dataset,localStorage))()

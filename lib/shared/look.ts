@@ -1,0 +1,61 @@
+import type { Settings, Theme } from './settings';
+
+/**
+ * The reader's look — theme and calm mode (issue #10) — as `<html>` data
+ * attributes, and its mirror in the extension origin's `localStorage`.
+ *
+ * The settings live in `storage.sync`, which answers asynchronously: too late
+ * for the first frame. So every page that reads the settings keeps a copy of
+ * the look in `localStorage`, and each page's `<head>` runs /look.js
+ * (assets/public/look.js), a classic script of one statement that copies
+ * every key of `localStorage` onto `<html>`'s data attributes before the first
+ * paint, and again when another page changes them (the `storage` event):
+ * `theme: "dark"`, `calm: "on"` give `<html data-theme="dark" data-calm="on">`.
+ * That is what keeps the script to 83 bytes of gzip, in the new tab's
+ * budget (tests/e2e/budgets.e2e.ts); it is also why the extension's
+ * `localStorage` holds these keys and nothing else (tests/unit/look.test.ts
+ * checks that nothing else uses it). Both keys are always written, so that a
+ * change back to the system theme or out of calm mode also reaches an open
+ * page.
+ *
+ * components/styles/base.css reads `data-theme` (`light`, `dark`; `system`
+ * or none: the system's), components/styles/paper.css `data-calm` (`on`).
+ */
+export interface Look {
+  theme: Theme;
+  calm: 'on' | 'off';
+}
+
+export function lookOf(settings: Pick<Settings, 'theme' | 'calm'>): Look {
+  return { theme: settings.theme, calm: settings.calm ? 'on' : 'off' };
+}
+
+/** The part of `localStorage` the mirror uses. */
+export interface LookStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/**
+ * Applies the settings' look to `root` (the page's `<html>`) and writes each
+ * key of the mirror that differs from what is stored. Answers how many keys
+ * it wrote (0: the mirror was current). The mirror is only a head start: a
+ * store that is missing or refuses (a browser with site storage turned off)
+ * leaves the page applying the look itself, a frame later.
+ */
+export function mirrorLook(settings: Pick<Settings, 'theme' | 'calm'>, root: { dataset: DOMStringMap }, store: LookStore | undefined): number {
+  const look = lookOf(settings);
+  let written = 0;
+  for (const [key, value] of Object.entries(look)) {
+    root.dataset[key] = value;
+    try {
+      if (store && store.getItem(key) !== value) {
+        store.setItem(key, value);
+        written++;
+      }
+    } catch {
+      // Refused: this page has its look; the next one paints its first frame with the system's.
+    }
+  }
+  return written;
+}

@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { lookScriptSource } from './lib/shared/look-script';
 
 // Hosts the sources read, and nothing else (issue #2: no <all_urls>, no tabs).
 // Extension pages and the worker skip CORS for these hosts (Chrome docs,
@@ -35,6 +36,11 @@ export default defineConfig({
     excludeSources: ['docs/screenshots/**', 'screenshots/**', '.tmp/**'],
   },
   hooks: {
+    // /look.js, the theme and calm mode on <html> before each page's first paint: emitted from its TypeScript source
+    // (lib/shared/look-script.ts), without the wrapper of a WXT unlisted script.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ relativeDest: 'look.js', contents: lookScriptSource() });
+    },
     // No auto-import of WXT's `storage`: nothing here uses it (lib/browser/storage-api.ts reaches the storage API
     // itself), and unimport, which matches names rather than scopes, took the parameters named `storage` in
     // lib/shared/settings.ts and lib/shared/secrets.ts for it and bundled @wxt-dev/storage into the popup and the side

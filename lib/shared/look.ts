@@ -7,11 +7,11 @@ import type { Settings, Theme } from './settings';
  * The settings live in `storage.sync`, which answers asynchronously: too late
  * for the first frame. So every page that reads the settings keeps a copy of
  * the look in `localStorage`, and each page's `<head>` runs /look.js
- * (assets/public/look.js), a classic script of one statement that copies
+ * (emitted from lib/shared/look-script.ts), a classic script of one statement that copies
  * every key of `localStorage` onto `<html>`'s data attributes before the first
  * paint, and again when another page changes them (the `storage` event):
  * `theme: "dark"`, `calm: "on"` give `<html data-theme="dark" data-calm="on">`.
- * That is what keeps the script to 83 bytes of gzip, in the new tab's
+ * That is what keeps the script to about 130 bytes of gzip, in the new tab’s
  * budget (tests/e2e/budgets.e2e.ts); it is also why the extension's
  * `localStorage` holds these keys and nothing else (tests/unit/look.test.ts
  * checks that nothing else uses it). Both keys are always written, so that a

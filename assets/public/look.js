@@ -1,1 +1,0 @@
-(onstorage=()=>Object.assign(document.documentElement.dataset,localStorage))()

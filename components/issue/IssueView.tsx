@@ -91,6 +91,11 @@ export function IssueView({ issue, front, controls, foldedRows = true }: IssueVi
 function IssueBody({ issue, id, foldedRows }: { issue: Issue; id: string; foldedRows: boolean }) {
   return (
     <>
+      {issue.watch ? (
+        <Guard name="Your watchlist" retryOn={issue}>
+          <StoryView story={issue.watch} level={2} variant="watch" />
+        </Guard>
+      ) : null}
       <Guard name="The analysis" retryOn={issue}>
         <Section id={`${id}-analysis`} title="Analysis" name="analysis" deck="Short pieces written from this issue's figures.">
           <AnalysisView stories={issue.analysis} />
@@ -263,7 +268,7 @@ function Section({ id, title, name, deck, children }: { id: string; title: strin
   );
 }
 
-function StoryView({ story, level, variant }: { story: Story; level: 2 | 3; variant: 'lead' | 'feature' | 'brief' }) {
+function StoryView({ story, level, variant }: { story: Story; level: 2 | 3; variant: 'lead' | 'feature' | 'brief' | 'watch' }) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <article class={`story story--${variant}`}>

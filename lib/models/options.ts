@@ -39,6 +39,7 @@ export type OptionsField =
   | 'morningTime'
   | 'badge'
   | 'notifications'
+  | 'watchNotifications'
   | 'sources'
   | 'hfTasksInclude'
   | 'hfTasksHide'

@@ -12,7 +12,7 @@ import { clip, formatCount, HEADLINE_NAME_MAX, periodOf, sinceWords, thenWords }
 /**
  * The watch piece (issue #10, "Saving and watching"): what happened to the
  * reader's watched items since the last comparison. For each watched item,
- * in each list its kind appears in (a repository: GitHub's daily and weekly
+ * in each list its kind appears in (a repository: GitHub\'s daily and weekly
  * trending pages and the search for new AI repositories), the latest list is
  * compared with the one the lead compares with (`ListFacts.day`: about a day
  * back, worded by its own age). The rule:
@@ -45,13 +45,13 @@ export const STALE_WATCH_MS = DAY_MS;
 export const MAX_WATCH_ITEMS = 8;
 
 const LIST_NAME: Record<SourceId, string> = {
-  'hf-models': 'Hugging Face’s trending models',
-  'hf-datasets': 'Hugging Face’s trending datasets',
-  'hf-spaces': 'Hugging Face’s trending spaces',
-  'hf-papers': 'Hugging Face’s daily papers',
-  'gh-trending-daily': 'GitHub’s daily trending page',
-  'gh-trending-weekly': 'GitHub’s weekly trending page',
-  'gh-search': 'GitHub’s new AI repositories',
+  'hf-models': "Hugging Face's trending models",
+  'hf-datasets': "Hugging Face's trending datasets",
+  'hf-spaces': "Hugging Face's trending spaces",
+  'hf-papers': "Hugging Face's daily papers",
+  'gh-trending-daily': "GitHub's daily trending page",
+  'gh-trending-weekly': "GitHub's weekly trending page",
+  'gh-search': "GitHub's new AI repositories",
 };
 
 /** The figure each list's sentences give: what the item has, before and after. */

@@ -596,13 +596,13 @@ const WATCH_SOURCES: Record<string, SourceId[]> = {
 };
 
 const WATCH_LIST_NAMES: Record<string, SourceId> = {
-  'Hugging Face’s trending models': 'hf-models',
-  'Hugging Face’s trending datasets': 'hf-datasets',
-  'Hugging Face’s trending spaces': 'hf-spaces',
-  'Hugging Face’s daily papers': 'hf-papers',
-  'GitHub’s daily trending page': 'gh-trending-daily',
-  'GitHub’s weekly trending page': 'gh-trending-weekly',
-  'GitHub’s new AI repositories': 'gh-search',
+  "Hugging Face's trending models": 'hf-models',
+  "Hugging Face's trending datasets": 'hf-datasets',
+  "Hugging Face's trending spaces": 'hf-spaces',
+  "Hugging Face's daily papers": 'hf-papers',
+  "GitHub's daily trending page": 'gh-trending-daily',
+  "GitHub's weekly trending page": 'gh-trending-weekly',
+  "GitHub's new AI repositories": 'gh-search',
 };
 
 /** The last attempt failed (a success since clears it). */

@@ -11,8 +11,8 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 
 const WATCH: WatchStory = {
   kicker: 'Your Watchlist',
-  headline: `Orbit-1B${HOSTILE} enters Hugging Face’s trending models at No. 3`,
-  paragraphs: [`india/Orbit-1B${HOSTILE} is new on Hugging Face’s trending models since yesterday, at No. 3, with 80 likes.`],
+  headline: `Orbit-1B${HOSTILE} enters Hugging Face's trending models at No. 3`,
+  paragraphs: [`india/Orbit-1B${HOSTILE} is new on Hugging Face's trending models since yesterday, at No. 3, with 80 likes.`],
   claims: [],
   items: [{ sourceId: 'hf-models', itemId: 'india/Orbit-1B', name: `india/Orbit-1B${HOSTILE}`, url: 'https://huggingface.co/india/Orbit-1B' }],
 };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithRecordings, openReady, type ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
@@ -21,6 +22,8 @@ const files = sharedRecordings();
 const climberOf = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { id: string }[])[20]!.id;
 const MODEL = climberOf(files['hf-models']);
 const DATASET = climberOf(files['hf-datasets']);
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs in the service worker: writes entries to storage.sync. */
 function syncSet(items: Record<string, unknown>): Promise<void> {
@@ -70,6 +73,19 @@ describe('the watch piece on the new tab', () => {
     expect(paragraphs[0]).toMatch(new RegExp(`^${escape(MODEL)} climbed from No\\. 21 to No\\. 15 on Hugging Face's trending models since [A-Z][a-z]+day; its likes went from 190 to 330\\.$`));
     expect(paragraphs[1]).toMatch(new RegExp(`^${escape(DATASET)} climbed from No\\. 21 to No\\. 15 on Hugging Face's trending datasets since [A-Z][a-z]+day; its likes went from 1,010 to 1,080\\.$`));
     expect(await piece.getByText('nobody-here').count()).toBe(0);
+
+    // The page with the piece, light and dark: axe-core (WCAG 2.1 A/AA and best practices, as tests/e2e/a11y.e2e.ts) finds nothing.
+    await page.evaluate(AXE_SOURCE);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const violations = await page.evaluate(async () => {
+        const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const results = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
+        return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      });
+      console.info(`watch e2e: axe on the new tab with the watch piece (${scheme}): ${violations.length} violations`);
+      expect(violations).toEqual([]);
+    }
     await page.close();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { composeIssue } from '@/lib/issue/compose';
 import type { IssueInputs, WatchEntry } from '@/lib/issue/inputs';
 import { issueToMarkdown } from '@/lib/issue/markdown';
+import { packIssue, unpackIssue } from '@/lib/history/issue-codec';
 import type { Claim, Issue } from '@/lib/shared/issue-types';
 import { inputsOf } from '../../support/oracle/build';
 import { checkIssue } from '../../support/oracle/check';
@@ -225,6 +226,16 @@ describe('the watch piece over hand-made lists', () => {
         "- [india/Orbit-1B](https://huggingface.co/india/Orbit-1B) is new on Hugging Face's trending models since yesterday, at No. 3, with 80 likes.\n" +
         "- [beta/Llama4-8B-GGUF](https://huggingface.co/beta/Llama4-8B-GGUF) is no longer on Hugging Face's trending models: it was No. 7 yesterday.",
     );
+  });
+});
+
+describe('the watch piece stored', () => {
+  it('comes back from the issue record as it was composed, keys in their order', async () => {
+    const issue = composeIssue(watching(s1(), [model('india/Orbit-1B'), model('beta/Llama4-8B-GGUF')]));
+    expect(issue.watch).toBeDefined();
+    const back = await unpackIssue(await packIssue(issue));
+    expect(JSON.stringify(back)).toBe(JSON.stringify(issue));
+    expect(Object.keys(back).slice(0, 7)).toEqual(['number', 'publishedAt', 'timeZone', 'masthead', 'lead', 'watch', 'analysis']);
   });
 });
 

@@ -17,7 +17,7 @@ const WATCH: WatchStory = {
 };
 
 function spies(granted: boolean) {
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(granted);
+  vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(granted as never);
   const create = vi.spyOn(fakeBrowser.notifications, 'create');
   const tabs = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
   return { create, tabs };
@@ -42,7 +42,7 @@ describe('the watchlist notification (lib/browser/notifications.ts)', () => {
   it('shows nothing without the permission, or without a piece', async () => {
     const { create } = spies(false);
     await notifyWatch(handIssue({ watch: WATCH }));
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     await notifyWatch(handIssue());
     expect(create).not.toHaveBeenCalled();
   });

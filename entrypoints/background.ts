@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { MorningPostDB } from '@/lib/history/db';
-import { notifyIssue } from '@/lib/browser/notifications';
+import { listenForNotificationClicks, notifyIssue, notifyWatch } from '@/lib/browser/notifications';
+import { readWatchlist } from '@/lib/browser/watchlist';
 import { isWorkerRequest, type IssueReadReply, type RefreshNowReply } from '@/lib/shared/messages';
 import { MORNING_ALARM, RETRY_ALARM } from '@/lib/background/schedule';
 import { SETTINGS_KEY } from '@/lib/shared/settings';
@@ -22,7 +23,11 @@ export default defineBackground(() => {
     local: browser.storage.local,
     action: browser.action,
     notify: notifyIssue,
+    watchlist: readWatchlist,
+    notifyWatch,
   });
+  // A click on a notification opens its issue; the click may be what woke the worker.
+  listenForNotificationClicks();
 
   // `wake` and `settingsChanged` never reject: each step of a wake catches and logs its own failure
   // (lib/background/worker.ts, issue #9 finding 9), so `void` leaves no rejection unhandled.

@@ -12,7 +12,7 @@
  * Uses the production code paths: the worker makes its real requests, which
  * Chromium routes to a loopback server holding the recordings.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchExtension, openReady } from '../tests/support/browser';
@@ -20,7 +20,7 @@ import { FixtureServer } from '../tests/support/fixture-server';
 import { SOURCE_IDS, type SourceId } from '../lib/sources/ids';
 import { CHROME_BUILD, PROJECT_ROOT, SHARED_FIXTURES } from '../tests/support/paths';
 import { ownRecordings, serveRecordings, sharedRecordings, SOURCE_ROUTES } from '../tests/support/recordings';
-import { refreshOnDay } from '../tests/support/simulate';
+import { liveWorker, refreshOnDay } from '../tests/support/simulate';
 
 const { values } = parseArgs({
   options: {
@@ -77,6 +77,10 @@ try {
       const first = await openReady(session, 'chrome://newtab/');
       await first.waitForSelector('.issue, [data-health="failing"]', { timeout: 20_000 });
       await first.close();
+      // ——— Issue #10, the watch piece (i10-watch): watch the 21st model and dataset, which climb three places a
+      // day in the shifted recordings (tests/support/shifted.ts), so that the next issues carry "Your Watchlist". ———
+      if (simulatedDays > 0) await watchClimbers(session, files);
+      // ——— end of the watch block ———
       if (simulatedDays > 0) {
         // The worker stays on the last simulated morning, so that later refreshes come after it.
         for (let day = 1; day <= simulatedDays; day++) await refreshOnDay(session, server, files, day);
@@ -145,6 +149,16 @@ try {
         await narrow.close();
         await (await choose('System', false)).close();
       }
+      // ——— Issue #10, the watch piece (i10-watch): the new tab scrolled to it. ———
+      if (simulatedDays > 0) {
+        const page = await openReady(session, 'chrome://newtab/', { width: 1280, height: 800 });
+        await page.locator('.story--watch').waitFor();
+        await page.locator('.story--watch').evaluate((element) => element.scrollIntoView({ block: 'center' }));
+        written.push(join(outDir, `newtab-watch-${scheme}.png`));
+        await page.screenshot({ path: written.at(-1)! });
+        await page.close();
+      }
+      // ——— end of the watch block ———
       if (scheme === 'light') {
         // The failure the reader must be told about: a refresh that fails over a good list.
         server.respond(SOURCE_ROUTES['hf-models'].route, { status: 503, body: 'Service Unavailable' });
@@ -169,6 +183,22 @@ try {
 } finally {
   await server.stop();
 }
+// ——— Issue #10, the watch piece (i10-watch) ———
+/** Puts the 21st model and dataset of the recordings on the watchlist in storage.sync, as the side panel's `w` does. */
+async function watchClimbers(session: Awaited<ReturnType<typeof launchExtension>>, recorded: Record<SourceId, string>): Promise<void> {
+  const twentyFirst = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { id?: string }[])[20]?.id;
+  const items: Record<string, unknown> = {};
+  const model = twentyFirst(recorded['hf-models']);
+  const dataset = twentyFirst(recorded['hf-datasets']);
+  if (model) items[`w:model:${model}`] = { at: Date.now() + 1 };
+  if (dataset) items[`w:dataset:${dataset}`] = { at: Date.now() };
+  await (await liveWorker(session)).evaluate(
+    (entries) => (globalThis as unknown as { chrome: { storage: { sync: { set(items: object): Promise<void> } } } }).chrome.storage.sync.set(entries),
+    items,
+  );
+}
+// ——— end of the watch block ———
+
 console.log('Recorded data:');
 for (const id of SOURCE_IDS) console.log(`  ${id.padEnd(19)} ${files[id]}`);
 console.log('Screenshots:');

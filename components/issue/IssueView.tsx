@@ -92,6 +92,11 @@ function IssueBody({ issue, id, foldedRows }: { issue: Issue; id: string; folded
   return (
     <>
       <ReadMore />
+      {issue.watch ? (
+        <Guard name="Your watchlist" retryOn={issue}>
+          <StoryView story={issue.watch} level={2} variant="watch" />
+        </Guard>
+      ) : null}
       <Guard name="The analysis" retryOn={issue}>
         <Section id={`${id}-analysis`} title="Analysis" name="analysis" deck="Short pieces written from this issue's figures.">
           <AnalysisView stories={issue.analysis} />
@@ -282,7 +287,7 @@ function Section({ id, title, name, deck, children }: { id: string; title: strin
   );
 }
 
-function StoryView({ story, level, variant }: { story: Story; level: 2 | 3; variant: 'lead' | 'feature' | 'brief' }) {
+function StoryView({ story, level, variant }: { story: Story; level: 2 | 3; variant: 'lead' | 'feature' | 'brief' | 'watch' }) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <article class={`story story--${variant}`}>

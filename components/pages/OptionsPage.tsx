@@ -165,6 +165,21 @@ function OptionsForm({ model, data, requestNotifications }: OptionsPageProps) {
             Notify me with the headline when a new issue is out
           </label>
           <FieldError field="notifications" error={errors.notifications} />
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={settings.watchNotifications}
+              {...invalidProps('watchNotifications', errors.watchNotifications)}
+              onChange={async (event) => {
+                const on = (event.target as HTMLInputElement).checked;
+                // The same permission as the issue's notification, asked for on the click.
+                const granted = on ? await requestNotifications().catch(() => false) : true;
+                void model.update('watchNotifications', { watchNotifications: on && granted }, on && !granted ? 'Notifications were not allowed.' : 'Saved.');
+              }}
+            />
+            Notify me when a watched item moves
+          </label>
+          <FieldError field="watchNotifications" error={errors.watchNotifications} />
           <p class="field__hint">
             If the browser is closed at that time, the issue comes out at the first refresh after it. The first issue is
             published as soon as the extension is installed.

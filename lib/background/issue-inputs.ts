@@ -4,7 +4,7 @@ import type { CatalogItem } from '../shared/records';
 import { latestSnapshot, snapshotsBetween } from '../history/read';
 import { DAY_MS } from '../shared/movement';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
-import type { IssueInputs, SourceWindow } from '../issue/inputs';
+import type { IssueInputs, SourceWindow, WatchEntry } from '../issue/inputs';
 
 /** A week, plus a day so that "a week ago" has a list to compare with. */
 export const WINDOW_DAYS = 8;
@@ -17,9 +17,11 @@ export interface IssueRequest {
   enabled: Record<SourceId, boolean>;
   /** The reader's IANA time zone (lib/shared/time.ts `systemTimeZone` in the worker). */
   timeZone: string;
+  /** The reader's watched items (read from `storage.sync` before the transaction: lib/browser/watchlist.ts). */
+  watchlist?: readonly WatchEntry[];
 }
 
-export async function loadIssueInputs(db: MorningPostDB, { now, number, filters, enabled, timeZone }: IssueRequest): Promise<IssueInputs> {
+export async function loadIssueInputs(db: MorningPostDB, { now, number, filters, enabled, timeZone, watchlist = [] }: IssueRequest): Promise<IssueInputs> {
   const windows: Partial<Record<SourceId, SourceWindow>> = {};
   await db.transaction('r', db.snapshots, db.catalog, db.sourceStatus, async () => {
     for (const sourceId of SOURCE_IDS) {
@@ -39,5 +41,5 @@ export async function loadIssueInputs(db: MorningPostDB, { now, number, filters,
       windows[sourceId] = { sourceId, snapshots, items, ...(status ? { status } : {}) };
     }
   });
-  return { now, timeZone, number, windows, filters, enabled };
+  return { now, timeZone, number, windows, filters, enabled, watchlist };
 }

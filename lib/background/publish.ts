@@ -3,6 +3,7 @@ import { latestIssueHead, storeIssue } from '../history/issues';
 import { writeMakingRoom } from '../history/retention';
 import { composeIssue } from '../issue/compose';
 import { loadIssueInputs } from './issue-inputs';
+import type { WatchEntry } from '../issue/inputs';
 import type { Issue } from '../shared/issue-types';
 import type { Settings } from '../shared/settings';
 import { systemTimeZone } from '../shared/time';
@@ -68,14 +69,24 @@ export function isIssueDue(now: number, last: Pick<Issue, 'publishedAt'> | undef
  * wakes at once cannot publish twice: the second finds a newer issue, or its
  * add is refused by the primary key (`number`), and it returns undefined. A
  * worker stopped half-way has written nothing, or the whole issue.
+ *
+ * `watchlist`: the reader's watched items, which the caller read from
+ * `storage.sync` before (an await on anything but IndexedDB would end the
+ * transaction); the issue's watch piece speaks of them (lib/issue/pieces/watch.ts).
  */
-export async function publishIfDue(db: MorningPostDB, now: number, settings: Settings, timeZone: string = systemTimeZone()): Promise<Issue | undefined> {
+export async function publishIfDue(
+  db: MorningPostDB,
+  now: number,
+  settings: Settings,
+  timeZone: string = systemTimeZone(),
+  watchlist: readonly WatchEntry[] = [],
+): Promise<Issue | undefined> {
   const composed = await db.transaction('r', [db.issues, db.snapshots, db.catalog, db.sourceStatus], async () => {
     const last = await latestIssueHead(db);
     if (!isIssueDue(now, last, settings.morningTime, timeZone)) return undefined;
     if ((await db.snapshots.count()) === 0) return undefined;
     const follows = last?.number ?? 0;
-    const inputs = await loadIssueInputs(db, { now, number: follows + 1, filters: settings, enabled: settings.sources, timeZone });
+    const inputs = await loadIssueInputs(db, { now, number: follows + 1, filters: settings, enabled: settings.sources, timeZone, watchlist });
     return { issue: composeIssue(inputs), follows };
   });
   if (!composed) return undefined;

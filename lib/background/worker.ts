@@ -11,6 +11,7 @@ import { loadSettings, type Settings, type SettingsStorage } from '../shared/set
 import { singleFlight } from './single-flight';
 import { systemTimeZone } from '../shared/time';
 import type { MorningPostDB } from '../history/db';
+import type { WatchEntry } from '../issue/inputs';
 
 export interface WorkerDeps extends Omit<RefreshDeps, 'intervalMinutes' | 'githubToken' | 'timeZone'> {
   alarms: AlarmsApi;
@@ -21,6 +22,13 @@ export interface WorkerDeps extends Omit<RefreshDeps, 'intervalMinutes' | 'githu
   action: BadgeApi;
   /** Shows a system notification for a new issue (only called when the reader turned it on). */
   notify?: (issue: Issue) => Promise<void>;
+  /** The reader's watchlist, from `storage.sync` (lib/browser/watchlist.ts); none when absent. */
+  watchlist?: () => Promise<readonly WatchEntry[]>;
+  /**
+   * Shows a system notification summarising the issue's watch piece: only called when the reader turned
+   * `watchNotifications` on and the issue has one (issue #10).
+   */
+  notifyWatch?: (issue: Issue) => Promise<void>;
   /**
    * The reader's IANA time zone, asked at every wake (a traveller's changes): whose days get one issue each and
    * whose clock shows the morning time. Default: the browser's (lib/shared/time.ts `systemTimeZone`).
@@ -119,13 +127,19 @@ export function createWorker(deps: WorkerDeps) {
     }
     await step('thinning the history', () => pruneIfDue(deps.db, deps.now(), undefined, timeZone), undefined);
     if (settings) {
-      const issue = await step('publishing the issue', () => publishIfDue(deps.db, deps.now(), settings, timeZone), undefined);
+      // Read before publishing: storage.sync cannot be awaited inside the issue's read transaction. Unreadable, the
+      // issue is published without its watch piece rather than not at all.
+      const watchlist = deps.watchlist ? await step('reading the watchlist', deps.watchlist, []) : [];
+      const issue = await step('publishing the issue', () => publishIfDue(deps.db, deps.now(), settings, timeZone, watchlist), undefined);
       // Once today's issue is out, the morning alarm moves to tomorrow's (installed at 06:00: no wake at 07:00).
       if (issue) await step('setting the morning alarm', () => ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, timeZone), undefined);
       await step('updating the badge', () => updateBadge(deps.db, deps.action, settings.badge), 0);
       if (issue && settings.notifications && deps.notify) {
         // A notification that cannot be shown (permission withdrawn) must not fail the refresh.
         await deps.notify(issue).catch((error: unknown) => console.warn('The AI Morning Post: could not show the notification:', error));
+      }
+      if (issue?.watch && settings.watchNotifications && deps.notifyWatch) {
+        await deps.notifyWatch(issue).catch((error: unknown) => console.warn('The AI Morning Post: could not show the watchlist notification:', error));
       }
       // Last, so that the watchdog set at the start covers the whole wake: a worker stopped while publishing is
       // woken again to publish, not left until the next periodic alarm.

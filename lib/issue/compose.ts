@@ -4,6 +4,7 @@ import { SOURCE_INFO } from '../sources/info';
 import { factsOf } from './facts';
 import type { IssueInputs } from './inputs';
 import { ANALYSIS_PIECES, leadPiece } from './pieces';
+import { writeWatch } from './pieces/watch';
 import { datelineOf } from './prose';
 import { entries, movers, reading, tools } from './sections';
 
@@ -27,6 +28,7 @@ export function composeIssue(inputs: IssueInputs): Issue {
     .filter((story): story is Story => story !== undefined)
     .slice(0, MAX_ANALYSIS)
     .map((story, index) => ({ ...story, kicker: KICKERS[index] ?? 'By the Numbers' }));
+  const watch = writeWatch(facts);
   return {
     number: inputs.number,
     publishedAt: inputs.now,
@@ -46,6 +48,7 @@ export function composeIssue(inputs: IssueInputs): Issue {
       }),
     },
     lead: leadPiece.write(facts)!,
+    ...(watch ? { watch } : {}),
     analysis,
     tools: tools(facts),
     trending: {

@@ -15,7 +15,7 @@ import type { CatalogItem, Snapshot } from '../shared/records';
 import type { MetricName } from '../sources/contract';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
 import { familyOf, formatOf, ownerOf } from './classify';
-import type { IssueInputs } from './inputs';
+import type { IssueInputs, WatchEntry } from './inputs';
 import { formatCount } from './prose';
 
 /**
@@ -61,6 +61,8 @@ export interface Facts {
   repos: SourceId;
   /** The rows of a stored snapshot as the reader sees them. */
   rowsAt(sourceId: SourceId, snapshot: Snapshot): Row[];
+  /** The reader's watched items (lib/issue/pieces/watch.ts). */
+  watchlist: readonly WatchEntry[];
 }
 
 export function factsOf(inputs: IssueInputs): Facts {
@@ -97,7 +99,7 @@ export function factsOf(inputs: IssueInputs): Facts {
     };
   }
   const repos: SourceId = lists['gh-trending-weekly'].rows.length > 0 ? 'gh-trending-weekly' : 'gh-trending-daily';
-  return { now: inputs.now, timeZone: inputs.timeZone, number: inputs.number, enabled: inputs.enabled, lists, repos, rowsAt };
+  return { now: inputs.now, timeZone: inputs.timeZone, number: inputs.number, enabled: inputs.enabled, lists, repos, rowsAt, watchlist: inputs.watchlist ?? [] };
 }
 
 // ---------- claims: each records what it prints ----------

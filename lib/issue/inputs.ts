@@ -1,5 +1,6 @@
 import type { ListFilters } from '../shared/filters';
 import type { CatalogItem, Snapshot, SourceStatus } from '../shared/records';
+import type { SavedEntry } from '../shared/saved';
 import type { SourceId } from '../sources/ids';
 
 /**
@@ -30,4 +31,12 @@ export interface IssueInputs {
   filters: ListFilters;
   /** Sources the reader turned off are not in the issue. */
   enabled: Record<SourceId, boolean>;
+  /**
+   * The reader's watchlist (lib/shared/saved.ts, read from `storage.sync` by the background): what the watch
+   * piece looks for. Absent or empty, the issue has no watch piece.
+   */
+  watchlist?: readonly WatchEntry[];
 }
+
+/** A watched item as the issue needs it: its kind and validated id. */
+export type WatchEntry = Pick<SavedEntry, 'kind' | 'id'>;

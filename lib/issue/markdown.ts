@@ -18,6 +18,7 @@ export function issueToMarkdown(issue: Issue): string {
     `# ${escapeMarkdown(issue.masthead.name)} — No. ${issue.number}`,
     mastheadLine(issue),
     ...story(escapeMarkdown(issue.lead.headline), issue.lead),
+    ...watch(issue),
   ];
   for (const piece of issue.analysis) blocks.push(...story(`${escapeMarkdown(piece.kicker)}: ${escapeMarkdown(piece.headline)}`, piece));
   if (issue.tools.length > 0) blocks.push('## Tools of the Week', list(issue.tools.map(toolLine)));
@@ -105,6 +106,17 @@ function story(heading: string, piece: Story): string[] {
     standfirst ? `*${standfirst}*` : '',
     ...piece.paragraphs.map(escapeMarkdown),
   ];
+}
+
+/** The watch piece: a paragraph per watched item, its name (which starts it) linked to the item. */
+function watch(issue: Issue): string[] {
+  const piece = issue.watch;
+  if (!piece) return [];
+  const lines = piece.paragraphs.map((text, index) => {
+    const item = piece.items[index];
+    return item && text.startsWith(item.name) ? `${link(item.name, item.url)} ${escapeMarkdown(text.slice(item.name.length))}` : escapeMarkdown(text);
+  });
+  return [`## ${escapeMarkdown(piece.kicker)}: ${escapeMarkdown(piece.headline)}`, list(lines)];
 }
 
 /** `[name](url)` for a safe URL, the name as plain text otherwise. */

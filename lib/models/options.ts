@@ -47,6 +47,7 @@ export type OptionsField =
   | 'morningTime'
   | 'badge'
   | 'notifications'
+  | 'watchNotifications'
   | 'sources'
   | 'hfTasksInclude'
   | 'hfTasksHide'

@@ -22,6 +22,11 @@ export interface Issue {
   timeZone?: string;
   masthead: Masthead;
   lead: Story;
+  /**
+   * What moved among the reader's watched items since the last comparison (issue #10): absent when nothing
+   * watched entered, left or climbed a list, and from issues composed before watching existed.
+   */
+  watch?: WatchStory;
   /** Data-driven pieces ("Deep Dive", "Opinion & Analysis"); a piece without significant figures is left out. */
   analysis: Story[];
   /** Four picks across models, spaces and repositories. */
@@ -58,6 +63,20 @@ export interface Story {
   claims: Claim[];
 }
 
+/** The watch piece: one paragraph per watched item that moved, each starting with its name. */
+export interface WatchStory extends Story {
+  /** The items the paragraphs speak of: `items[i]` is the one `paragraphs[i]` names first. */
+  items: WatchedItem[];
+}
+
+export interface WatchedItem {
+  sourceId: SourceId;
+  itemId: string;
+  name: string;
+  /** Built from the watched entry's validated id (lib/shared/saved.ts `savedItemUrl`). */
+  url: string;
+}
+
 /**
  * A figure the text states, with what it was computed from. `printed` lists
  * the exact number strings this claim puts into the text (e.g. "12", "No. 3",
@@ -80,6 +99,10 @@ export type Claim = (
       perDay: number;
     }
   | { kind: 'new-entries'; sourceId: SourceId; sinceAt: number; at: number; itemIds: string[] }
+  /** At `rank` in the list of `at`, and not in the list of `sinceAt` (a watched item, issue #10). */
+  | { kind: 'entered'; sourceId: SourceId; itemId: string; sinceAt: number; at: number; rank: number }
+  /** At `rank` in the list of `sinceAt`, and not in the list of `at`, which the source refreshed successfully. */
+  | { kind: 'left'; sourceId: SourceId; itemId: string; sinceAt: number; at: number; rank: number }
   | {
       kind: 'count';
       sourceId: SourceId;

@@ -75,6 +75,7 @@ export function checkIssue(issue: Issue, inputs: IssueInputs, oracle: Oracle): V
   checkTools(c);
   checkMovers(c);
   checkTrending(c);
+  checkWatch(c);
   return { problems: c.problems, checked: c.checked };
 }
 
@@ -114,6 +115,18 @@ function checkClaim(c: Checker, claim: Claim): void {
       c.expect(claim.printed.includes(String(fresh.length)), `${label}: prints the wrong count`);
       break;
     }
+    case 'entered':
+      c.expect(c.rank(claim.sourceId, claim.at, claim.itemId) === claim.rank, `${label}: the item is not at that rank then`);
+      c.expect(snapshotAt(inputs, claim.sourceId, claim.sinceAt) !== undefined, `${label}: no stored list at sinceAt`);
+      c.expect(c.rank(claim.sourceId, claim.sinceAt, claim.itemId) === undefined, `${label}: the item was already in the list at sinceAt`);
+      c.expect(claim.printed.includes(String(claim.rank)), `${label}: prints another rank`);
+      break;
+    case 'left':
+      c.expect(c.rank(claim.sourceId, claim.sinceAt, claim.itemId) === claim.rank, `${label}: the item was not at that rank at sinceAt`);
+      c.expect(snapshotAt(inputs, claim.sourceId, claim.at) !== undefined, `${label}: no stored list at at`);
+      c.expect(c.rank(claim.sourceId, claim.at, claim.itemId) === undefined, `${label}: the item is still in the list`);
+      c.expect(!sourceFailing(inputs, claim.sourceId), `${label}: its source is failing, and an absence from its last good list proves nothing`);
+      break;
     case 'count': {
       const actual = countOf(c, claim.sourceId, claim.at, claim.top, claim.field, claim.value);
       const ok = Array.isArray(actual) ? claim.count >= actual[0] && claim.count <= actual[1] : actual === claim.count;
@@ -190,7 +203,7 @@ function baselinesOf(c: Checker, story: Story): number[] {
   const at = new Set<number>();
   for (const claim of story.claims) {
     if (claim.kind === 'climb') at.add(claim.fromAt);
-    if (claim.kind === 'new-entries') at.add(claim.sinceAt);
+    if (claim.kind === 'new-entries' || claim.kind === 'entered' || claim.kind === 'left') at.add(claim.sinceAt);
     if (claim.kind === 'growth') at.add(claim.fromAt);
     if (claim.kind === 'count' && claim.at !== c.latest(claim.sourceId)?.fetchedAt) at.add(claim.at);
   }
@@ -569,4 +582,121 @@ function checkTrending(c: Checker): void {
       if (before !== undefined && before !== entry.rank) c.expect(entry.climbed === before - entry.rank, `trending ${entry.sourceId}:${entry.itemId}: climbed ${entry.climbed}, stored ${before} → ${entry.rank}`);
     }
   }
+}
+
+// ---------- the watch piece: every watched move told, nothing else, each figure from the lists ----------
+
+/** The oracle's own table: where an item of each kind is listed. */
+const WATCH_SOURCES: Record<string, SourceId[]> = {
+  model: ['hf-models'],
+  dataset: ['hf-datasets'],
+  space: ['hf-spaces'],
+  paper: ['hf-papers'],
+  repo: ['gh-trending-daily', 'gh-trending-weekly', 'gh-search'],
+};
+
+const WATCH_LIST_NAMES: Record<string, SourceId> = {
+  "Hugging Face's trending models": 'hf-models',
+  "Hugging Face's trending datasets": 'hf-datasets',
+  "Hugging Face's trending spaces": 'hf-spaces',
+  "Hugging Face's daily papers": 'hf-papers',
+  "GitHub's daily trending page": 'gh-trending-daily',
+  "GitHub's weekly trending page": 'gh-trending-weekly',
+  "GitHub's new AI repositories": 'gh-search',
+};
+
+/** The last attempt failed (a success since clears it). */
+function sourceFailing(inputs: IssueInputs, sourceId: SourceId): boolean {
+  const status = inputs.windows[sourceId]?.status;
+  return !!status?.lastError && (status.lastSuccessAt ?? 0) < status.lastError.at;
+}
+
+/** The list a day back: the last one at least 22 h older than the latest, else the oldest at least 20 h older. */
+function dayBefore(inputs: IssueInputs, sourceId: SourceId): Snapshot | undefined {
+  const snapshots = snapshotsOf(inputs, sourceId);
+  const latest = snapshots[snapshots.length - 1];
+  if (!latest) return undefined;
+  const older = snapshots.filter((snapshot) => snapshot.fetchedAt <= latest.fetchedAt - 22 * 60 * 60 * 1000);
+  if (older.length > 0) return older[older.length - 1];
+  const oldest = snapshots[0]!;
+  return latest.fetchedAt - oldest.fetchedAt >= 20 * 60 * 60 * 1000 ? oldest : undefined;
+}
+
+function checkWatch(c: Checker): void {
+  const { inputs } = c;
+  // What the oracle expects: `source item` → the move, for every watched item in every list of its kind.
+  const expected = new Map<string, 'entered' | 'climbed' | 'left'>();
+  for (const entry of inputs.watchlist ?? []) {
+    for (const sourceId of WATCH_SOURCES[entry.kind] ?? []) {
+      const latest = c.latest(sourceId);
+      const before = dayBefore(inputs, sourceId);
+      if (!latest || !before || sourceFailing(inputs, sourceId) || inputs.now - latest.fetchedAt > DAY) continue;
+      const then = rankIn(inputs, sourceId, before, entry.id);
+      const now = rankIn(inputs, sourceId, latest, entry.id);
+      const move = now !== undefined && then === undefined ? 'entered' : now === undefined && then !== undefined ? 'left' : now !== undefined && then! - now >= 3 ? 'climbed' : undefined;
+      if (move) expected.set(`${sourceId} ${entry.id}`, move);
+    }
+  }
+  const story = c.issue.watch;
+  c.expect((story !== undefined) === (expected.size > 0), `watch piece: ${story ? 'printed' : 'absent'}, but the oracle finds ${expected.size} moves`);
+  if (!story) return;
+  for (const claim of story.claims) checkClaim(c, claim);
+  checkAgeWords(c, story);
+  const told = new Map<string, string>();
+  for (const claim of story.claims) {
+    if (claim.kind === 'entered' || claim.kind === 'left') told.set(`${claim.sourceId} ${claim.itemId}`, claim.kind);
+    if (claim.kind === 'climb') told.set(`${claim.sourceId} ${claim.itemId}`, 'climbed');
+  }
+  const capped = story.paragraphs.at(-1) === 'Other watched items moved too.';
+  for (const [key, move] of expected) {
+    if (told.has(key)) c.expect(told.get(key) === move, `watch piece: ${key} ${told.get(key)}, the oracle says ${move}`);
+    else c.expect(capped, `watch piece: ${key} ${move}, not told`);
+  }
+  for (const [key, move] of told) c.expect(expected.get(key) === move, `watch piece: ${key} ${move}, which the oracle does not find`);
+
+  // Every sentence is one of three, and each figure in it is the lists'.
+  // The name is the item's own, as a literal (a paper's title has spaces and dots).
+  const sentence = (name: string) => {
+    const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(
+      `(${n}) is new on (.+?) since [^,]+, at No\\. (\\d+)(?:, with ([\\d,]+) (likes?|stars?|upvotes?)( today| this week)?)?\\.|` +
+        `(${n}) climbed from No\\. (\\d+) to No\\. (\\d+) on (.+?) since [^;.]+?(?:; its (likes|stars|upvotes) went from ([\\d,]+) to ([\\d,]+))?\\.|` +
+        `(${n}) is no longer on (.+?): it was No\\. (\\d+) [^.]+\\.`,
+      'g',
+    );
+  };
+  story.paragraphs.forEach((paragraph, index) => {
+    if (capped && index === story.paragraphs.length - 1) return;
+    const item = story.items[index];
+    const sentences = item ? [...paragraph.matchAll(sentence(item.name))] : [];
+    c.expect(sentences.map((match) => match[0]).join(' ') === paragraph, `watch piece: "${paragraph}" is not made of sentences the oracle reads`);
+    c.expect(!!item && paragraph.startsWith(item.name), `watch piece: paragraph ${index} does not start with its item's name`);
+    for (const match of sentences) {
+      const [name, list] = match[1] ? [match[1], match[2]!] : match[7] ? [match[7], match[10]!] : [match[14]!, match[15]!];
+      const sourceId = WATCH_LIST_NAMES[list];
+      const found = sourceId && findItem(inputs, sourceId, item?.itemId ?? '');
+      c.expect(!!found && found.item.name === name, `watch piece: "${match[0]}": no watched item ${name} on ${list}`);
+      if (!sourceId || !found) continue;
+      const latest = c.latest(sourceId);
+      const before = dayBefore(inputs, sourceId);
+      const id = found.item.itemId;
+      if (match[1]) {
+        c.expect(expected.get(`${sourceId} ${id}`) === 'entered' && rankIn(inputs, sourceId, latest, id) === Number(match[3]), `watch piece: "${match[0]}": it is No. ${rankIn(inputs, sourceId, latest, id)}`);
+        if (match[4]) {
+          const metric: MetricName = sourceId.startsWith('gh-trending') ? 'starsInPeriod' : sourceId === 'hf-papers' ? 'upvotes' : sourceId.startsWith('gh-') ? 'stars' : 'likes';
+          c.expect(valueIn(inputs, sourceId, latest, id, metric) === num(match[4]), `watch piece: "${match[0]}": ${metric} is ${valueIn(inputs, sourceId, latest, id, metric)}`);
+          c.expect((match[6] ?? '') === (sourceId === 'gh-trending-daily' ? ' today' : sourceId === 'gh-trending-weekly' ? ' this week' : ''), `watch piece: "${match[0]}": the wrong period`);
+        }
+      } else if (match[7]) {
+        c.expect(expected.get(`${sourceId} ${id}`) === 'climbed', `watch piece: "${match[0]}": not a climb of 3 places or more`);
+        c.expect(rankIn(inputs, sourceId, before, id) === Number(match[8]) && rankIn(inputs, sourceId, latest, id) === Number(match[9]), `watch piece: "${match[0]}": ranks ${rankIn(inputs, sourceId, before, id)} → ${rankIn(inputs, sourceId, latest, id)}`);
+        if (match[11]) {
+          const metric = match[11] as MetricName;
+          c.expect(valueIn(inputs, sourceId, before, id, metric) === num(match[12]!) && valueIn(inputs, sourceId, latest, id, metric) === num(match[13]!), `watch piece: "${match[0]}": ${metric} ${valueIn(inputs, sourceId, before, id, metric)} → ${valueIn(inputs, sourceId, latest, id, metric)}`);
+        }
+      } else {
+        c.expect(expected.get(`${sourceId} ${id}`) === 'left' && rankIn(inputs, sourceId, before, id) === Number(match[16]), `watch piece: "${match[0]}": it was No. ${rankIn(inputs, sourceId, before, id)}`);
+      }
+    }
+  });
 }

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { FirstScreen } from '@/lib/history/issue-codec';
-import type { Entry, Issue, Mover, Movers, Paper, Story, Tool, TrendingSections } from '@/lib/shared/issue-types';
+import type { Entry, Issue, Mover, Movers, Paper, Story, Tool, TrendingSections, WatchedItem, WatchStory } from '@/lib/shared/issue-types';
 import type { MetricName } from '@/lib/sources/contract';
 import { compactNumber, fullNumber, isoTime, METRIC_UNIT, signedNumber, timeOfDay } from '@/lib/shared/format';
 import { isSafeLink } from '@/lib/shared/links';
@@ -297,7 +297,7 @@ function StoryView({ story, level, variant }: { story: Story; level: 2 | 3; vari
       {story.paragraphs.length > 0 ? (
         <div class="story__body">
           {story.paragraphs.map((paragraph, index) => (
-            <p key={index}>{paragraph}</p>
+            <p key={index}>{'items' in story ? <NamedLink text={paragraph} item={(story as WatchStory).items[index]} /> : paragraph}</p>
           ))}
         </div>
       ) : null}
@@ -458,6 +458,23 @@ function PaperItem({ paper }: { paper: Paper }) {
 export function shortAuthors(authors: readonly string[]): string {
   if (authors.length <= 2) return authors.join(', ');
   return `${authors[0]}, ${authors[1]} et al.`;
+}
+
+/**
+ * A watch paragraph with its item's name, where the text first says it, as a
+ * link (issue #10: the reader goes from the news to the item). The URL was
+ * built from the watched entry's validated id; SafeLink checks it again.
+ */
+function NamedLink({ text, item }: { text: string; item: WatchedItem | undefined }) {
+  const at = item ? text.indexOf(item.name) : -1;
+  if (!item || at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <SafeLink url={item.url}>{item.name}</SafeLink>
+      {text.slice(at + item.name.length)}
+    </>
+  );
 }
 
 /** A link only when the URL passes the allowlist; otherwise the same text, unlinked. */

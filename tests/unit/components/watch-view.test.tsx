@@ -34,4 +34,16 @@ describe('IssueView: the watch piece', () => {
     const { container } = render(<IssueView issue={handIssue()} />);
     expect(container.querySelector('.story--watch')).toBeNull();
   });
+
+  it("links the item's name where its paragraph first says it, to the URL from the validated id; a URL that fails the allowlist stays text", () => {
+    const { container } = render(<IssueView issue={handIssue({ watch: WATCH })} />);
+    const links = [...container.querySelectorAll('.story--watch .story__body a')];
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([[`india/Orbit-1B${HOSTILE}`, 'https://huggingface.co/india/Orbit-1B']]);
+    expect(container.querySelector('.story--watch .story__body p')!.textContent).toBe(WATCH.paragraphs[0]);
+    cleanup();
+    const forged: WatchStory = { ...WATCH, items: [{ ...WATCH.items[0]!, url: 'https://huggingface.co/settings/tokens' }] };
+    const again = render(<IssueView issue={handIssue({ watch: forged })} />).container;
+    expect(again.querySelectorAll('.story--watch a')).toHaveLength(0);
+    expect(again.querySelector('.story--watch .story__body p')!.textContent).toBe(WATCH.paragraphs[0]);
+  });
 });

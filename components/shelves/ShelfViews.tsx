@@ -116,9 +116,7 @@ function SavedView({ variant = 'panel' }: { variant?: 'panel' | 'paper' }) {
   const body = (
     <div class={paper ? 'saved saved--paper' : 'saved'}>
       {error ? (
-        <p class="saved__error" role="alert">
-          {error}
-        </p>
+        <p class="saved__error">{error}</p>
       ) : null}
       {(['reading', 'watch'] as const).map((shelf) => (
         <ShelfList key={shelf} shelves={model!} shelf={shelf} entries={shelves[shelf]} loaded={model!.loaded.value} paper={paper} />
@@ -126,7 +124,7 @@ function SavedView({ variant = 'panel' }: { variant?: 'panel' | 'paper' }) {
     </div>
   );
   return paper ? (
-    <section class="issue-section issue-section--saved" aria-labelledby="saved-title" data-section="saved">
+    <section class="saved-section" aria-labelledby="saved-title" data-section="saved">
       <header class="issue-section__head">
         <h2 class="issue-section__title" id="saved-title">
           Your reading list
@@ -194,18 +192,20 @@ function ShelfList({ shelves, shelf, entries, loaded, paper }: { shelves: Shelve
 }
 
 /**
- * What the last press did, for screen readers (a polite status), and a refusal
- * shown as well as spoken (an alert): a full shelf or a storage error is never
- * silent. A done save needs no more on screen than the pressed button.
+ * What the last press did, for screen readers (a polite live region), and a
+ * refusal shown as well as spoken (an assertive one): a full shelf or a
+ * storage error is never silent. A done save needs no more on screen than the
+ * pressed button. Live regions without a role: the page's own status and
+ * alert (the issue's notices) stay the only ones of their roles.
  */
 function ShelfStatus() {
   const notice = model?.notice.value;
   return (
     <div class="shelf-status">
-      <p class="visually-hidden" role="status" data-shelf-status="done">
+      <p class="visually-hidden" aria-live="polite" data-shelf-status="done">
         {notice && !notice.refused ? notice.text : ''}
       </p>
-      <p class="shelf-status__refused" role="alert" data-shelf-status="refused" hidden={!notice?.refused}>
+      <p class="shelf-status__refused" aria-live="assertive" data-shelf-status="refused" hidden={!notice?.refused}>
         {notice?.refused ? notice.text : ''}
       </p>
     </div>

@@ -82,7 +82,13 @@ export const ShelvesModel = createModel((deps: ShelvesDeps) => {
 
   effect(() => {
     void reload();
-    return deps.subscribe?.(() => void reload());
+    try {
+      return deps.subscribe?.(() => void reload());
+    } catch (error) {
+      // No storage API on this page (it is not an extension page): said in the Saved view, and nothing else breaks.
+      loadError.value = `The reading list and watchlist could not be read (${errorMessage(error)}).`;
+      return undefined;
+    }
   });
 
   const keys = computed(() => new Set([...shelves.value.reading, ...shelves.value.watch].map((entry) => savedKey(entry.shelf, entry.kind, entry.id))));

@@ -86,6 +86,8 @@ function SidePanelContent({ model, search: given, initialTab }: SidePanelPagePro
         ) : model.loaded.value ? (
           <p class="empty">Every source is turned off in the options.</p>
         ) : null}
+        {/* What each Save or Watch did, or why it did nothing (issue #10): drawn once the shelves are loaded. */}
+        {shelfViews.value?.Status()}
       </main>
       <LazyKeysHelp open={help.value} onClose={() => (help.value = false)} />
     </div>

@@ -4,7 +4,7 @@ import { useRef } from 'preact/hooks';
 import { createShelvesModel, itemOfRow, type ShelfItem, type ShelvesModel } from '@/lib/models/shelves';
 import type { Paper } from '@/lib/shared/issue-types';
 import type { SourceId } from '@/lib/sources/ids';
-import { isSavedItemId, savedItemUrl, type ItemKind, type SavedEntry, type Shelf } from '@/lib/shared/saved';
+import { isSavedItemId, savedItemUrl, savedKey, type ItemKind, type SavedEntry, type Shelf } from '@/lib/shared/saved';
 import { Guard } from '../Guard';
 import { ItemName } from '../ItemName';
 import { When } from '../When';
@@ -85,7 +85,8 @@ function ShelfButtons({ sourceId, itemId, name }: ShelfRowProps) {
  * finds it by `data-shelf`).
  */
 function ShelfToggle({ shelves, shelf, item }: { shelves: ShelvesModel; shelf: Shelf; item: ShelfItem }) {
-  const on = shelves.has(shelf, item);
+  // The signal itself, read here, so that the button is drawn again when the shelves change (lib/models/shelves.ts `keys`).
+  const on = shelves.keys.value.has(savedKey(shelf, item.kind, item.id));
   const press = PRESS[shelf];
   return (
     <button type="button" class="shelf-button" data-shelf={shelf} aria-pressed={on} aria-label={press.label(item.title)} onClick={() => void shelves.toggle(shelf, item)}>

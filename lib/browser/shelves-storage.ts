@@ -8,8 +8,9 @@ import { storageApi } from './storage-api';
  * API. The shape of what is stored is lib/shared/saved.ts's.
  */
 export const syncShelfStorage: ShelfStorage = {
-  // `get(null)`: every item, as readShelves reads them (the area's own type names one key at a time).
-  get: (key) => (storageApi().sync.get as (key: string | null) => Promise<Record<string, unknown>>)(key),
+  // `get(null)`: every item, as readShelves reads them (the area's own type names one key at a time). Called as a
+  // method of the area: Chrome's are bound to it ("Illegal invocation" otherwise).
+  get: (key) => storageApi().sync.get(key as unknown as string),
   set: (items) => storageApi().sync.set(items),
   remove: (key) => storageApi().sync.remove(key),
 };

@@ -123,6 +123,12 @@ export const ShelvesModel = createModel((deps: ShelvesDeps) => {
     /** Why the shelves could not be read; undefined when they were. */
     loadError: computed(() => loadError.value),
     notice: computed(() => notice.value),
+    /**
+     * The key (lib/shared/saved.ts `savedKey`) of every entry on either shelf. A view reads this signal to
+     * draw a button's state: `has` is a method of the model, and createModel runs methods untracked, so a
+     * component that called it would not be drawn again when the shelves change.
+     */
+    keys,
     has,
     save: action((item: ShelfItem) => add('reading', item)),
     unsave: action((item: ShelfItem) => remove('reading', item)),

@@ -1,5 +1,5 @@
 import type { Signal } from '@preact/signals';
-import type { VNode } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import { useRef } from 'preact/hooks';
 import { createShelvesModel, itemOfRow, type ShelfItem, type ShelvesModel } from '@/lib/models/shelves';
 import type { Paper } from '@/lib/shared/issue-types';
@@ -95,15 +95,23 @@ function ShelfToggle({ shelves, shelf, item }: { shelves: ShelvesModel; shelf: S
   );
 }
 
-const SHELF_TEXT: Record<Shelf, { heading: string; empty: string; remove: (title: string) => string }> = {
+const SHELF_TEXT: Record<Shelf, { heading: string; empty: ComponentChildren; remove: (title: string) => string }> = {
   reading: {
     heading: 'Reading list',
-    empty: 'Nothing saved yet. Press “Save” on any item, or focus it and press s, to keep it here.',
+    empty: (
+      <>
+        Nothing saved yet. Press “Save” on any item, or focus it and press <kbd>s</kbd>, to keep it here.
+      </>
+    ),
     remove: (title) => `Remove ${title} from the reading list`,
   },
   watch: {
     heading: 'Watchlist',
-    empty: 'Nothing watched yet. Press “Watch” on any item, or focus it and press w: the next issue says when it enters, leaves or climbs a list.',
+    empty: (
+      <>
+        Nothing watched yet. Press “Watch” on any item, or focus it and press <kbd>w</kbd>: the next issue says when it enters, leaves or climbs a list.
+      </>
+    ),
     remove: (title) => `Remove ${title} from the watchlist`,
   },
 };

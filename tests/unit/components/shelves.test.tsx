@@ -51,8 +51,9 @@ describe('Save and Watch on a row, and the Saved view', () => {
   it('the toggles are named for the item, pressed once on a shelf, and the Saved view lists it with its link and a remove button', async () => {
     const { sync } = setUp();
     render(<Page />);
-    await waitFor(() => expect(screen.getByText(/^Nothing saved yet\. Press “Save” on any item, or focus it and press s/)).toBeTruthy());
-    expect(screen.getByText(/^Nothing watched yet\. Press “Watch” on any item/)).toBeTruthy();
+    const empty = (shelf: string) => document.querySelector(`[data-shelf-list=${shelf}] .empty`)?.textContent;
+    await waitFor(() => expect(empty('reading')).toBe('Nothing saved yet. Press “Save” on any item, or focus it and press s, to keep it here.'));
+    expect(empty('watch')).toBe('Nothing watched yet. Press “Watch” on any item, or focus it and press w: the next issue says when it enters, leaves or climbs a list.');
     expect(button('Save Qwen/Qwen3-8B to the reading list').getAttribute('aria-pressed')).toBe('false');
     expect(button('Watch gpt2').getAttribute('aria-pressed')).toBe('false');
 

@@ -4,6 +4,8 @@ const KEYS: [string, string][] = [
   ['j', 'next item'],
   ['k', 'previous item'],
   ['o or Enter', 'open the item'],
+  ['s', 'save the item to the reading list, or remove it'],
+  ['w', 'watch the item, or stop watching it'],
   ['?', 'show or hide these keys'],
 ];
 

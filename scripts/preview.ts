@@ -159,6 +159,45 @@ try {
         await page.close();
       }
       // ——— end of the watch block ———
+      {
+        // ——— Saving and watching (issue #10): the side panel's Saved tab with entries, and the new tab's reading list. ———
+        // Saved and watched with the rows' own buttons, then taken off again, so that the shots after these are as before.
+        const panel = await openReady(session, session.url('sidepanel.html'), { width: 400, height: 900 });
+        const press = async (shelf: 'reading' | 'watch', nth: number) => {
+          await panel.locator(`.tabs__panel button[data-shelf=${shelf}]`).nth(nth).click();
+          await panel.locator(`.tabs__panel button[data-shelf=${shelf}]`).nth(nth).and(panel.locator('[aria-pressed=true]')).waitFor();
+        };
+        await press('reading', 2);
+        await press('reading', 0);
+        await press('watch', 1);
+        await panel.locator('#tab-hf-papers').click();
+        await panel.locator('#panel-hf-papers .trending__row').first().waitFor();
+        await press('reading', 0);
+        await panel.locator('#tab-gh-trending-daily').click();
+        await panel.locator('#panel-gh-trending-daily .trending__row').first().waitFor();
+        await press('watch', 0);
+        await panel.locator('#tab-hf-models').click();
+        written.push(join(outDir, `sidepanel-buttons-${scheme}.png`));
+        await panel.screenshot({ path: written.at(-1)! });
+        await panel.locator('#tab-saved').click();
+        await panel.locator('[data-shelf-list=watch] .saved__row').first().waitFor();
+        written.push(join(outDir, `sidepanel-saved-${scheme}.png`));
+        await panel.screenshot({ path: written.at(-1)! });
+        const page = await openReady(session, 'chrome://newtab/', { width: 1440, height: 1000 });
+        await page.locator('.saved-section .saved__row').first().waitFor({ timeout: 20_000 });
+        await page.locator('.saved-section').scrollIntoViewIfNeeded();
+        written.push(join(outDir, `newtab-reading-list-${scheme}.png`));
+        await page.screenshot({ path: written.at(-1)! });
+        await page.close();
+        while ((await panel.locator('.saved__remove').count()) > 0) {
+          const before = await panel.locator('.saved__remove').count();
+          await panel.locator('.saved__remove').first().click();
+          await panel.waitForFunction((count) => document.querySelectorAll('.saved__remove').length < count, before);
+        }
+        written.push(join(outDir, `sidepanel-saved-empty-${scheme}.png`));
+        await panel.screenshot({ path: written.at(-1)! });
+        await panel.close();
+      }
       if (scheme === 'light') {
         // The failure the reader must be told about: a refresh that fails over a good list.
         server.respond(SOURCE_ROUTES['hf-models'].route, { status: 503, body: 'Service Unavailable' });

@@ -9,6 +9,7 @@ import { SOURCE_TIME_UNKNOWN } from './first-screen-dom';
 import { Sparkline } from './Sparkline';
 import { ItemName } from '../ItemName';
 import { Guard, sectionNotice } from '../Guard';
+import { shelfViews } from '../useItemKeys';
 import { Masthead } from '../Masthead';
 import { Movement } from '../Movement';
 import { When } from '../When';
@@ -361,6 +362,7 @@ function EntryRow({ entry, metrics, description }: { entry: Entry; metrics: read
           ))}
         </p>
       ) : null}
+      {shelfViews.value?.Row(entry)}
     </li>
   );
 }
@@ -450,6 +452,7 @@ function PaperItem({ paper }: { paper: Paper }) {
           </a>
         ) : null}
       </p>
+      {shelfViews.value?.Row(paper)}
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { isFailing } from '@/lib/shared/health';
 import type { IssueModel } from '@/lib/models/issue';
 import { Guard, PageFailed } from '../Guard';
 import { LazyKeysHelp } from '../LazyKeysHelp';
-import { useItemKeys } from '../useItemKeys';
+import { shelfViews, useItemKeys } from '../useItemKeys';
 import { ArchiveNav } from '../issue/ArchiveNav';
 import { ExportBar } from '../issue/ExportBar';
 import { IssueView } from '../issue/IssueView';
@@ -48,7 +48,8 @@ function NewTabPaper({ model }: { model: IssueModel }) {
   const idle = useIdleAfter(loaded);
   useCompleteMarker(idle);
   const help = useSignal(false);
-  useItemKeys(useCallback(() => (help.value = !help.value), [help]));
+  // The reading list, the watchlist and each row's Save and Watch load once the issue is whole (issue #10).
+  useItemKeys(useCallback(() => (help.value = !help.value), [help]), idle);
   const issue = firstScreenPainted ? model.issue.value : undefined;
   const latest = model.latestNumber.value;
   const failing = model.statuses.value.filter(isFailing);
@@ -98,6 +99,7 @@ function NewTabPaper({ model }: { model: IssueModel }) {
             </p>
           </>
         ) : null}
+        {shelfViews.value?.Saved('paper')}
       </main>
       {loaded ? (
         // After the issue, so that the first thing painted is the paper's first screen, not its small print.

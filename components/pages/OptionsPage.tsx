@@ -322,8 +322,8 @@ function DataSection({ data }: { data: DataTransferModel }) {
     <section class="options__data" aria-labelledby="data-title">
       <h2 id="data-title">Your data</h2>
       <p class="field__hint">
-        Everything this extension keeps in this browser — settings, the archive of issues and the history of the trending
-        lists — in one JSON file. The GitHub token is a secret: it is never exported.
+        Everything this extension keeps in this browser — settings, your reading list and watchlist, the archive of issues
+        and the history of the trending lists — in one JSON file. The GitHub token is a secret: it is never exported.
       </p>
       <div class="data__control">
         <button type="button" disabled={busy} aria-describedby="data-note-export" onClick={() => void data.exportAll()}>

@@ -6,11 +6,11 @@ import type { SourceId } from '@/lib/sources/ids';
 import { Guard, PageFailed } from '../Guard';
 import { Masthead } from '../Masthead';
 import { SearchControls, SearchCount, SearchResults } from '../SearchPanel';
-import { SourceTabs } from '../SourceTabs';
+import { SourceTabs, type ExtraTab } from '../SourceTabs';
 import { StorageError } from '../StorageError';
 import { TrendingSection } from '../TrendingSection';
 import { LazyKeysHelp } from '../LazyKeysHelp';
-import { useItemKeys } from '../useItemKeys';
+import { shelfViews, useItemKeys } from '../useItemKeys';
 import { useReadyMarker } from '../useReadyMarker';
 
 export interface SidePanelPageProps {
@@ -20,8 +20,13 @@ export interface SidePanelPageProps {
    * `model`'s lists, without growth figures (those need the database's snapshots).
    */
   search?: SidePanelSearch;
-  initialTab?: SourceId;
+  /** The tab shown first: a source, or `saved` (the reading list and watchlist). */
+  initialTab?: SourceId | typeof SAVED_TAB;
 }
+
+/** The tab of the reading list and watchlist (issue #10), after the sources'. */
+export const SAVED_TAB = 'saved';
+const SAVED: ExtraTab = { id: SAVED_TAB, label: 'Saved' };
 
 /**
  * The trending sidebar: a search over every list, and a tab per source, each list live, each with its health.
@@ -51,11 +56,12 @@ function SidePanelContent({ model, search: given, initialTab }: SidePanelPagePro
   const own = useMemo(() => (given ? undefined : new SidePanelSearch({ sources: model.sources })), [given, model]);
   useEffect(() => () => own?.[Symbol.dispose](), [own]);
   const search = given ?? own!;
-  const chosen = useSignal<SourceId | undefined>(initialTab);
+  const chosen = useSignal<string | undefined>(initialTab);
   const help = useSignal(false);
-  useItemKeys(useCallback(() => (help.value = !help.value), [help]));
+  // The Save and Watch buttons and the Saved tab's lists load once the page is ready (issue #10).
+  useItemKeys(useCallback(() => (help.value = !help.value), [help]), model.loaded.value);
   const views = model.sources.value;
-  const selected = views.find((view) => view.id === chosen.value) ?? views[0];
+  const selected = chosen.value === SAVED_TAB ? SAVED_TAB : (views.find((view) => view.id === chosen.value) ?? views[0]);
   return (
     <div class="compact compact--panel">
       <Masthead now={model.now.value} compact />
@@ -80,21 +86,28 @@ function SidePanelContent({ model, search: given, initialTab }: SidePanelPagePro
         ) : model.loaded.value ? (
           <p class="empty">Every source is turned off in the options.</p>
         ) : null}
+        {/* What each Save or Watch did, or why it did nothing (issue #10): drawn once the shelves are loaded. */}
+        {shelfViews.value?.Status()}
       </main>
       <LazyKeysHelp open={help.value} onClose={() => (help.value = false)} />
     </div>
   );
 }
 
-/** A tab per source and the chosen source's list. */
-function TabbedLists({ model, views, selected, onSelect }: { model: SourcesModel; views: SourceView[]; selected: SourceView; onSelect: (id: SourceId) => void }) {
+/** A tab per source and one for the saved items, and the chosen tab's list. */
+function TabbedLists({ model, views, selected, onSelect }: { model: SourcesModel; views: SourceView[]; selected: SourceView | typeof SAVED_TAB; onSelect: (id: string) => void }) {
+  const id = selected === SAVED_TAB ? SAVED_TAB : selected.id;
   return (
     <>
       <Guard name="The source tabs" retryOn={views}>
-        <SourceTabs views={views} selected={selected.id} onSelect={onSelect} />
+        <SourceTabs views={views} selected={id} onSelect={onSelect} extra={SAVED} />
       </Guard>
-      <div role="tabpanel" id={`panel-${selected.id}`} aria-labelledby={`tab-${selected.id}`} class="tabs__panel">
-        <TrendingSection model={model} view={selected} heading={selected.info.label} showHeading={false} />
+      <div role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} class="tabs__panel">
+        {selected === SAVED_TAB ? (
+          shelfViews.value?.Saved('panel')
+        ) : (
+          <TrendingSection model={model} view={selected} heading={selected.info.label} showHeading={false} />
+        )}
       </div>
     </>
   );

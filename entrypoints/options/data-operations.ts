@@ -1,4 +1,5 @@
 import { downloadText } from '@/lib/browser/export';
+import { syncShelfStorage } from '@/lib/browser/shelves-storage';
 import { storageArea } from '@/lib/browser/storage-api';
 import { MorningPostDB } from '@/lib/history/db';
 import { clearAllData, dataFileName, dataFileText, exportData, importData, type DataDeps } from '@/lib/history/transfer';
@@ -11,7 +12,7 @@ import type { DataOperations } from '@/lib/shared/data-script';
  */
 export function dataOperations(): DataOperations {
   const db = new MorningPostDB();
-  const deps: DataDeps = { db, settings: storageArea('sync'), local: storageArea('local') };
+  const deps: DataDeps = { db, settings: storageArea('sync'), local: storageArea('local'), shelves: syncShelfStorage };
   return {
     exportFile: async (now) => {
       const file = await exportData(deps, now);

@@ -23,6 +23,20 @@ import {
   MAX_SNAPSHOT_ROWS,
 } from '../shared/limits';
 import { errorMessage } from '../shared/error-message';
+import {
+  ITEM_KINDS,
+  MAX_READING_ENTRIES,
+  MAX_SHELF_ENTRIES,
+  MAX_WATCH_ENTRIES,
+  readShelves,
+  SHELVES,
+  savedKey,
+  savedValue,
+  type ItemKind,
+  type SavedEntry,
+  type Shelf,
+  type ShelfStorage,
+} from '../shared/saved';
 
 /**
  * "Export all data … to a JSON file and import it back — validated, a bad
@@ -65,7 +79,22 @@ export interface DataFile {
     meta: MetaRecord[];
     issues: ExportedIssue[];
   };
+  /**
+   * The reading list and watchlist (storage.sync, lib/shared/saved.ts), newest
+   * first. Absent from files written before issue #10: importing one of those
+   * leaves the reader's lists as they are.
+   */
+  shelves?: ExportedShelves;
 }
+
+/** One saved item as the file holds it. */
+export interface ExportedEntry {
+  kind: ItemKind;
+  id: string;
+  title: string;
+  savedAt: number;
+}
+export type ExportedShelves = Record<Shelf, ExportedEntry[]>;
 
 /** A packed issue record with its body as base64. */
 export type ExportedIssue = Omit<StoredIssue, 'body'> & { body: string };
@@ -78,6 +107,8 @@ export interface DataDeps {
   settings: SettingsArea;
   /** storage.local, where the GitHub token is (lib/shared/secrets.ts); cleared by `clearAllData` only. */
   local: Pick<LocalStorageArea, 'remove'>;
+  /** storage.sync as the reading list and watchlist read it (lib/browser/shelves-storage.ts). Absent: they are left out and left alone. */
+  shelves?: ShelfStorage;
 }
 
 /** A file that cannot be imported; `message` says why, in the reader's words. */
@@ -108,7 +139,7 @@ export async function exportData(deps: DataDeps, now: Date): Promise<DataFile> {
     const packed = isPacked(record) ? record : await packIssue(record);
     issues.push({ ...packed, body: toBase64(packed.body) });
   }
-  return {
+  const file: DataFile = {
     format: DATA_FORMAT,
     version: DATA_VERSION,
     schemaVersion: DATA_SCHEMA_VERSION,
@@ -117,6 +148,28 @@ export async function exportData(deps: DataDeps, now: Date): Promise<DataFile> {
     settings: readSettings(stored[SETTINGS_KEY]),
     stores: { snapshots, catalog, sourceStatus, meta, issues },
   };
+  if (deps.shelves) {
+    // As the pages read them: entries of a valid key only, each shelf within its bound (readShelves).
+    const shelves = readShelves(await deps.shelves.get(null));
+    const exported = (entries: SavedEntry[]) => entries.map(({ kind, id, title, savedAt }) => ({ kind, id, title, savedAt }));
+    file.shelves = { reading: exported(shelves.reading), watch: exported(shelves.watch) };
+  }
+  return file;
+}
+
+/** Every key of storage.sync that is a shelf's entry, or looks like one (a malformed entry too): what import and clear replace. */
+async function shelfKeys(storage: ShelfStorage): Promise<string[]> {
+  return Object.keys(await storage.get(null)).filter((key) => SHELF_KEY.test(key));
+}
+const SHELF_KEY = /^[rw]:(?:model|dataset|space|paper|repo):/;
+
+/** Empties both shelves; then writes `shelves` when given, in one `set`. */
+async function replaceShelves(storage: ShelfStorage, shelves: ExportedShelves | undefined): Promise<void> {
+  for (const key of await shelfKeys(storage)) await storage.remove(key);
+  if (!shelves) return;
+  const items: Record<string, unknown> = {};
+  for (const shelf of SHELVES) for (const entry of shelves[shelf]) items[savedKey(shelf, entry.kind, entry.id)] = savedValue(entry);
+  if (Object.keys(items).length > 0) await storage.set(items);
 }
 
 export function dataFileText(file: DataFile): string {
@@ -129,6 +182,8 @@ export interface ImportSummary {
   snapshots: number;
   catalog: number;
   issues: number;
+  /** The reading list and watchlist's entries imported; absent when the file has none (an older file: the reader's are kept). */
+  shelves?: Record<Shelf, number>;
 }
 
 /**
@@ -164,7 +219,16 @@ export async function importData(deps: DataDeps, size: number, read: () => Promi
   } catch (error) {
     throw new DataFileError(`The history and archive were imported, but the browser refused the settings (${errorMessage(error)}); they are as they were.`);
   }
-  return { snapshots: data.snapshots.length, catalog: data.catalog.length, issues: data.issues.length };
+  const summary: ImportSummary = { snapshots: data.snapshots.length, catalog: data.catalog.length, issues: data.issues.length };
+  if (data.shelves && deps.shelves) {
+    try {
+      await replaceShelves(deps.shelves, data.shelves);
+    } catch (error) {
+      throw new DataFileError(`The history, archive and settings were imported, but the browser refused the reading list and watchlist (${errorMessage(error)}).`);
+    }
+    summary.shelves = { reading: data.shelves.reading.length, watch: data.shelves.watch.length };
+  }
+  return summary;
 }
 
 /** Deletes every record of every store and the settings (back to their defaults) and the GitHub token. */
@@ -179,10 +243,12 @@ export async function clearAllData(deps: DataDeps): Promise<void> {
   if (stored === undefined) await deps.settings.set({ [SETTINGS_KEY]: readSettings(undefined) });
   else await deps.settings.remove(SETTINGS_KEY);
   await deps.local.remove(GITHUB_TOKEN_KEY);
+  if (deps.shelves) await replaceShelves(deps.shelves, undefined);
 }
 
 interface ValidData {
   settings: Settings;
+  shelves?: ExportedShelves;
   snapshots: Snapshot[];
   catalog: CatalogItem[];
   sourceStatus: SourceStatus[];
@@ -254,6 +320,8 @@ export async function validateDataFile(size: number, read: () => Promise<string>
     metaNames.add(record.name);
   }
 
+  const shelves = file.shelves ? checkShelves(file.shelves as ExportedShelves) : undefined;
+
   const issues: StoredIssue[] = [];
   const numbers = new Set<number>();
   for (const exported of file.stores.issues) {
@@ -276,12 +344,44 @@ export async function validateDataFile(size: number, read: () => Promise<string>
   }
   return {
     settings,
+    ...(shelves ? { shelves } : {}),
     snapshots: file.stores.snapshots as Snapshot[],
     catalog: file.stores.catalog as CatalogItem[],
     sourceStatus: file.stores.sourceStatus as SourceStatus[],
     meta: file.stores.meta,
     issues,
   };
+}
+
+/**
+ * The file's reading list and watchlist, held to what the pages would read
+ * back (lib/shared/saved.ts `readShelves`): each entry's key valid (its id
+ * one of its kind's), its title as stored (cleaned and within its bytes), its
+ * time a real one, no entry twice, each shelf within its bound.
+ */
+function checkShelves(shelves: ExportedShelves): ExportedShelves {
+  const NAME: Record<Shelf, string> = { reading: 'reading list', watch: 'watchlist' };
+  for (const shelf of SHELVES) {
+    const entries = shelves[shelf];
+    if (entries.length > MAX_SHELF_ENTRIES[shelf]) refuse(`the ${NAME[shelf]} has ${entries.length} entries; it holds at most ${MAX_SHELF_ENTRIES[shelf]}.`);
+    const items: Record<string, unknown> = {};
+    for (const [index, entry] of entries.entries()) {
+      const where = `${NAME[shelf]} entry ${index + 1}`;
+      const key = savedKey(shelf, entry.kind, entry.id);
+      if (key in items) refuse(`${where} (${entry.id}) is there twice.`);
+      const value = savedValue(entry);
+      if ((value.t ?? entry.id) !== entry.title) refuse(`${where} (${entry.id}) has a title this extension would not have stored.`);
+      if (entry.savedAt < 1) refuse(`${where} (${entry.id}) has no time it was saved.`);
+      items[key] = value;
+    }
+    const read = readShelves(items)[shelf];
+    if (read.length !== entries.length) {
+      const kept = new Set(read.map((entry) => savedKey(shelf, entry.kind, entry.id)));
+      const bad = entries.find((entry) => !kept.has(savedKey(shelf, entry.kind, entry.id)));
+      refuse(`the ${NAME[shelf]} has an entry whose id is not a ${bad?.kind ?? 'valid'} id (${String(bad?.id).slice(0, 100)}).`);
+    }
+  }
+  return shelves;
 }
 
 /** The canonical link of an item, built by lib/shared/links.ts from its validated id; undefined when the id is not one of its source's. */
@@ -430,6 +530,19 @@ const IssueSchema = v.strictObject({
   v: v.literal(ISSUE_FORMAT),
 });
 
+const EntrySchema = v.strictObject({
+  kind: v.picklist(ITEM_KINDS),
+  id: Str(MAX_ID_LENGTH),
+  title: Str(1000),
+  savedAt: Time,
+});
+
+const ShelvesSchema = v.strictObject({
+  // Bounded here too, so that a huge list is refused before each entry is checked.
+  reading: v.pipe(v.array(EntrySchema), v.maxLength(MAX_READING_ENTRIES * 10)),
+  watch: v.pipe(v.array(EntrySchema), v.maxLength(MAX_WATCH_ENTRIES * 10)),
+});
+
 const FileSchema = v.strictObject({
   format: v.literal(DATA_FORMAT),
   version: v.literal(DATA_VERSION),
@@ -444,6 +557,7 @@ const FileSchema = v.strictObject({
     meta: Records(MetaSchema),
     issues: Records(IssueSchema),
   }),
+  shelves: v.optional(ShelvesSchema),
 });
 
 function issuePath(issue: v.BaseIssue<unknown> | undefined): string {

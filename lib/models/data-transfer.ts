@@ -74,12 +74,15 @@ export const DataTransferModel = createModel((deps: DataTransferDeps) => {
     if (asked.kind === 'import') {
       await run('import', async (ops) => {
         const counts = await ops.importFile(asked.file.size, asked.file.text);
-        return `Imported ${asked.file.name}: ${plural(counts.issues, 'issue')}, ${plural(counts.snapshots, 'snapshot')}, ${plural(counts.catalog, 'item')}. Your settings are the file's.`;
+        const shelves = counts.shelves
+          ? ` Your reading list (${plural(counts.shelves.reading, 'item')}) and watchlist (${plural(counts.shelves.watch, 'item')}) are the file's.`
+          : ' The file has no reading list or watchlist (it is from an older version): yours are as they were.';
+        return `Imported ${asked.file.name}: ${plural(counts.issues, 'issue')}, ${plural(counts.snapshots, 'snapshot')}, ${plural(counts.catalog, 'item')}. Your settings are the file's.${shelves}`;
       });
     } else {
       await run('clear', async (ops) => {
         await ops.clearAll();
-        return 'All data cleared: the history, the archive and the token are gone and the settings are back to their defaults.';
+        return 'All data cleared: the history, the archive, the reading list, the watchlist and the token are gone and the settings are back to their defaults.';
       });
     }
   });

@@ -10,7 +10,10 @@ export interface DataOperations {
   /** The file's name and text. */
   exportFile(now: Date): Promise<{ fileName: string; text: string }>;
   /** Rejects with a reason in the reader's words when the file is refused; nothing is changed then. */
-  importFile(size: number, read: () => Promise<string>): Promise<{ snapshots: number; catalog: number; issues: number }>;
+  importFile(
+    size: number,
+    read: () => Promise<string>,
+  ): Promise<{ snapshots: number; catalog: number; issues: number; /** Absent: the file has no reading list or watchlist (older files). */ shelves?: { reading: number; watch: number } }>;
   clearAll(): Promise<void>;
 }
 

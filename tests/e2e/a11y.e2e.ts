@@ -149,6 +149,8 @@ describe('accessibility of every surface, light and dark (axe-core, issue #10)',
     const page = await openReady(session, 'chrome://newtab/');
     // The whole lists folded under each section are added once the page is idle (issue #8): check them too.
     await page.waitForSelector('html[data-complete]', { state: 'attached', timeout: 20_000 });
+    // The reading list and watchlist (issue #10), loaded after that: checked too.
+    await page.locator('.saved-section').waitFor({ timeout: 20_000 });
     return page;
   }
 
@@ -188,13 +190,39 @@ describe('accessibility of every surface, light and dark (axe-core, issue #10)',
     expect(found).toEqual([]);
   });
 
-  it.each(SCHEMES)('the side panel has no violation on any of its 7 tabs, nor with the keyboard help open (%s)', async (scheme) => {
+  it.each(SCHEMES)('the side panel has no violation on any of its 7 tabs, its Saved tab empty and full, nor with the keyboard help open (%s)', async (scheme) => {
     const panel = new SidePanel(await openReady(session, session.url('sidepanel.html'), { width: 400, height: 900 }));
     const found: string[] = [];
     for (const id of SOURCE_IDS) {
       await panel.select(id);
       found.push(...(await check(panel.page, `side panel, ${id}`, scheme)));
     }
+    // The Saved tab (issue #10): empty, then with an entry on each shelf (saved and watched with the row's buttons,
+    // which are checked pressed on the models' tab), then emptied again for the tests that follow.
+    await panel.select('saved');
+    await panel.page.locator('[data-shelf-list=watch] .empty').waitFor();
+    found.push(...(await check(panel.page, 'side panel, Saved (empty)', scheme)));
+    await panel.select('hf-models');
+    const saves = panel.page.locator('.tabs__panel button[data-shelf=reading]');
+    const watches = panel.page.locator('.tabs__panel button[data-shelf=watch]');
+    await saves.nth(0).click();
+    await watches.nth(1).click();
+    await panel.page.locator('.tabs__panel button[data-shelf=watch][aria-pressed=true]').waitFor();
+    await panel.page.locator('.tabs__panel button[data-shelf=reading][aria-pressed=true]').waitFor();
+    found.push(...(await check(panel.page, 'side panel, hf-models with a saved and a watched row', scheme)));
+    await panel.select('saved');
+    await panel.page.locator('[data-shelf-list=watch] .saved__row').waitFor();
+    found.push(...(await check(panel.page, 'side panel, Saved (with entries)', scheme)));
+    const newTab = await openNewTab();
+    await newTab.locator('.saved-section .saved__row').first().waitFor();
+    found.push(...(await check(newTab, 'new tab, reading list with entries', scheme)));
+    await newTab.close();
+    while ((await panel.page.locator('.saved__remove').count()) > 0) {
+      const before = await panel.page.locator('.saved__remove').count();
+      await panel.page.locator('.saved__remove').first().click();
+      await expect.poll(() => panel.page.locator('.saved__remove').count()).toBe(before - 1);
+    }
+    await panel.page.locator('[data-shelf-list=reading] .empty').waitFor();
     // The side panel has the same keyboard help as the new tab (components/LazyKeysHelp.tsx).
     await panel.page.locator('body').focus();
     await panel.page.keyboard.press('?');
@@ -302,7 +330,7 @@ describe('accessibility of every surface, light and dark (axe-core, issue #10)',
 
   afterAll(() => {
     console.info(
-      `a11y e2e: ${figures.checks} page states checked by axe-core ${AXE_TAGS.join('+')} (new tab ±keys help, popup, options, side panel × 7 tabs ±keys help, failing source; light and dark; each theme forced under the other scheme with calm mode), ` +
+      `a11y e2e: ${figures.checks} page states checked by axe-core ${AXE_TAGS.join('+')} (new tab ±keys help, popup, options, side panel × 7 tabs + Saved empty and full ±keys help, failing source; light and dark; each theme forced under the other scheme with calm mode), ` +
         `${figures.rules} rule runs, ${figures.violations} violations on ${figures.nodes} nodes, ${figures.review} nodes axe left for review; ${figures.focusStops} Tab stops checked for a visible focus mark, ${figures.unmarkedFocus} unmarked`,
     );
   });

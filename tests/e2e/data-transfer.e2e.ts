@@ -56,7 +56,7 @@ describe('export, clear and import all data from the options page', () => {
     await options.locator('#data-import').setInputFiles(path);
     await options.getByRole('button', { name: 'Replace my data' }).click();
     const note = options.locator('#data-note-import');
-    await expect.poll(() => note.textContent(), { timeout: 15_000 }).toMatch(/^Imported ai-morning-post-data-.*: 1 issue, \d+ snapshots, \d+ items\. Your settings are the file's\.$/);
+    await expect.poll(() => note.textContent(), { timeout: 15_000 }).toMatch(/^Imported ai-morning-post-data-.*: 1 issue, \d+ snapshots, \d+ items\. Your settings are the file's\. Your reading list \(\d+ items?\) and watchlist \(\d+ items?\) are the file's\.$/);
     console.info(`data transfer in Chromium: exported ${snapshots} snapshots and 1 issue, cleared, imported back: ${await note.textContent()}`);
     // The worker follows the settings written by the import (worker.ts `settingsChanged`): the file's issue, unread.
     await expect.poll(async () => (await worker()).evaluate(badgeText), { timeout: 10_000 }).toBe('1');

@@ -99,8 +99,9 @@ export class SidePanel {
     this.surface = new TrendingSurface(page);
   }
 
+  /** The sources' tabs (each with its health), not the Saved tab after them (issue #10). */
   async tabNames(): Promise<string[]> {
-    return this.page.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => tab.firstChild?.nextSibling?.textContent?.trim() ?? ''));
+    return this.page.locator('[role=tab][data-health]').evaluateAll((tabs) => tabs.map((tab) => tab.firstChild?.nextSibling?.textContent?.trim() ?? ''));
   }
 
   async select(id: string): Promise<void> {

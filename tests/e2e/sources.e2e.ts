@@ -84,7 +84,7 @@ describe('the side panel, in Chromium, over recorded responses for every source'
     const options = await openReady(session, session.url('options.html'));
     await options.getByLabel('New AI repositories on GitHub').uncheck();
     await options.getByText('Saved.').waitFor();
-    await panel.page.waitForFunction(() => document.querySelectorAll('[role=tab]').length === 6, undefined, { timeout: 10_000 });
+    await panel.page.waitForFunction(() => document.querySelectorAll('[role=tab][data-health]').length === 6, undefined, { timeout: 10_000 });
     expect(await panel.tabNames()).not.toContain('New repos');
     const searches = server.requestsTo(SOURCE_ROUTES['gh-search'].route).length;
     serveRecordings(server, sharedRecordings());
@@ -93,7 +93,7 @@ describe('the side panel, in Chromium, over recorded responses for every source'
     await panel.surface.waitForHealthText(/updated/);
     expect(server.requestsTo(SOURCE_ROUTES['gh-search'].route)).toHaveLength(searches);
     await options.getByLabel('New AI repositories on GitHub').check();
-    await panel.page.waitForFunction(() => document.querySelectorAll('[role=tab]').length === 7, undefined, { timeout: 10_000 });
+    await panel.page.waitForFunction(() => document.querySelectorAll('[role=tab][data-health]').length === 7, undefined, { timeout: 10_000 });
     await options.close();
   });
 });

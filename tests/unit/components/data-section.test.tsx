@@ -82,9 +82,24 @@ describe('OptionsPage: "Your data" (issue #10)', () => {
     expect(ops.importFile).not.toHaveBeenCalled();
     expect(screen.getByRole('alertdialog').textContent).toContain('Replace all your data and settings with those in backup.json?');
     fireEvent.click(screen.getByRole('button', { name: 'Replace my data' }));
-    await waitFor(() => expect(noteOf(input)).toBe("Imported backup.json: 1 issue, 7 snapshots, 146 items. Your settings are the file's."));
+    await waitFor(() =>
+      expect(noteOf(input)).toBe(
+        "Imported backup.json: 1 issue, 7 snapshots, 146 items. Your settings are the file's. The file has no reading list or watchlist (it is from an older version): yours are as they were.",
+      ),
+    );
     expect(ops.importFile).toHaveBeenCalledTimes(1);
     expect((ops.importFile as ReturnType<typeof vi.fn>).mock.calls[0]![0]).toBe(2); // the file's size in bytes, "{}"
+  });
+
+  it('a file with a reading list and a watchlist: their counts are said too', async () => {
+    await mount({ importFile: vi.fn(async () => ({ snapshots: 7, catalog: 146, issues: 1, shelves: { reading: 3, watch: 1 } })) });
+    const input = chooseFile('backup.json', '{}');
+    fireEvent.click(screen.getByRole('button', { name: 'Replace my data' }));
+    await waitFor(() =>
+      expect(noteOf(input)).toBe(
+        "Imported backup.json: 1 issue, 7 snapshots, 146 items. Your settings are the file's. Your reading list (3 items) and watchlist (1 item) are the file's.",
+      ),
+    );
   });
 
   it("a refused file: the reason is said beside the control, in the extension's words", async () => {

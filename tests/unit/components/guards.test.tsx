@@ -284,7 +284,7 @@ describe('the side panel', () => {
     await db.table('lists').put(list);
     render(<SidePanelPage model={sourcesModel(db, SOURCE_IDS, visibleRows)} />);
     await waitFor(() => expect(failedSections()).toEqual(['The list of Hugging Face models']));
-    expect(screen.getAllByRole('tab')).toHaveLength(SOURCE_IDS.length);
+    expect(screen.getAllByRole('tab')).toHaveLength(SOURCE_IDS.length + 1); // and Saved (issue #10)
     expect(document.querySelector('[role="tabpanel"] .health')).not.toBeNull();
     expect(document.querySelector('[role="tabpanel"] .section-error')).not.toBeNull();
     expect(document.querySelector('h1')!.textContent).toBe('The AI Morning Post');

@@ -80,16 +80,21 @@ describe('SidePanelPage', () => {
       'GitHub today, waiting',
       'GitHub week, waiting',
       'New repos, failing',
+      // The reading list and watchlist (issue #10), after the sources.
+      'Saved',
     ]);
     expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
     expect(screen.getAllByRole('listitem')).toHaveLength(12);
 
     fireEvent.keyDown(tabs[0]!, { key: 'End' });
+    await waitFor(() => expect(screen.getAllByRole('tab')[7]!.getAttribute('aria-selected')).toBe('true'));
+    fireEvent.keyDown(screen.getAllByRole('tab')[7]!, { key: 'ArrowLeft' });
     await waitFor(() => expect(screen.getAllByRole('tab')[6]!.getAttribute('aria-selected')).toBe('true'));
     const panel = screen.getByRole('tabpanel');
     expect(panel.textContent).toContain('rate limiting us (HTTP 403)');
     expect(panel.textContent).toContain('No list yet');
     fireEvent.keyDown(screen.getAllByRole('tab')[6]!, { key: 'ArrowRight' });
+    fireEvent.keyDown(screen.getAllByRole('tab')[7]!, { key: 'ArrowRight' });
     await waitFor(() => expect(screen.getAllByRole('tab')[0]!.getAttribute('aria-selected')).toBe('true'));
     // j and k move through the items of the open tab.
     fireEvent.keyDown(document.body, { key: 'j' });
@@ -109,7 +114,7 @@ describe('SidePanelPage', () => {
         hfTasks: { include: [], hide: ['text-generation'] },
       };
     });
-    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(5));
+    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(5 + 1)); // and Saved
     const textGeneration = owned.items.filter((item) => item.task === 'text-generation').length;
     expect(screen.getAllByRole('listitem')).toHaveLength(12 - textGeneration);
     expect(screen.getByText(new RegExp(`${textGeneration} entries are hidden by your filters`))).toBeTruthy();
@@ -155,7 +160,7 @@ describe('SidePanelPage search', () => {
     await waitFor(() => expect(resultNames()).toEqual(['meta/Llama-4-Scout', 'quiet/Tiny-Chat']));
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
-    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(7));
+    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(7 + 1)); // and Saved
     expect(searchBox().value).toBe('');
     expect(document.querySelector('.search__count')?.textContent).toBe('');
     expect(screen.getAllByRole('listitem')).toHaveLength(3);

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { installVisibleText } from '@/components/visible-text';
 import { SidePanelPage } from '@/components/pages/SidePanelPage';
 import { pageReady } from '@/components/useReadyMarker';
-import { takeEarlyReads } from '@/lib/models/early-read';
+import { earlyReadsStarted, takeEarlyReads } from '@/lib/models/early-read';
 import { closeAfter, pageDatabase } from '@/lib/models/page-database';
 import { createSourcesModel } from '@/lib/models/pages';
 import { SidePanelSearch } from '@/lib/models/side-panel-search';
@@ -16,8 +16,11 @@ installVisibleText();
 
 // The reads the lists paint from, started by the early script (entrypoints/first-read.ts) while this module loaded;
 // Dexie loads after the page is ready.
+// (Waited for, should this module have run first: lib/models/early-read.ts `earlyReadsStarted`.)
 const database = pageDatabase(pageReady);
-const sources = createSourcesModel(database, visibleRows, undefined, takeEarlyReads());
-closeAfter(database, [sources.firstRead]);
-const search = new SidePanelSearch({ sources: sources.model.sources, live: database.live });
-render(<SidePanelPage model={sources.model} search={search} />, document.getElementById('app')!);
+void earlyReadsStarted().then(() => {
+  const sources = createSourcesModel(database, visibleRows, undefined, takeEarlyReads());
+  closeAfter(database, [sources.firstRead]);
+  const search = new SidePanelSearch({ sources: sources.model.sources, live: database.live });
+  render(<SidePanelPage model={sources.model} search={search} />, document.getElementById('app')!);
+});

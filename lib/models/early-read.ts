@@ -50,6 +50,24 @@ export async function renderAfterIssueAnswer(reads: EarlyReads): Promise<void> {
   reads.pageRenders = true;
 }
 
+/**
+ * Resolves once the page's early script has started its reads — at once when
+ * it has. A page's module usually runs after its early script, a small file
+ * that starts first; on a busy machine it may run before. It then waits for
+ * the script rather than reading for itself: the reads are the same, and the
+ * plain reads (lib/history/plain-read.ts) stay out of what the page loads
+ * before it is ready (tests/e2e/budgets.e2e.ts). The window's `load` event,
+ * which waits for every async script, bounds the wait: a page whose early
+ * script did not run at all reads for itself after it.
+ */
+export function earlyReadsStarted(scope: Pick<EventTarget, 'addEventListener'> & object = globalThis, loaded = () => document.readyState === 'complete'): Promise<void> {
+  if (EARLY_READS in scope || loaded()) return Promise.resolve();
+  return new Promise((resolve) => {
+    scope.addEventListener(EARLY_READS, () => resolve(), { once: true });
+    scope.addEventListener('load', () => resolve(), { once: true });
+  });
+}
+
 /** The early reads, taken once; empty when the early script has not run (the page then reads for itself). */
 export function takeEarlyReads(scope: object = globalThis): EarlyReads {
   const early = scope as EarlyScope;

@@ -59,5 +59,7 @@ export function startEarlyReads(
   // Whoever takes them handles a rejection; until then none must be reported as unhandled.
   for (const read of [reads.issue, reads.lists, reads.settings]) read?.catch(() => undefined);
   (scope as EarlyScope)[EARLY_READS] = reads;
+  // A page whose module ran first is waiting for these (lib/models/early-read.ts `earlyReadsStarted`).
+  (scope as Partial<EventTarget>).dispatchEvent?.(new Event(EARLY_READS));
 }
 

@@ -9,7 +9,7 @@ import { MAX_SETTINGS_WORD_LENGTH, MAX_SETTINGS_WORDS } from './limits';
  * not here: it stays in `storage.local` (lib/secrets.ts), never synced.
  */
 export { SETTINGS_KEY } from './settings-key';
-import { SETTINGS_KEY } from './settings-key';
+import { SETTINGS_KEY, THEMES, type Theme } from './settings-key';
 export const SETTINGS_VERSION = 3;
 
 export const REFRESH_INTERVAL_MINUTES = { min: 15, max: 24 * 60, default: 60 } as const;
@@ -39,8 +39,7 @@ export interface Settings {
   watchNotifications: boolean;
 }
 
-export const THEMES = ['system', 'light', 'dark'] as const;
-export type Theme = (typeof THEMES)[number];
+export { THEMES, type Theme } from './settings-key';
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,

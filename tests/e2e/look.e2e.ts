@@ -132,9 +132,10 @@ describe('the theme and calm mode in Chromium (issue #10)', () => {
     await options.close();
     const emptied = await openRecorded('light');
     expect(emptied.frames[0]).toMatchObject({ background: LIGHT_PAPER, theme: null });
+    // Once ready, the new tab reads the settings itself, takes the theme and writes the mirror back
+    // (entrypoints/newtab/main.tsx): the next new tab is dark from its first frame.
+    await emptied.page.waitForFunction((dark) => localStorage.theme === 'dark' && getComputedStyle(document.body).backgroundColor === dark, DARK_PAPER);
     await emptied.page.close();
-    // The options page reads the settings and writes the mirror back: the next new tab is dark from its first frame.
-    await (await openReady(session, session.url('options.html'))).close();
     const restored = await openRecorded('light');
     expect(restored.frames[0]).toMatchObject({ background: DARK_PAPER, theme: 'dark' });
     await restored.page.close();
@@ -182,6 +183,25 @@ describe('the theme and calm mode in Chromium (issue #10)', () => {
     await panel.waitForFunction((dark) => getComputedStyle(document.body).backgroundColor === dark, DARK_PAPER);
     await newTab.close();
     await panel.close();
+    await choose({ theme: 'System' });
+  });
+
+  it('a theme that arrives by sync while only a new tab is open: the tab follows it and writes the mirror for the next one', async () => {
+    await choose({ theme: 'System' });
+    const newTab = await openReady(session, 'chrome://newtab/');
+    await newTab.emulateMedia({ colorScheme: 'light' });
+    expect((await paperOf(newTab)).background).toBe(LIGHT_PAPER);
+    // storage.sync written from outside any page, as Chrome's sync writes what another browser saved.
+    await session.worker.evaluate(async () => {
+      const sync = (globalThis as unknown as { chrome: { storage: { sync: { get(key: string): Promise<Record<string, Record<string, unknown>>>; set(items: object): Promise<void> } } } }).chrome.storage.sync;
+      const { settings } = await sync.get('settings');
+      await sync.set({ settings: { ...settings, theme: 'dark' } });
+    });
+    await newTab.waitForFunction((dark) => getComputedStyle(document.body).backgroundColor === dark && localStorage.theme === 'dark', DARK_PAPER);
+    await newTab.close();
+    const next = await openRecorded('light');
+    expect(next.frames[0]).toMatchObject({ background: DARK_PAPER, theme: 'dark' });
+    await next.page.close();
     await choose({ theme: 'System' });
   });
 

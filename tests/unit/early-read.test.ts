@@ -1,5 +1,6 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { issueNumberOfHash, renderAfterIssueAnswer, takeEarlyReads } from '@/lib/models/early-read';
+import { earlyReadsStarted, issueNumberOfHash, renderAfterIssueAnswer, takeEarlyReads } from '@/lib/models/early-read';
 import { EARLY_PLANS, startEarlyReads } from '@/lib/models/early-start';
 import { recordSuccess } from '@/lib/history/write';
 import { SOURCE_IDS } from '@/lib/sources/ids';
@@ -128,5 +129,30 @@ describe("the pages' early reads (entrypoints/first-read.ts → lib/models/early
     const read = (await firstRead) as { lists: ({ rows: { itemId: string }[] } | undefined)[] };
     expect(read.lists.map((list) => list?.rows.map((row) => row.itemId))).toEqual([['org/model'], undefined]);
     expect(opened).toBe(1);
+  });
+
+  it('a module that runs before its early script waits for it, bounded by the window load; one that runs after does not wait', async () => {
+    const settled = (promise: Promise<void>) => Promise.race([promise.then(() => 'started'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 10))]);
+    const notLoaded = () => false;
+    // The early script ran first: at once.
+    const after = new EventTarget();
+    startEarlyReads(at('/newtab.html'), after, 'no-such-db');
+    expect(await settled(earlyReadsStarted(after, notLoaded))).toBe('started');
+    // The module ran first: it waits, and goes on when the early script starts its reads.
+    const before = new EventTarget();
+    const waiting = earlyReadsStarted(before, notLoaded);
+    expect(await settled(waiting)).toBe('waiting');
+    startEarlyReads(at('/newtab.html'), before, 'no-such-db');
+    expect(await settled(waiting)).toBe('started');
+    expect(takeEarlyReads(before).issue).toBeDefined();
+    // The early script never runs: the load event ends the wait, and the page reads for itself (nothing to take).
+    const never = new EventTarget();
+    const bounded = earlyReadsStarted(never, notLoaded);
+    expect(await settled(bounded)).toBe('waiting');
+    never.dispatchEvent(new Event('load'));
+    expect(await settled(bounded)).toBe('started');
+    expect(takeEarlyReads(never)).toEqual({});
+    // Already loaded (a module evaluated late): at once.
+    expect(await settled(earlyReadsStarted(new EventTarget(), () => true))).toBe('started');
   });
 });

@@ -54,7 +54,15 @@ export function SearchControls({ search }: { search: SidePanelSearch }) {
             onInput={(event) => search.setQuery(event.currentTarget.value)}
           />
           {search.active.value ? (
-            <button type="button" class="search__clear" onClick={() => search.clear()}>
+            // The button goes with the query: the focus goes back to the box, not to the page (issue #10, keyboard).
+            <button
+              type="button"
+              class="search__clear"
+              onClick={() => {
+                search.clear();
+                box.current?.focus();
+              }}
+            >
               Clear
             </button>
           ) : null}

@@ -159,9 +159,15 @@ describe('SidePanelPage search', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Task' }), { target: { value: 'text-generation' } });
     await waitFor(() => expect(resultNames()).toEqual(['meta/Llama-4-Scout', 'quiet/Tiny-Chat']));
 
-    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    // Pressed from the keyboard: the focus is on the button, which goes with the query.
+    const clear = screen.getByRole('button', { name: 'Clear' });
+    clear.focus();
+    expect(document.activeElement).toBe(clear);
+    fireEvent.click(clear);
     await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(7 + 1)); // and Saved
     expect(searchBox().value).toBe('');
+    // The focus is back in the box, not lost to the page.
+    expect(document.activeElement).toBe(searchBox());
     expect(document.querySelector('.search__count')?.textContent).toBe('');
     expect(screen.getAllByRole('listitem')).toHaveLength(3);
   });

@@ -198,19 +198,29 @@ try {
         await panel.screenshot({ path: written.at(-1)! });
         await panel.close();
       }
-      if (scheme === 'light') {
+      {
+        // The side panel's search, typed as a reader does (issue #10): every list at once, with its filters.
+        const panel = await openReady(session, session.url('sidepanel.html'), { width: 400, height: 900 });
+        await panel.keyboard.press('/');
+        await panel.keyboard.type('gguf', { delay: 10 });
+        await panel.getByText(/results? across every list/).first().waitFor({ timeout: 10_000 });
+        written.push(join(outDir, `sidepanel-search-${scheme}.png`));
+        await panel.screenshot({ path: written.at(-1)! });
+        await panel.close();
+      }
+      {
         // The failure the reader must be told about: a refresh that fails over a good list.
         server.respond(SOURCE_ROUTES['hf-models'].route, { status: 503, body: 'Service Unavailable' });
         const panel = await openReady(session, session.url('sidepanel.html'), { width: 400, height: 700 });
         await panel.getByRole('button', { name: 'Refresh now' }).click();
         await panel.waitForSelector('.health[data-health="failing"]', { timeout: 20_000 });
-        written.push(join(outDir, 'sidepanel-failing-light.png'));
+        written.push(join(outDir, `sidepanel-failing-${scheme}.png`));
         await panel.screenshot({ path: written.at(-1)! });
         await panel.close();
         const page = await openReady(session, 'chrome://newtab/', { width: 1280, height: 700 });
         await page.waitForSelector('.paper__notice');
         await page.locator('.paper__notice').scrollIntoViewIfNeeded();
-        written.push(join(outDir, 'newtab-failing-light.png'));
+        written.push(join(outDir, `newtab-failing-${scheme}.png`));
         await page.screenshot({ path: written.at(-1)! });
         await page.close();
         serveRecordings(server, files);

@@ -209,6 +209,32 @@ try {
         await panel.close();
       }
       {
+        // ——— Issue #10, Save and Watch on the cards (i10-cards): Tools of the Week and Biggest Movers, wide and narrow, ———
+        // with the first tool saved and the first mover watched by their own buttons, then taken off again.
+        for (const [name, width] of [['wide', 1440], ['narrow', 420]] as const) {
+          const page = await openReady(session, 'chrome://newtab/', { width, height: 1000 });
+          const toggle = (section: string, item: string, shelf: 'reading' | 'watch') => page.locator(`[data-section=${section}] ${item} button[data-shelf=${shelf}]`).first();
+          await toggle('tools', '.tool', 'reading').waitFor({ timeout: 20_000 });
+          const pressed = [toggle('tools', '.tool', 'reading'), toggle('movers', '.mover', 'watch')];
+          for (const button of pressed) {
+            await button.click();
+            await button.and(page.locator('[aria-pressed=true]')).waitFor();
+          }
+          for (const section of ['tools', 'movers']) {
+            written.push(join(outDir, `newtab-${section}-buttons-${name}-${scheme}.png`));
+            await page.locator(`[data-section=${section}]`).screenshot({ path: written.at(-1)! });
+          }
+          const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (sideways > 0) console.warn(`newtab ${name} ${scheme}: ${sideways} px of sideways overflow`);
+          for (const button of pressed) {
+            await button.click();
+            await button.and(page.locator('[aria-pressed=false]')).waitFor();
+          }
+          await page.close();
+        }
+      }
+      // ——— end of the cards block ———
+      {
         // The failure the reader must be told about: a refresh that fails over a good list.
         server.respond(SOURCE_ROUTES['hf-models'].route, { status: 503, body: 'Service Unavailable' });
         const panel = await openReady(session, session.url('sidepanel.html'), { width: 400, height: 700 });

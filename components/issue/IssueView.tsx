@@ -335,6 +335,7 @@ function ToolCard({ tool }: { tool: Tool }) {
       </h3>
       <p class="tool__description">{tool.description}</p>
       <p class="tool__figure">{tool.figure}</p>
+      {shelfViews.value?.Row(tool)}
     </li>
   );
 }
@@ -429,6 +430,7 @@ function MoverRow({ mover }: { mover: Mover }) {
         </p>
       </div>
       <Sparkline values={mover.sparkline} of={mover.sparklineOf === 'rank' ? 'rank' : METRIC_UNIT[mover.sparklineOf]} invert={mover.sparklineOf === 'rank'} />
+      {shelfViews.value?.Row(mover)}
     </li>
   );
 }

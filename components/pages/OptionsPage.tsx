@@ -31,6 +31,45 @@ function invalidProps(field: OptionsField, error: string | undefined, hintId?: s
 }
 
 /** A field's error, beside it; empty (and hidden) when the field is fine. */
+/**
+ * A switch for a notification (the new issue's, the watchlist's): the permission is asked for here, on the click,
+ * and only when turning it on; refused, the switch stays off and the page says so.
+ */
+function NotificationSwitch({
+  model,
+  request,
+  field,
+  on,
+  error,
+  children,
+}: {
+  model: OptionsModel;
+  request: () => Promise<boolean>;
+  field: 'notifications' | 'watchNotifications';
+  on: boolean;
+  error: string | undefined;
+  children: ComponentChildren;
+}) {
+  return (
+    <>
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={on}
+          {...invalidProps(field, error)}
+          onChange={async (event) => {
+            const wanted = (event.target as HTMLInputElement).checked;
+            const granted = wanted ? await request().catch(() => false) : true;
+            void model.update(field, { [field]: wanted && granted }, wanted && !granted ? 'Notifications were not allowed.' : 'Saved.');
+          }}
+        />
+        {children}
+      </label>
+      <FieldError field={field} error={error} />
+    </>
+  );
+}
+
 function FieldError({ field, error }: { field: OptionsField; error: string | undefined }) {
   return (
     <p class="field__error" id={errorId(field)}>
@@ -150,36 +189,12 @@ function OptionsForm({ model, data, requestNotifications }: OptionsPageProps) {
             Show the number of unread issues on the toolbar icon
           </label>
           <FieldError field="badge" error={errors.badge} />
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={settings.notifications}
-              {...invalidProps('notifications', errors.notifications)}
-              onChange={async (event) => {
-                const on = (event.target as HTMLInputElement).checked;
-                // The permission is asked for here, on the click, and only when turning it on.
-                const granted = on ? await requestNotifications().catch(() => false) : true;
-                void model.update('notifications', { notifications: on && granted }, on && !granted ? 'Notifications were not allowed.' : 'Saved.');
-              }}
-            />
+          <NotificationSwitch model={model} request={requestNotifications} field="notifications" on={settings.notifications} error={errors.notifications}>
             Notify me with the headline when a new issue is out
-          </label>
-          <FieldError field="notifications" error={errors.notifications} />
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={settings.watchNotifications}
-              {...invalidProps('watchNotifications', errors.watchNotifications)}
-              onChange={async (event) => {
-                const on = (event.target as HTMLInputElement).checked;
-                // The same permission as the issue's notification, asked for on the click.
-                const granted = on ? await requestNotifications().catch(() => false) : true;
-                void model.update('watchNotifications', { watchNotifications: on && granted }, on && !granted ? 'Notifications were not allowed.' : 'Saved.');
-              }}
-            />
+          </NotificationSwitch>
+          <NotificationSwitch model={model} request={requestNotifications} field="watchNotifications" on={settings.watchNotifications} error={errors.watchNotifications}>
             Notify me when a watched item moves
-          </label>
-          <FieldError field="watchNotifications" error={errors.watchNotifications} />
+          </NotificationSwitch>
           <p class="field__hint">
             If the browser is closed at that time, the issue comes out at the first refresh after it. The first issue is
             published as soon as the extension is installed.

@@ -6,7 +6,7 @@ import type { SourceId } from '@/lib/sources/ids';
 import { launchWithRecordings, openReady, type ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { serveRecordings, sharedRecordings, SOURCE_ROUTES } from '../support/recordings';
-import { badgeText, liveWorker } from '../support/simulate';
+import { awaitFirstIssue } from '../support/simulate';
 import { SidePanel, TrendingSurface } from './pages';
 
 /**
@@ -121,11 +121,7 @@ describe('accessibility of every surface, light and dark (axe-core, issue #10)',
   beforeAll(async () => {
     ({ server, session, close } = await launchWithRecordings((fixtures) => serveRecordings(fixtures, sharedRecordings())));
     // The install refresh has read every source and published No. 1 once the badge says so.
-    // (expect.poll is for tests only: a plain wait here, bounded.)
-    for (let turn = 0; (await (await liveWorker(session)).evaluate(badgeText)) !== '1'; turn++) {
-      if (turn > 300) throw new Error('The install refresh did not publish No. 1 within 30 s.');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await awaitFirstIssue(session);
   });
 
   afterAll(() => close?.());

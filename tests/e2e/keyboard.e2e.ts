@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { launchWithRecordings, openReady, type ExtensionSession } from '../support/browser';
 import { sharedFixture } from '../support/paths';
 import { serveRecordings, sharedRecordings } from '../support/recordings';
-import { badgeText, liveWorker } from '../support/simulate';
+import { awaitFirstIssue } from '../support/simulate';
 
 /**
  * Issue #10 with the keyboard alone, in Chromium over the recorded lists: one
@@ -111,10 +111,7 @@ describe('the keyboard path without a mouse, in Chromium (issue #10)', () => {
 
   beforeAll(async () => {
     ({ session, close } = await launchWithRecordings((fixtures) => serveRecordings(fixtures, sharedRecordings())));
-    for (let turn = 0; (await (await liveWorker(session)).evaluate(badgeText)) !== '1'; turn++) {
-      if (turn > 300) throw new Error('The install refresh did not publish No. 1 within 30 s.');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await awaitFirstIssue(session);
   });
   afterAll(() => close?.());
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import type { Page } from 'playwright-core';
 import { launchWithRecordings, openReady, type ExtensionSession } from '../support/browser';
 import { serveRecordings, sharedRecordings } from '../support/recordings';
-import { badgeText, liveWorker } from '../support/simulate';
+import { awaitFirstIssue } from '../support/simulate';
 
 /**
  * Issue #10, "Saving and watching", in Chromium over the recorded lists: save
@@ -42,10 +42,7 @@ describe('saving and watching, in Chromium (issue #10)', () => {
 
   beforeAll(async () => {
     ({ session, close } = await launchWithRecordings((fixtures) => serveRecordings(fixtures, sharedRecordings())));
-    for (let turn = 0; (await (await liveWorker(session)).evaluate(badgeText)) !== '1'; turn++) {
-      if (turn > 300) throw new Error('The install refresh did not publish No. 1 within 30 s.');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await awaitFirstIssue(session);
   });
   afterAll(() => close?.());
 

@@ -53,3 +53,14 @@ export async function refreshOnDay(session: ExtensionSession, server: FixtureSer
   );
   await page.close();
 }
+
+/**
+ * Waits, in a hook, until the install refresh has read every source and published No. 1 (the badge says "1").
+ * A plain bounded wait (expect.poll is for tests): 30 s, then it fails saying so.
+ */
+export async function awaitFirstIssue(session: ExtensionSession): Promise<void> {
+  for (let turn = 0; (await (await liveWorker(session)).evaluate(badgeText)) !== '1'; turn++) {
+    if (turn > 300) throw new Error('The install refresh did not publish No. 1 within 30 s.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

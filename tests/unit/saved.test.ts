@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   addToShelf,
-  MAX_READING_ENTRIES,
   MAX_WATCH_ENTRIES,
   parseSavedKey,
   readShelves,
   removeFromShelf,
   savedItemUrl,
-  savedKey,
   savedTitle,
   savedValue,
   type ShelfStorage,
 } from '@/lib/shared/saved';
-import { saveSettings } from '@/lib/shared/settings';
 import { testBrowser } from '../support/fake-browser';
-import { CHROME_SYNC, quotaSync } from '../support/quota-sync';
+import { quotaSync } from '../support/quota-sync';
 
 /**
  * The reading list and watchlist in storage.sync (lib/shared/saved.ts; issue
@@ -136,49 +133,9 @@ describe('reading back what storage.sync holds', () => {
   });
 });
 
-describe('within storage.sync quotas, at the maximum', () => {
-  /** A dataset id of 96 + 1 + 96 = 193 characters, different for each index (the longest id any kind has). */
-  const longestId = (index: number) => `${'d'.repeat(90)}${String(index).padStart(6, '0')}/${'n'.repeat(96)}`;
-
-  it('both shelves full of the longest entries fit beside the settings at their largest: 69,679 B of 102,400', async () => {
-    const { sync, storage } = quotaShelves();
-    await saveSettings(sync, {
-      refreshIntervalMinutes: 1440,
-      sources: { 'hf-models': false, 'hf-datasets': false, 'hf-spaces': false, 'hf-papers': false, 'gh-trending-daily': false, 'gh-trending-weekly': false, 'gh-search': false },
-      hfTasks: { include: words(0), hide: words(1) },
-      githubLanguages: words(2),
-      aiKeywords: words(3),
-      morningTime: '23:59',
-      badge: false,
-    });
-    const title = '<'.repeat(20);
-    for (let index = 0; index < MAX_READING_ENTRIES; index += 1) {
-      expect(await addToShelf(storage, { shelf: 'reading', kind: 'dataset', id: longestId(index), title }, NOW)).toEqual({ ok: true });
-    }
-    for (let index = 0; index < MAX_WATCH_ENTRIES; index += 1) {
-      expect(await addToShelf(storage, { shelf: 'watch', kind: 'dataset', id: longestId(index), title }, NOW)).toEqual({ ok: true });
-    }
-    const bytes = await sync.bytesInUse();
-    // One entry, by hand: key "r:dataset:" 10 B + 193 B of id = 203 B; value {"t":"…","at":1764399600000}:
-    // 6 + 20 × 6 + 7 + 13 + 1 = 147 B; 350 B in all.
-    expect(bytes[savedKey('reading', 'dataset', longestId(0))]).toBe(350);
-    const total = Object.values(bytes).reduce((sum, size) => sum + size, 0);
-    // 180 × 350 = 63,000 B, plus the settings item at its largest, 6,679 B (tests/unit/settings-quota.test.ts).
-    console.info(`both shelves full: ${Object.keys(bytes).length} items, ${total} B of ${CHROME_SYNC.QUOTA_BYTES}; 0 quota refusals`);
-    expect(total).toBe(69_679);
-    expect(Object.keys(bytes)).toHaveLength(181);
-    expect(sync.refusals).toBe(0);
-
-    // One more on a full shelf is refused with a reason, and nothing is lost.
-    const refused = await addToShelf(storage, { shelf: 'watch', kind: 'repo', id: 'vllm-project/vllm', title: 'vLLM' }, NOW);
-    expect(refused).toEqual({ ok: false, reason: 'full', message: 'The watchlist is full (60 items): remove one first.' });
-    const after = readShelves(await storage.get(null));
-    expect([after.reading.length, after.watch.length]).toEqual([120, 60]);
-    // Saving what is already there is not "one more": it moves to the top.
-    expect(await addToShelf(storage, { shelf: 'watch', kind: 'dataset', id: longestId(7), title }, NOW + 1)).toEqual({ ok: true });
-    expect(readShelves(await storage.get(null)).watch[0]!.id).toBe(longestId(7));
-  });
-
+describe('writing', () => {
+  // Both shelves at their bounds beside the largest settings, counted as Chrome counts (69,679 B of 102,400):
+  // tests/unit/shelves.test.ts, through the model the pages use.
   it('a refused write (the browser says the quota is spent) is reported, never thrown', async () => {
     const storage: ShelfStorage = {
       get: async () => ({}),
@@ -210,8 +167,3 @@ describe('within storage.sync quotas, at the maximum', () => {
     expect(shelves.watch.map((entry) => entry.id)).toEqual(['o/a']);
   });
 });
-
-/** 12 words of 32 four-byte characters, as tests/unit/settings-quota.test.ts builds the largest settings. */
-function words(list: number): string[] {
-  return Array.from({ length: 12 }, (_, word) => String.fromCodePoint(0x2_0000 + list * 12 + word).repeat(32));
-}

@@ -10,7 +10,12 @@ type KeysHelpView = typeof import('./KeysHelp').KeysHelp;
 export function LazyKeysHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [View, setView] = useState<KeysHelpView>();
   useEffect(() => {
-    if (open && !View) void import('./item-keys').then((module) => setView(() => module.KeysHelp));
+    if (open && !View) {
+      void import('./item-keys').then(
+        (module) => setView(() => module.KeysHelp),
+        (error: unknown) => console.warn('The keyboard help could not load:', error),
+      );
+    }
   }, [open, View]);
   return View ? <View open={open} onClose={onClose} /> : null;
 }

@@ -43,13 +43,15 @@ export function isPageKey(event: KeyboardEvent): boolean {
 
 export function useItemKeys(onHelp: () => void, ready = false): void {
   useEffect(() => {
-    const load = () => import('./item-keys');
+    // A chunk that cannot load (the extension updated under an open page) leaves the keys and the Save and Watch
+    // buttons out, said in the console, never an unhandled rejection.
+    const load = () => import('./item-keys').catch((error: unknown) => void console.warn('The keys and the Save and Watch buttons could not load:', error));
     // Save and Watch, and the Saved lists (issue #10), once the page is ready.
-    if (ready) void load().then((keys) => keys.installShelves(shelfViews));
+    if (ready) void load().then((keys) => keys?.installShelves(shelfViews));
     const onKey = (event: KeyboardEvent) => {
       if (!ITEM_KEYS.has(event.key) || !isPageKey(event)) return;
       event.preventDefault();
-      void load().then((keys) => keys.handleItemKey(event, onHelp));
+      void load().then((keys) => keys?.handleItemKey(event, onHelp));
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);

@@ -33,6 +33,8 @@ void earlyReadsStarted().then(async () => {
   // The theme and calm mode as the settings have them now, and on each change, also when they arrive by sync from
   // another browser while only new tabs are open: this page then writes the mirror /look.js paints the next new tab's
   // first frame with (lib/shared/look.ts). After ready: the first frame already has the mirror's look.
-  void pageReady.then(() => import('@/lib/models/look-follow')).then((look) => look.followLook());
+  void pageReady
+    .then(() => import('@/lib/models/look-follow'))
+    .then((look) => look.followLook(), (error: unknown) => console.warn('The theme will follow the settings from the next new tab:', error));
   render(<NewTabPage model={model} />, document.getElementById('app')!);
 });

@@ -29,8 +29,12 @@ export function windowOf(
   return { sourceId, snapshots, items: catalog, ...(status ? { status } : {}) };
 }
 
+export function inputsFor(windows: SourceWindow[], extra: Partial<IssueInputs> = {}): IssueInputs {
+  return handInputs(windows, T, extra);
+}
+
 export function factsFor(windows: SourceWindow[], extra: Partial<IssueInputs> = {}): Facts {
-  return factsOf(handInputs(windows, T, extra));
+  return factsOf(inputsFor(windows, extra));
 }
 
 /** Items 1…n named `lab/m<key>`. */

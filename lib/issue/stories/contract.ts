@@ -1,5 +1,6 @@
 import { dailySnapshots, DAY_MS, dayIn, HOUR_MS } from '../../shared/movement';
 import type { Snapshot } from '../../shared/records';
+import type { MetricName } from '../../sources/contract';
 import type { SourceId } from '../../sources/ids';
 import type { Facts, ListFacts, Row } from '../facts';
 
@@ -31,7 +32,7 @@ import type { Facts, ListFacts, Row } from '../facts';
  *    de-duplicate by it.
  */
 
-export type StoryKind = 'streak-at-one' | 'high-debut' | 'exit' | 'staying-power' | 'release-wave';
+export type StoryKind = 'streak-at-one' | 'high-debut' | 'exit' | 'staying-power' | 'release-wave' | 'overtakes-base';
 
 /**
  * The figures a story states, each with what it was computed from (like
@@ -51,6 +52,8 @@ export type StoryClaim = (
   | { kind: 'days-on-list'; sourceId: SourceId; itemId: string; beforeAt?: number; fromAt: number; toAt: number; days: number; atLeast: boolean; peak: number }
   /** At `rank` in the list of `sinceAt`, and not in the list of `at` (the source refreshed successfully). */
   | { kind: 'left'; sourceId: SourceId; itemId: string; sinceAt: number; at: number; rank: number }
+  /** The stored value of `metric` for the item in the list of `at` (as `Claim`'s metric claim). */
+  | { kind: 'metric'; sourceId: SourceId; itemId: string; at: number; metric: MetricName; value: number }
   /** `itemIds` (in rank order) carry a `base_model:<base>` tag and are in the top `top` at `at`; `newIds` of them were not in the list of `sinceAt`. */
   | { kind: 'derivatives'; sourceId: SourceId; at: number; top: number; base: string; itemIds: string[]; sinceAt: number; newIds: string[] }
 ) & { printed: string[] };

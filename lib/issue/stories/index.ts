@@ -2,6 +2,7 @@ import type { Facts } from '../facts';
 import type { StoryCandidate, StoryDetector } from './contract';
 import { debutDetector } from './debut';
 import { exitDetector } from './exit';
+import { overtakesBaseDetector } from './overtakes-base';
 import { releaseWaveDetector } from './release-wave';
 import { stayingPowerDetector } from './staying-power';
 import { streakDetector } from './streak';
@@ -9,7 +10,7 @@ import { streakDetector } from './streak';
 export type { StoryCandidate, StoryClaim, StoryDetector, StoryKind } from './contract';
 
 /** Every story detector (issue #11), in a fixed order: a tie in score goes to the earlier one. */
-export const DETECTORS: readonly StoryDetector[] = [releaseWaveDetector, debutDetector, streakDetector, exitDetector, stayingPowerDetector];
+export const DETECTORS: readonly StoryDetector[] = [releaseWaveDetector, debutDetector, streakDetector, overtakesBaseDetector, exitDetector, stayingPowerDetector];
 
 /**
  * Every story the history holds today, most newsworthy first: by score,

@@ -2,7 +2,7 @@ import type { IssueInputs } from '@/lib/issue/inputs';
 import type { StoryClaim } from '@/lib/issue/stories';
 import type { Snapshot } from '@/lib/shared/records';
 import type { SourceId } from '@/lib/sources/ids';
-import { DAY, findItem, rankIn, snapshotAt, snapshotsOf, visibleRows, type Oracle } from './history';
+import { DAY, findItem, rankIn, snapshotAt, snapshotsOf, valueIn, visibleRows, type Oracle } from './history';
 import type { Verdict } from './check';
 
 /**
@@ -61,6 +61,9 @@ export function checkStoryClaims(claims: readonly StoryClaim[], inputs: IssueInp
         expect(claim.printed.includes(String(claim.days)) && claim.printed.includes(String(claim.peak)), `${label}: prints other figures`);
         break;
       }
+      case 'metric':
+        expect(valueIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.at), claim.itemId, claim.metric) === claim.value, `${label}: not the stored value`);
+        break;
       case 'left':
         expect(rankIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.sinceAt), claim.itemId) === claim.rank, `${label}: not at that rank at sinceAt`);
         expect(snapshotAt(inputs, claim.sourceId, claim.at) !== undefined, `${label}: no list at at`);
@@ -98,13 +101,16 @@ function lastOfDay(inputs: IssueInputs, sourceId: SourceId, day: string): Snapsh
   return snapshotsOf(inputs, sourceId).filter((snapshot) => dayOf(inputs, snapshot.fetchedAt) === day).at(-1);
 }
 
-/** The last list of each calendar day from `fromAt`'s to `toAt`'s (each must be that day's last); undefined when a day has none. */
+/**
+ * The last list of each calendar day from `fromAt`'s to `toAt`'s — on the last day, the list of `toAt` itself
+ * (an exit's stay ends with the day's baseline, which may have later lists that day); undefined when a day has none.
+ */
 function calendar(inputs: IssueInputs, sourceId: SourceId, fromAt: number, toAt: number): Snapshot[] | undefined {
   const days: Snapshot[] = [];
   const last = dayOf(inputs, toAt);
   for (let offset = 0; offset < 400; offset++) {
     const day = dayOf(inputs, fromAt, offset);
-    const snapshot = lastOfDay(inputs, sourceId, day);
+    const snapshot = day === last ? snapshotAt(inputs, sourceId, toAt) : lastOfDay(inputs, sourceId, day);
     if (!snapshot) return undefined;
     days.push(snapshot);
     if (day === last) break;

@@ -14,18 +14,18 @@ export const day = (n: number) => T - n * D;
 
 export type ItemSpec = Omit<Partial<CatalogItem>, 'metrics'> & { itemId: string };
 
-/** A window from item specs and lists given as [at, keys in rank order]. */
+/** A window from item specs and lists given as [at, keys in rank order, metric columns in that order]. */
 export function windowOf(
   sourceId: SourceId,
   items: Record<number, ItemSpec>,
-  lists: [number, number[]][],
+  lists: [number, number[], Partial<Record<MetricName, (number | null)[]>>?][],
   status?: SourceStatus,
 ): SourceWindow {
   const catalog = new Map<number, CatalogItem>();
   for (const [key, spec] of Object.entries(items)) {
     catalog.set(Number(key), { key: Number(key), sourceId, name: spec.itemId, url: `https://example.com/${spec.itemId}`, task: 'text-generation', firstSeenAt: T - 30 * D, lastSeenAt: T, ...spec });
   }
-  const snapshots: Snapshot[] = lists.map(([at, keys]) => ({ sourceId, fetchedAt: at, keys, metrics: {} as Partial<Record<MetricName, (number | null)[]>> }));
+  const snapshots: Snapshot[] = lists.map(([at, keys, metrics]) => ({ sourceId, fetchedAt: at, keys, metrics: metrics ?? {} }));
   return { sourceId, snapshots, items: catalog, ...(status ? { status } : {}) };
 }
 

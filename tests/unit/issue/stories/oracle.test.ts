@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factsOf } from '@/lib/issue/facts';
 import { storiesOf, type StoryClaim } from '@/lib/issue/stories';
 import type { SourceWindow } from '@/lib/issue/inputs';
+import { GH_AI, github, s1, ties } from '../../../support/oracle/histories';
 import { checkStoryClaims } from '../../../support/oracle/stories';
 import { day, inputsFor, models, T, type ItemSpec, windowOf } from './support';
 
@@ -58,5 +59,15 @@ describe('the oracle of story claims', () => {
     const verdict = checkStoryClaims(wrong, inputs, oracle);
     console.info('rejected:', verdict.problems.length);
     for (const claim of wrong) expect(verdict.problems.some((problem) => problem.includes(JSON.stringify(claim)))).toBe(true);
+  });
+
+  it('accepts every claim the detectors make on the oracle\'s shared histories (s1 in two zones, ties, GitHub)', () => {
+    const cases = { 's1 UTC': s1(), 's1 Tokyo': s1('Asia/Tokyo'), ties: ties(), github: github() };
+    for (const [name, history] of Object.entries(cases)) {
+      const found = storiesOf(factsOf(history));
+      const verdict = checkStoryClaims(found.flatMap((story) => story.claims), history, { aiRepositories: GH_AI });
+      console.info(`${name}: ${JSON.stringify(found.map((story) => [story.milestone, story.score]))}; ${verdict.checked} checks`);
+      expect(verdict.problems).toEqual([]);
+    }
   });
 });

@@ -1,0 +1,124 @@
+import type { IssueInputs } from '@/lib/issue/inputs';
+import type { StoryClaim } from '@/lib/issue/stories';
+import type { Snapshot } from '@/lib/shared/records';
+import type { SourceId } from '@/lib/sources/ids';
+import { DAY, findItem, rankIn, snapshotAt, snapshotsOf, valueIn, visibleRows, type Oracle } from './history';
+import type { Verdict } from './check';
+
+/**
+ * The oracle for the story detectors' claims (issue #11): each figure of a
+ * `StoryClaim` read back from the stored lists with the oracle's own readers
+ * (tests/support/oracle/history.ts) and its own calendar, never with
+ * lib/issue or lib/shared/movement. Returns what is wrong, like `checkIssue`.
+ */
+export function checkStoryClaims(claims: readonly StoryClaim[], inputs: IssueInputs, oracle: Oracle): Verdict {
+  const problems: string[] = [];
+  let checked = 0;
+  const expect = (ok: boolean, message: string) => {
+    checked++;
+    if (!ok) problems.push(message);
+  };
+  for (const claim of claims) {
+    const label = `${claim.kind} claim ${JSON.stringify(claim)}`;
+    const failing = isFailing(inputs, claim.sourceId);
+    expect(!failing, `${label}: its source is failing`);
+    switch (claim.kind) {
+      case 'streak': {
+        const days = calendar(inputs, claim.sourceId, claim.fromAt, claim.toAt);
+        expect(days !== undefined && days.length === claim.days, `${label}: not ${claim.days} consecutive days with a list`);
+        for (const snapshot of days ?? []) expect(firstVisible(inputs, claim.sourceId, snapshot, oracle) === claim.itemId, `${label}: not No. 1 at ${snapshot.fetchedAt}`);
+        const before = lastOfDay(inputs, claim.sourceId, dayOf(inputs, claim.fromAt, -1));
+        expect(before?.fetchedAt === claim.beforeAt, `${label}: beforeAt is not the last list of the day before`);
+        expect(before !== undefined && firstVisible(inputs, claim.sourceId, before, oracle) !== claim.itemId, `${label}: already No. 1 the day before`);
+        expect(claim.printed.includes(String(claim.days)), `${label}: prints another length`);
+        break;
+      }
+      case 'debut': {
+        const found = findItem(inputs, claim.sourceId, claim.itemId);
+        const earlier = snapshotsOf(inputs, claim.sourceId).filter((snapshot) => snapshot.fetchedAt < claim.at);
+        expect(rankIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.at), claim.itemId) === claim.rank, `${label}: not at that rank`);
+        expect(earlier.length > 0 && earlier[0]!.fetchedAt === claim.sinceAt, `${label}: sinceAt is not the window's first list`);
+        expect(earlier.every((snapshot) => rankIn(inputs, claim.sourceId, snapshot, claim.itemId) === undefined), `${label}: in an earlier list`);
+        expect(found?.item.firstSeenAt === claim.firstSeenAt && claim.firstSeenAt > (earlier.at(-1)?.fetchedAt ?? Infinity), `${label}: the catalog saw it before`);
+        const created = found?.item.createdAt;
+        expect(created === claim.createdAt && (created === undefined || claim.at - Date.parse(created) <= 30 * DAY), `${label}: created earlier than 30 days, or not then`);
+        expect(claim.printed.includes(String(claim.rank)), `${label}: prints another rank`);
+        break;
+      }
+      case 'days-on-list': {
+        const days = calendar(inputs, claim.sourceId, claim.fromAt, claim.toAt);
+        expect(days !== undefined && days.length === claim.days, `${label}: not ${claim.days} consecutive days with a list`);
+        const ranks = (days ?? []).map((snapshot) => visibleRows(inputs, claim.sourceId, snapshot, oracle).find((row) => row.itemId === claim.itemId)?.rank);
+        expect(ranks.every((rank) => rank !== undefined), `${label}: missing on a day`);
+        expect(Math.min(...(ranks as number[])) === claim.peak, `${label}: the best rank is ${Math.min(...(ranks as number[]))}`);
+        const before = lastOfDay(inputs, claim.sourceId, dayOf(inputs, claim.fromAt, -1));
+        if (claim.beforeAt !== undefined) {
+          expect(!claim.atLeast && before?.fetchedAt === claim.beforeAt, `${label}: beforeAt is not the last list of the day before`);
+          expect(before !== undefined && visibleRows(inputs, claim.sourceId, before, oracle).every((row) => row.itemId !== claim.itemId), `${label}: listed the day before`);
+        } else {
+          expect(claim.atLeast && before === undefined, `${label}: the day before has a list, so the stay's start is known`);
+        }
+        expect(claim.printed.includes(String(claim.days)) && claim.printed.includes(String(claim.peak)), `${label}: prints other figures`);
+        break;
+      }
+      case 'metric':
+        expect(valueIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.at), claim.itemId, claim.metric) === claim.value, `${label}: not the stored value`);
+        break;
+      case 'left':
+        expect(rankIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.sinceAt), claim.itemId) === claim.rank, `${label}: not at that rank at sinceAt`);
+        expect(snapshotAt(inputs, claim.sourceId, claim.at) !== undefined, `${label}: no list at at`);
+        expect(rankIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.at), claim.itemId) === undefined, `${label}: still listed`);
+        break;
+      case 'derivatives': {
+        const rows = visibleRows(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.at), oracle).slice(0, 30);
+        const of = rows.filter((row) => row.itemId !== claim.base && (row.item.tags ?? []).includes(`base_model:${claim.base}`)).map((row) => row.itemId);
+        const since = snapshotAt(inputs, claim.sourceId, claim.sinceAt);
+        const fresh = of.filter((itemId) => rankIn(inputs, claim.sourceId, since, itemId) === undefined);
+        expect(claim.top === rows.length, `${label}: the top holds ${rows.length}`);
+        expect(JSON.stringify(of) === JSON.stringify(claim.itemIds), `${label}: the derivatives are ${JSON.stringify(of)}`);
+        expect(since !== undefined && JSON.stringify(fresh) === JSON.stringify(claim.newIds), `${label}: the new ones are ${JSON.stringify(fresh)}`);
+        expect(claim.printed.includes(String(of.length)) && claim.printed.includes(String(fresh.length)), `${label}: prints other counts`);
+        break;
+      }
+    }
+  }
+  return { problems, checked };
+}
+
+function isFailing(inputs: IssueInputs, sourceId: SourceId): boolean {
+  const status = inputs.windows[sourceId]?.status;
+  return !!status?.lastError && (status.lastSuccessAt ?? 0) < status.lastError.at;
+}
+
+/** The reader's calendar day of a time, `offset` days later, as YYYY-MM-DD. */
+function dayOf(inputs: IssueInputs, at: number, offset = 0): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: inputs.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
+  return new Date(Date.UTC(get('year'), get('month') - 1, get('day') + offset)).toISOString().slice(0, 10);
+}
+
+function lastOfDay(inputs: IssueInputs, sourceId: SourceId, day: string): Snapshot | undefined {
+  return snapshotsOf(inputs, sourceId).filter((snapshot) => dayOf(inputs, snapshot.fetchedAt) === day).at(-1);
+}
+
+/**
+ * The last list of each calendar day from `fromAt`'s to `toAt`'s — on the last day, the list of `toAt` itself
+ * (an exit's stay ends with the day's baseline, which may have later lists that day); undefined when a day has none.
+ */
+function calendar(inputs: IssueInputs, sourceId: SourceId, fromAt: number, toAt: number): Snapshot[] | undefined {
+  const days: Snapshot[] = [];
+  const last = dayOf(inputs, toAt);
+  for (let offset = 0; offset < 400; offset++) {
+    const day = dayOf(inputs, fromAt, offset);
+    const snapshot = day === last ? snapshotAt(inputs, sourceId, toAt) : lastOfDay(inputs, sourceId, day);
+    if (!snapshot) return undefined;
+    days.push(snapshot);
+    if (day === last) break;
+  }
+  return days[0]?.fetchedAt === fromAt && days.at(-1)?.fetchedAt === toAt ? days : undefined;
+}
+
+function firstVisible(inputs: IssueInputs, sourceId: SourceId, snapshot: Snapshot, oracle: Oracle): string | undefined {
+  const first = visibleRows(inputs, sourceId, snapshot, oracle)[0];
+  return first?.rank === 1 ? first.itemId : undefined;
+}

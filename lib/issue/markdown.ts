@@ -1,4 +1,4 @@
-import { clockWords, datelineOf, formatCount, isoDay, moversHeading, periodOf } from './prose';
+import { clockWords, datelineOf, formatCount, isoDay, moversHeading, periodOf, readingHeading } from './prose';
 import { isSafeLink } from '../shared/links';
 import { cleanText } from '../shared/text';
 import type { MetricName } from '../sources/contract';
@@ -24,7 +24,7 @@ export function issueToMarkdown(issue: Issue): string {
   if (issue.tools.length > 0) blocks.push('## Tools of the Week', list(issue.tools.map(toolLine)));
   blocks.push(...trending(issue.trending));
   blocks.push(...movers(issue));
-  if (issue.reading.length > 0) blocks.push('## Weekend Reading', list(issue.reading.map(paperLine)));
+  if (issue.reading.length > 0) blocks.push(`## ${escapeMarkdown(issue.readingHeading ?? readingHeading(issue.publishedAt, zoneOf(issue)))}`, list(issue.reading.map(paperLine)));
   blocks.push('---', footer(issue));
   return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
 }
@@ -187,6 +187,9 @@ function metricLabel(metric: MetricName, sourceId: SourceId, count: number): str
       return `${one ? 'star' : 'stars'} ${periodOf(sourceId)}`;
     case 'trendingScore':
       return 'trending score';
+    case 'downloads':
+      // Hugging Face counts the last 30 days: the figure names its period (issue #11).
+      return `30-day ${one ? 'download' : 'downloads'}`;
     default:
       // "1 like", "2 likes": every other metric is a plural noun.
       return one ? metric.replace(/s$/, '') : metric;

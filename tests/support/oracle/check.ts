@@ -316,10 +316,16 @@ function checkLeadFacts(c: Checker, story: Story): void {
     c.expect(num(match[2]!) === count('task', task), `"${match[0]}": ${count('task', task)} ${task} models`);
     c.expect(Number(match[3]) === top.length, `"${match[0]}": the list has ${top.length}`);
   }
-  for (const match of text.matchAll(/([A-Z][\w-]*) models account for ([\d,]+) of the top (\d+) and ([\w-]+) models for ([\d,]+)/g)) {
-    c.expect(num(match[2]!) === count('task', match[1]!.toLowerCase()), `"${match[0]}": first count`);
-    c.expect(num(match[5]!) === count('task', match[4]!), `"${match[0]}": second count`);
+  // The second task, said after the first: "come next, with N of the top M" (fewer than the first), or "take as many" (a tie).
+  const firstTask = /([A-Z][\w-]*) models take ([\d,]+) of the top \d+ places/.exec(text);
+  for (const match of text.matchAll(/([A-Z][\w-]*) models come next, with ([\d,]+) of the top (\d+)\./g)) {
+    const n = count('task', match[1]!.toLowerCase());
+    c.expect(num(match[2]!) === n, `"${match[0]}": ${n}`);
     c.expect(Number(match[3]) === top.length, `"${match[0]}": list length`);
+    c.expect(!!firstTask && num(firstTask[2]!) > n, `"${match[0]}": not fewer than the first task (${firstTask?.[0]})`);
+  }
+  for (const match of text.matchAll(/([A-Z][\w-]*) models take as many\./g)) {
+    c.expect(!!firstTask && num(firstTask[2]!) === count('task', match[1]!.toLowerCase()), `"${match[0]}": ${count('task', match[1]!.toLowerCase())}, against "${firstTask?.[0]}"`);
   }
   const owner = /([\w.-]+) has ([\d,]+) models in the list, more than any other/.exec(text);
   if (owner) {
@@ -335,8 +341,9 @@ function checkLeadFacts(c: Checker, story: Story): void {
   } else if (/more than any other/.test(text)) {
     c.expect(false, `"${story.headline}": "more than any other" in a sentence the oracle cannot read`);
   }
-  for (const match of text.matchAll(/([\d,]+) entries build on ([\w.-]+)\./g)) {
-    c.expect(num(match[1]!) === count('family', match[2]!), `"${match[0]}": the oracle counts ${count('family', match[2]!)}`);
+  for (const match of text.matchAll(/([\d,]+) of the top (\d+) build on ([\w.-]+)\./g)) {
+    c.expect(num(match[1]!) === count('family', match[3]!), `"${match[0]}": the oracle counts ${count('family', match[3]!)}`);
+    c.expect(Number(match[2]) === top.length, `"${match[0]}": list length`);
   }
   // New entries: named ones are absent from the baseline, and the highest entered where it says.
   const fresh = story.claims.find((claim): claim is Extract<Claim, { kind: 'new-entries' }> => claim.kind === 'new-entries');
@@ -406,7 +413,7 @@ function checkAnalysisFacts(c: Checker, story: Story): void {
   }
   // Stars: "Three repositories take P%", the three largest of every candidate.
   const share = story.claims.find((claim): claim is Extract<Claim, { kind: 'share' }> => claim.kind === 'share');
-  const gathered = /^(.*) gathered (\d+)% of the ([\d,]+) stars that the (\d+) AI\/ML repositories/m.exec(story.paragraphs.join('\n'));
+  const gathered = /^Between them, (.*) gathered (\d+)% of the ([\d,]+) stars that the (\d+) AI\/ML repositories/m.exec(story.paragraphs.join('\n'));
   if (/Three repositories take (\d+)%/.test(story.headline)) {
     const headline = Number(/take (\d+)%/.exec(story.headline)![1]);
     c.expect(!!share && !!gathered, `"${story.headline}": no share claim or no sentence naming the three`);
@@ -435,7 +442,9 @@ function checkAnalysisFacts(c: Checker, story: Story): void {
     c.expect(row?.value('starsInPeriod') === num(alone[2]!) && num(alone[2]!) === best, `"${alone[0]}": the most stars is ${best}`);
   }
   // Languages of the AI/ML repositories.
-  const languages = /([\w#+-]+(?: [\w#+-]+)?) accounts for ([\d,]+) of the (\d+) AI\/ML repositories trending on GitHub (?:this week|today)(?:, (.*))?\./.exec(text);
+  const said = /Of the (\d+) AI\/ML repositories trending on GitHub (?:this week|today), ([\d,]+) are written in ([^,.]+?)(?:, (.*))?\./.exec(text);
+  // As [whole match, language, count, repositories, the rest].
+  const languages = said ? [said[0], said[3]!, said[2]!, said[1]!, said[4]] : undefined;
   if (languages) {
     const claim = story.claims.find((candidate): candidate is Extract<Claim, { kind: 'count' }> => candidate.kind === 'count' && candidate.field === 'language');
     const rows = claim ? c.rows(claim.sourceId, snapshotAt(c.inputs, claim.sourceId, claim.at)) : [];
@@ -445,8 +454,8 @@ function checkAnalysisFacts(c: Checker, story: Story): void {
     const most = Math.max(0, ...rows.map((row) => (row.item.language ? tally(row.item.language) : 0)));
     c.expect(num(languages[2]!) === most, `"${languages[0]}": the most common language has ${most}`);
     for (const part of (languages[4] ?? '').split(/, | and /).filter(Boolean)) {
-      const each = /^(.+) for ([\d,]+)$/.exec(part);
-      c.expect(!!each && tally(each[1]!) === num(each[2]!), `"${part}": ${each ? tally(each[1]!) : '?'}`);
+      const each = /^([\d,]+) in (.+)$/.exec(part);
+      c.expect(!!each && tally(each[2]!) === num(each[1]!), `"${part}": ${each ? tally(each[2]!) : '?'}`);
     }
   }
 }

@@ -108,15 +108,22 @@ function story(heading: string, piece: Story): string[] {
   ];
 }
 
-/** The watch piece: a paragraph per watched item, its name (which starts it) linked to the item. */
+/** The watch piece: a paragraph per watched item, its name (in its first sentence) linked to the item. */
 function watch(issue: Issue): string[] {
   const piece = issue.watch;
   if (!piece) return [];
   const lines = piece.paragraphs.map((text, index) => {
     const item = piece.items[index];
-    return item && text.startsWith(item.name) ? `${link(item.name, item.url)} ${escapeMarkdown(text.slice(item.name.length))}` : escapeMarkdown(text);
+    const at = item ? text.indexOf(item.name) : -1;
+    return item && at >= 0 ? `${escapePart(text.slice(0, at))}${link(item.name, item.url)}${escapePart(text.slice(at + item.name.length))}` : escapeMarkdown(text);
   });
   return [`## ${escapeMarkdown(piece.kicker)}: ${escapeMarkdown(piece.headline)}`, list(lines)];
+}
+
+/** Part of a sentence around a link, escaped, keeping the spaces at its ends (escapeMarkdown trims). */
+function escapePart(part: string): string {
+  if (part.trim() === '') return part === '' ? '' : ' ';
+  return `${/^\s/.test(part) ? ' ' : ''}${escapeMarkdown(part)}${/\s$/.test(part) ? ' ' : ''}`;
 }
 
 /** `[name](url)` for a safe URL, the name as plain text otherwise. */

@@ -77,6 +77,9 @@ function corpus(): Composed[] {
   all.push(composed('hand: s1', s1(), new Set()));
   all.push(composed('hand: s1 Tokyo', s1('Asia/Tokyo'), new Set()));
   all.push(composed('hand: ties', ties(), new Set()));
+  // A watchlist: the watch piece's sentences are read too (an entry, a climb and a departure).
+  all.push(composed('hand: s1 watching', { ...s1(), watchlist: ['golf/Nova-Embed', 'india/Orbit-1B', 'beta/Llama4-8B-GGUF'].map((id) => ({ kind: 'model' as const, id })) }, new Set()));
+  all.push(composed('hand: github watching', { ...github(), watchlist: [{ kind: 'repo', id: 'octo/agent' }] }, new Set(['lab/llm-router', 'lab/vision-tools', 'kit/agent-shell', 'big/deep-learning-course', 'web/chatbot-ui', 'rs/llm-infer'])));
   all.push(composed('hand: github', github(), new Set(['lab/llm-router', 'lab/vision-tools', 'kit/agent-shell', 'big/deep-learning-course', 'web/chatbot-ui', 'rs/llm-infer'])));
   for (const [baseline, zone] of [[S1_DAY, 'UTC'], [S1_LATEST - 3 * DAY, 'Europe/Paris'], [S1_LATEST - 7 * DAY, 'UTC'], [S1_LATEST - 10 * DAY, 'Asia/Kolkata']] as const) {
     all.push(composed(`hand: two lists ${(S1_LATEST - baseline) / DAY} days apart, ${zone}`, twoLists(baseline, S1_LATEST, S1_NOW, zone), new Set()));
@@ -306,9 +309,11 @@ describe('words that match the figures, over many composed issues', () => {
     const problems = all.flatMap((composed) => wordProblems(composed).map((problem) => ({ ...problem, issue: composed.name })));
     const weekdays = new Set(all.map((c) => weekdayOf(c.issue.publishedAt, c.issue.timeZone ?? 'UTC')));
     const withStories = all.filter((c) => c.issue.analysis.length > 0).length;
+    const watching = all.filter((c) => c.issue.watch !== undefined).length;
+    expect(watching, 'issues with a watch piece').toBeGreaterThanOrEqual(1);
     console.info(
       `words: ${all.length} issues composed (${all.filter((c) => c.name.startsWith('recorded')).length} recorded, ${all.filter((c) => c.name.startsWith('hand')).length} hand-made, ${RANDOM} random), ` +
-        `published on ${weekdays.size} weekdays, ${withStories} with analysis pieces; ${RULES.length} rules; ${problems.length} violations`,
+        `published on ${weekdays.size} weekdays, ${withStories} with analysis pieces, ${watching} with a watch piece; ${RULES.length} rules; ${problems.length} violations`,
     );
     const text = summary(problems);
     if (text) console.info(text);

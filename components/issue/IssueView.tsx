@@ -186,7 +186,7 @@ function MoversSection({ issue, id }: { issue: Issue; id: string }) {
 
 function ReadingSection({ issue, id }: { issue: Issue; id: string }) {
   return (
-    <Section id={`${id}-reading`} title="Weekend Reading" name="reading" deck="The most upvoted papers on Hugging Face this week.">
+    <Section id={`${id}-reading`} title={issue.readingHeading ?? 'Reading'} name="reading" deck="The most upvoted papers on Hugging Face this week.">
       {issue.reading.length > 0 ? (
         <ol class="reading">
           {issue.reading.map((paper) => (

@@ -5,7 +5,7 @@ import { factsOf } from './facts';
 import type { IssueInputs } from './inputs';
 import { ANALYSIS_PIECES, leadPiece } from './pieces';
 import { writeWatch } from './pieces/watch';
-import { datelineOf } from './prose';
+import { datelineOf, readingHeading } from './prose';
 import { entries, movers, reading, tools } from './sections';
 
 /**
@@ -50,6 +50,8 @@ export function composeIssue(inputs: IssueInputs): Issue {
     lead: leadPiece.write(facts)!,
     ...(watch ? { watch } : {}),
     analysis,
+    // Before the sections: the stored record (lib/history/issue-codec.ts) brings back the other keys here, in this order.
+    readingHeading: readingHeading(inputs.now, inputs.timeZone),
     tools: tools(facts),
     trending: {
       models: entries(facts, 'hf-models'),

@@ -1,4 +1,4 @@
-import { clockWords, datelineOf, formatCount, isoDay, moversHeading, periodOf } from './prose';
+import { clockWords, datelineOf, formatCount, isoDay, moversHeading, periodOf, readingHeading } from './prose';
 import { isSafeLink } from '../shared/links';
 import { cleanText } from '../shared/text';
 import type { MetricName } from '../sources/contract';
@@ -24,7 +24,7 @@ export function issueToMarkdown(issue: Issue): string {
   if (issue.tools.length > 0) blocks.push('## Tools of the Week', list(issue.tools.map(toolLine)));
   blocks.push(...trending(issue.trending));
   blocks.push(...movers(issue));
-  if (issue.reading.length > 0) blocks.push('## Weekend Reading', list(issue.reading.map(paperLine)));
+  if (issue.reading.length > 0) blocks.push(`## ${escapeMarkdown(issue.readingHeading ?? readingHeading(issue.publishedAt, zoneOf(issue)))}`, list(issue.reading.map(paperLine)));
   blocks.push('---', footer(issue));
   return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
 }
@@ -108,15 +108,22 @@ function story(heading: string, piece: Story): string[] {
   ];
 }
 
-/** The watch piece: a paragraph per watched item, its name (which starts it) linked to the item. */
+/** The watch piece: a paragraph per watched item, its name (in its first sentence) linked to the item. */
 function watch(issue: Issue): string[] {
   const piece = issue.watch;
   if (!piece) return [];
   const lines = piece.paragraphs.map((text, index) => {
     const item = piece.items[index];
-    return item && text.startsWith(item.name) ? `${link(item.name, item.url)} ${escapeMarkdown(text.slice(item.name.length))}` : escapeMarkdown(text);
+    const at = item ? text.indexOf(item.name) : -1;
+    return item && at >= 0 ? `${escapePart(text.slice(0, at))}${link(item.name, item.url)}${escapePart(text.slice(at + item.name.length))}` : escapeMarkdown(text);
   });
   return [`## ${escapeMarkdown(piece.kicker)}: ${escapeMarkdown(piece.headline)}`, list(lines)];
+}
+
+/** Part of a sentence around a link, escaped, keeping the spaces at its ends (escapeMarkdown trims). */
+function escapePart(part: string): string {
+  if (part.trim() === '') return part === '' ? '' : ' ';
+  return `${/^\s/.test(part) ? ' ' : ''}${escapeMarkdown(part)}${/\s$/.test(part) ? ' ' : ''}`;
 }
 
 /** `[name](url)` for a safe URL, the name as plain text otherwise. */
@@ -187,6 +194,9 @@ function metricLabel(metric: MetricName, sourceId: SourceId, count: number): str
       return `${one ? 'star' : 'stars'} ${periodOf(sourceId)}`;
     case 'trendingScore':
       return 'trending score';
+    case 'downloads':
+      // Hugging Face counts the last 30 days: the figure names its period (issue #11).
+      return `30-day ${one ? 'download' : 'downloads'}`;
     default:
       // "1 like", "2 likes": every other metric is a plural noun.
       return one ? metric.replace(/s$/, '') : metric;

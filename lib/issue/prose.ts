@@ -20,6 +20,16 @@ export function joinAnd(parts: readonly string[]): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
+/**
+ * True when `text` may open a sentence as it is: it does not start with a
+ * digit or a lower-case letter ("z-lab/Qwen…", "12 models…" may not; issue #11).
+ * A remote name keeps its own spelling, so a sentence that would start with
+ * one that fails this is worded another way.
+ */
+export function opensSentence(text: string): boolean {
+  return !/^[\p{Ll}\p{N}]/u.test(text);
+}
+
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -153,6 +163,18 @@ export function thenWords(at: number, now: number, timeZone: string): string {
   return 'in an older list';
 }
 
+/**
+ * The reading section's name, for the day the issue is published in its time
+ * zone (issue #11): "Weekend Reading" on a Saturday or a Sunday, "Monday
+ * Reading" … "Friday Reading" on a weekday. Chosen over "This Morning's
+ * Reading": the day's name says which issue it is when read later or
+ * exported, and an issue published in the evening is not a morning's.
+ */
+export function readingHeading(now: number, timeZone: string): string {
+  const day = weekday(now, timeZone);
+  return day === 'Saturday' || day === 'Sunday' ? 'Weekend Reading' : `${day} Reading`;
+}
+
 /** "Saturday, November 28, 2026" in the issue's time zone. */
 export function datelineOf(now: number, timeZone: string): string {
   return cached(datelineFormats, timeZone, { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' }).format(now);
@@ -178,9 +200,12 @@ export function periodOf(sourceId: string): 'this week' | 'today' {
   return sourceId === 'gh-trending-weekly' ? 'this week' : 'today';
 }
 
+/** A history at least this long may say "this week" (issue #11); a shorter one says "since Saturday". */
+export const WEEK_OF_HISTORY_MS = 6 * DAY_MS;
+
 /** The movers' heading, true to the history it compares with. */
 export function moversHeading(sinceAt: number | undefined, now: number, timeZone: string): string {
   if (sinceAt === undefined) return 'Biggest Movers';
-  if (now - sinceAt >= 6.5 * DAY_MS) return 'Biggest Movers This Week';
+  if (now - sinceAt >= WEEK_OF_HISTORY_MS) return 'Biggest Movers This Week';
   return `Biggest Movers ${capitalise(sinceWords(sinceAt, now, timeZone)).replace(/^Since earlier today$/, 'Since This Morning')}`;
 }

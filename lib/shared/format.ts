@@ -13,7 +13,8 @@ import type { MetricName } from '../sources/contract';
 /** What a figure counts, after the number: "12.1K likes". */
 export const METRIC_UNIT: Record<MetricName, string> = {
   likes: 'likes',
-  downloads: 'downloads',
+  // Hugging Face counts downloads over the last 30 days: a figure names its period (issue #11).
+  downloads: '30-day downloads',
   trendingScore: 'trending',
   stars: 'stars',
   forks: 'forks',

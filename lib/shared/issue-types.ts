@@ -35,6 +35,11 @@ export interface Issue {
   movers: Movers;
   /** The week's most upvoted papers. */
   reading: Paper[];
+  /**
+   * The reading section's name, for the day the issue is published in its time zone: "Weekend Reading" on a
+   * Saturday or Sunday, "Monday Reading" … "Friday Reading" otherwise (issue #11). Absent from issues stored before.
+   */
+  readingHeading?: string;
 }
 
 export interface Masthead {

@@ -38,7 +38,7 @@ describe('the new tab, in Chromium, over recorded Hugging Face responses', () =>
     const first = newTab.rows().first();
     expect(await first.locator('.trending__rank').textContent()).toBe('1');
     expect(await first.locator('.trending__task').textContent()).toBe('image-text-to-text');
-    expect(await first.locator('.metric').allTextContents()).toEqual(['12.1K likes', '2.1M downloads']);
+    expect(await first.locator('.metric').allTextContents()).toEqual(['12.1K likes', '2.1M 30-day downloads']);
     await page.getByText('No. 1', { exact: false }).first().waitFor();
     await page.getByRole('heading', { level: 1, name: 'The AI Morning Post' }).waitFor();
     expect(server.requestsTo(MODELS)).toHaveLength(1);

@@ -70,8 +70,9 @@ describe('the watch piece on the new tab', () => {
     expect(paragraphs).toHaveLength(2);
     // Likes (shifted.ts adds (list length − index) × day × 7): the model 190 recorded + (30 − 20) × 2 × 7 = 330;
     // the dataset 1,010 recorded + (25 − 20) × 2 × 7 = 1,080. "since <the install's weekday>": two days back.
-    expect(paragraphs[0]).toMatch(new RegExp(`^${escape(MODEL)} climbed from No\\. 21 to No\\. 15 on Hugging Face's trending models since [A-Z][a-z]+day; its likes went from 190 to 330\\.$`));
-    expect(paragraphs[1]).toMatch(new RegExp(`^${escape(DATASET)} climbed from No\\. 21 to No\\. 15 on Hugging Face's trending datasets since [A-Z][a-z]+day; its likes went from 1,010 to 1,080\\.$`));
+    // No sentence opens with the name, a lower-case handle (issue #11).
+    expect(paragraphs[0]).toMatch(new RegExp(`^On Hugging Face's trending models, ${escape(MODEL)} climbed from No\\. 21 to No\\. 15 since [A-Z][a-z]+day; its likes went from 190 to 330\\.$`));
+    expect(paragraphs[1]).toMatch(new RegExp(`^On Hugging Face's trending datasets, ${escape(DATASET)} climbed from No\\. 21 to No\\. 15 since [A-Z][a-z]+day; its likes went from 1,010 to 1,080\\.$`));
     expect(await piece.getByText('nobody-here').count()).toBe(0);
 
     // The page with the piece, light and dark: axe-core (WCAG 2.1 A/AA and best practices, as tests/e2e/a11y.e2e.ts) finds nothing.

@@ -37,6 +37,8 @@ export function handIssue(overrides: Partial<Issue> = {}): Issue {
         claims: [{ kind: 'count', sourceId: 'hf-models', at: T, top: 30, field: 'task', value: 'text-generation', count: 12, printed: ['12', '30'] }],
       },
     ],
+    // Saturday 28 November in Berlin.
+    readingHeading: 'Weekend Reading',
     tools: [
       {
         kind: 'repository',

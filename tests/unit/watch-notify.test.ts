@@ -66,7 +66,7 @@ describe('watch notifications', () => {
     const { run } = setup({});
     const issue = await run([FIFTH.id]);
     console.info(`watched ${FIFTH.id}: ${issue.watch?.paragraphs[0]}`);
-    expect(issue.watch?.paragraphs).toEqual([`${FIFTH.id} is new on Hugging Face's trending models since yesterday, at No. 5, with ${FIFTH.likes.toLocaleString('en-US')} likes.`]);
+    expect(issue.watch?.paragraphs).toEqual([`New on Hugging Face's trending models since yesterday: ${FIFTH.id}, at No. 5, with ${FIFTH.likes.toLocaleString('en-US')} likes.`]);
   });
 
   it('notifies when switched on and the piece exists, once, with the issue', async () => {

@@ -1,7 +1,7 @@
 import type { Claim } from '../../shared/issue-types';
 import { familyOf, ownerOf } from '../classify';
 import { countClaim, countsOf, rankClaim } from '../facts';
-import { clip, formatCount, HEADLINE_NAME_MAX, joinAnd } from '../prose';
+import { clip, formatCount, HEADLINE_NAME_MAX, joinAnd, opensSentence } from '../prose';
 import type { Piece } from './contract';
 
 /** How much of the top 30 builds on one base model. */
@@ -40,6 +40,11 @@ export const familyPiece: Piece = {
       (authors.length === 0 ? 'The' : all ? `They all come from ${named}; the` : `They come from ${named}; the`) +
         ` highest-ranked of them, ${highest.item.name}, is at No. ${highest.rank}.`,
     );
-    return { kicker: '', headline: `${clip(family.value, HEADLINE_NAME_MAX)} and its derivatives hold ${formatCount(family.count)} of the top ${top.length}`, paragraphs, claims };
+    const name = clip(family.value, HEADLINE_NAME_MAX);
+    // A headline opens with a word, never a lower-case handle or a digit.
+    const headline = opensSentence(name)
+      ? `${name} and its derivatives hold ${formatCount(family.count)} of the top ${top.length}`
+      : `Derivatives of ${name} hold ${formatCount(family.count)} of the top ${top.length}`;
+    return { kicker: '', headline, paragraphs, claims };
   },
 };

@@ -1,6 +1,6 @@
 import type { Claim } from '../../shared/issue-types';
 import { countClaim, countsOf } from '../facts';
-import { clip, formatCount, HEADLINE_NAME_MAX, joinAnd, periodOf } from '../prose';
+import { clip, formatCount, HEADLINE_NAME_MAX, joinAnd, opensSentence, periodOf } from '../prose';
 import type { Piece } from './contract';
 
 /** The languages of the period's AI/ML repositories on GitHub. */
@@ -22,10 +22,11 @@ export const languagesPiece: Piece = {
     const verb = first.count * 2 > rows.length ? 'writes most of' : 'leads';
     return {
       kicker: '',
-      headline: `${clip(first.value, HEADLINE_NAME_MAX)} ${verb} the AI on GitHub ${period}`,
+      headline: opensSentence(first.value) ? `${clip(first.value, HEADLINE_NAME_MAX)} ${verb} the AI on GitHub ${period}` : `On GitHub ${period}, ${clip(first.value, HEADLINE_NAME_MAX)} ${verb} the AI`,
       paragraphs: [
-        `${first.value} accounts for ${formatCount(first.count)} of the ${rows.length} AI/ML repositories trending on GitHub ${period}` +
-          (rest.length ? `, ${joinAnd(rest.map((entry) => `${entry.value} for ${formatCount(entry.count)}`))}.` : '.'),
+        // Opens with words, not with the language's name (remote text, which may be lower-case).
+        `Of the ${rows.length} AI/ML repositories trending on GitHub ${period}, ${formatCount(first.count)} are written in ${first.value}` +
+          (rest.length ? `, ${joinAnd(rest.map((entry) => `${formatCount(entry.count)} in ${entry.value}`))}.` : '.'),
       ],
       claims,
     };

@@ -1,7 +1,7 @@
 import type { Claim, Story } from '../../shared/issue-types';
 import { familyOf, shortName } from '../classify';
 import { climbClaim, climbsSince, countClaim, countsOf, metricClaim, newSince, rankClaim, tally, type Facts } from '../facts';
-import { capitalise, clip, formatCount, HEADLINE_NAME_MAX, joinAnd, sinceWords } from '../prose';
+import { capitalise, clip, formatCount, HEADLINE_NAME_MAX, joinAnd, opensSentence, sinceWords } from '../prose';
 import type { Piece } from './contract';
 
 /** A climb this large since yesterday makes the headline. */
@@ -36,15 +36,23 @@ function lead(facts: Facts): Story {
   const best = climbs[0];
   const bestIsUnique = best !== undefined && (climbs[1] === undefined || climbs[1].places < best.places);
 
+  // A headline never opens with a digit or a lower-case handle: such a name goes after the words.
   let headline: string;
   if (best && bestIsUnique && best.places >= HEADLINE_CLIMB) {
     claims.push(climbClaim('hf-models', best.row.itemId, baseline!.fetchedAt, latest.fetchedAt, best.before, best.row.rank));
-    headline = `${clip(shortName(best.row.item.name), HEADLINE_NAME_MAX)} climbs ${best.places} places to No. ${best.row.rank} on Hugging Face`;
+    const name = clip(shortName(best.row.item.name), HEADLINE_NAME_MAX);
+    headline = opensSentence(name)
+      ? `${name} climbs ${best.places} places to No. ${best.row.rank} on Hugging Face`
+      : `On Hugging Face, ${name} climbs ${best.places} places to No. ${best.row.rank}`;
   } else if (fresh[0] === first) {
     claims.push(rankClaim('hf-models', first, latest.fetchedAt));
-    headline = `${clip(shortName(first.item.name), HEADLINE_NAME_MAX)} enters Hugging Face's trending list at No. ${first.rank}`;
+    const name = clip(shortName(first.item.name), HEADLINE_NAME_MAX);
+    headline = opensSentence(name)
+      ? `${name} enters Hugging Face's trending list at No. ${first.rank}`
+      : `New at No. ${first.rank} on Hugging Face's trending list: ${name}`;
   } else {
-    headline = `${clip(shortName(first.item.name), HEADLINE_NAME_MAX)} leads Hugging Face's trending models`;
+    const name = clip(shortName(first.item.name), HEADLINE_NAME_MAX);
+    headline = opensSentence(name) ? `${name} leads Hugging Face's trending models` : `At the top of Hugging Face's trending models: ${name}`;
   }
 
   const tasks = tally(top.map((row) => row.item.task));
@@ -72,7 +80,7 @@ function lead(facts: Facts): Story {
     const largest = bestIsUnique ? `, the largest climb in the top ${top.length}` : '';
     let text = `${capitalise(since!)}, ${head!.row.item.name} rose from No. ${head!.before} to No. ${head!.row.rank}${largest}.`;
     if (rest.length > 0) {
-      text += ` ${joinAnd(rest.map(({ row, before }) => `${row.item.name} (No. ${before} to No. ${row.rank})`))} also moved up.`;
+      text += ` Also moving up: ${joinAnd(rest.map(({ row, before }) => `${row.item.name} (No. ${before} to No. ${row.rank})`))}.`;
     }
     paragraphs.push(text);
   } else {
@@ -85,25 +93,32 @@ function lead(facts: Facts): Story {
       (figure): figure is string => figure !== undefined,
     );
     paragraphs.push(
-      `${first.item.name} is No. ${first.rank} on Hugging Face's trending models${figures.length ? `, with ${joinAnd(figures)}` : ''}.` +
+      `At No. ${first.rank} on Hugging Face's trending models is ${first.item.name}${figures.length ? `, with ${joinAnd(figures)}` : ''}.` +
         (baseline ? ` No model in the top ${top.length} climbed ${since}.` : ' From this issue on, the Post keeps the lists and reports what moves.'),
     );
   }
   if (baseline && fresh.length > 0) {
     const named = fresh.slice(0, 3);
     const highest = fresh[0]!;
-    claims.push(rankClaim('hf-models', highest, latest.fetchedAt));
     const more = fresh.length - named.length;
+    // The No. 1's rank is already said when no model climbed: not said twice.
+    const rankSaid = climbs.length === 0 && highest === first;
+    if (!rankSaid) claims.push(rankClaim('hf-models', highest, latest.fetchedAt));
     paragraphs.push(
-      `New on the list ${since}: ${joinAnd(named.map((row) => row.item.name))}${more > 0 ? ` and ${more} more` : ''}. ` +
-        (fresh.length === 1 ? `It entered at No. ${highest.rank}.` : `The highest of them, ${highest.item.name}, entered at No. ${highest.rank}.`),
+      `New on the list ${since}: ${joinAnd(named.map((row) => row.item.name))}${more > 0 ? ` and ${more} more` : ''}.` +
+        (rankSaid ? '' : fresh.length === 1 ? ` It entered at No. ${highest.rank}.` : ` The highest of them, ${highest.item.name}, entered at No. ${highest.rank}.`),
     );
   }
   const dominance: string[] = [];
   const secondTask = tasks[1];
+  // The standfirst gave the first task's count: the second is said against it, a tie as a tie, and no figure twice.
   if (topTask && secondTask && secondTask.count >= 2) {
-    claims.push(countClaim('hf-models', latest.fetchedAt, top.length, 'task', secondTask.value, secondTask.count));
-    dominance.push(`${capitalise(topTask.value)} models account for ${formatCount(topTask.count)} of the top ${top.length} and ${secondTask.value} models for ${formatCount(secondTask.count)}.`);
+    if (secondTask.count === topTask.count) {
+      dominance.push(`${capitalise(secondTask.value)} models take as many.`);
+    } else {
+      claims.push(countClaim('hf-models', latest.fetchedAt, top.length, 'task', secondTask.value, secondTask.count));
+      dominance.push(`${capitalise(secondTask.value)} models come next, with ${formatCount(secondTask.count)} of the top ${top.length}.`);
+    }
   }
   const owner = countsOf(top, 'owner')[0];
   if (owner && owner.count >= 2 && owner.unique) {
@@ -113,7 +128,7 @@ function lead(facts: Facts): Story {
   const family = tally(top.map((row) => familyOf(row.item)))[0];
   if (family && family.count >= 3) {
     claims.push(countClaim('hf-models', latest.fetchedAt, top.length, 'family', family.value, family.count));
-    dominance.push(`In all, ${formatCount(family.count)} entries build on ${family.value}.`);
+    dominance.push(`In all, ${formatCount(family.count)} of the top ${top.length} build on ${family.value}.`);
   }
   if (dominance.length > 0) paragraphs.push(dominance.join(' '));
   return { kicker: 'Lead', headline, ...(standfirst ? { standfirst } : {}), paragraphs, claims };

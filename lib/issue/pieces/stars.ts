@@ -23,8 +23,9 @@ export const starsPiece: Piece = {
       kicker: '',
       headline: `Three repositories take ${share.percent}% of the AI stars on GitHub ${period}`,
       paragraphs: [
-        `${joinAnd(share.leaders.map((row) => row.item.name))} gathered ${share.percent}% of the ${share.claim.printed[1]} stars that the ${share.of} AI/ML repositories on GitHub's trending page gained ${period}.`,
-        `${first!.item.name} alone drew ${firstClaim.printed[0]} of them${quote ? `; its description reads: “${quote}”` : '.'}`,
+        // Sentences open with words, never with a name (it may be a lower-case handle).
+        `Between them, ${joinAnd(share.leaders.map((row) => row.item.name))} gathered ${share.percent}% of the ${share.claim.printed[1]} stars that the ${share.of} AI/ML repositories on GitHub's trending page gained ${period}.`,
+        `Of these, ${first!.item.name} alone drew ${firstClaim.printed[0]} ${firstClaim.value === 1 ? 'star' : 'stars'} ${period}${quote ? `; its description reads: “${quote}”` : '.'}`,
       ],
       claims,
     };

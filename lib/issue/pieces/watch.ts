@@ -33,8 +33,9 @@ import { clip, formatCount, HEADLINE_NAME_MAX, periodOf, sinceWords, thenWords }
  * Every figure is a claim (lib/shared/issue-types.ts: `entered`, `left`,
  * `climb`, `metric`), checked against the stored lists by the oracle
  * (tests/support/oracle/check.ts `checkWatch`). Each paragraph is about one
- * item and starts with its name, so that the pages can link the name
- * (`WatchStory.items`, URLs built from the entry's validated id).
+ * item and names it in its first sentence, so that the pages can link the
+ * name (`WatchStory.items`, URLs built from the entry's validated id); no
+ * sentence opens with the name, which may be a lower-case handle (issue #11).
  */
 
 /** A climb of fewer places is a reshuffle, not news. */
@@ -114,7 +115,7 @@ function moveIn(facts: Facts, list: ListFacts, id: string): { move: Move; name: 
       move: {
         order: 0,
         rank: now,
-        sentence: `${name} is new on ${listName} ${sinceWords(day.fetchedAt, facts.now, facts.timeZone)}, at No. ${now}${figure ? `, with ${figure.printed[0]} ${unit(metric, figure.value)}${period}` : ''}.`,
+        sentence: `New on ${listName} ${sinceWords(day.fetchedAt, facts.now, facts.timeZone)}: ${name}, at No. ${now}${figure ? `, with ${figure.printed[0]} ${unit(metric, figure.value)}${period}` : ''}.`,
         headline: `${short} enters ${listName} at No. ${now}`,
         claims,
       },
@@ -132,7 +133,7 @@ function moveIn(facts: Facts, list: ListFacts, id: string): { move: Move; name: 
       move: {
         order: 1,
         rank: now,
-        sentence: `${name} climbed from No. ${before} to No. ${now} on ${listName} ${sinceWords(day.fetchedAt, facts.now, facts.timeZone)}${figures}.`,
+        sentence: `On ${listName}, ${name} climbed from No. ${before} to No. ${now} ${sinceWords(day.fetchedAt, facts.now, facts.timeZone)}${figures}.`,
         headline: `${short} climbs to No. ${now} on ${listName}`,
         claims,
       },
@@ -144,7 +145,7 @@ function moveIn(facts: Facts, list: ListFacts, id: string): { move: Move; name: 
       move: {
         order: 2,
         rank: before,
-        sentence: `${name} is no longer on ${listName}: it was No. ${before} ${thenWords(day.fetchedAt, facts.now, facts.timeZone)}.`,
+        sentence: `No longer on ${listName}: ${name}, No. ${before} ${thenWords(day.fetchedAt, facts.now, facts.timeZone)}.`,
         headline: `${short} leaves ${listName}`,
         claims: [{ kind: 'left', sourceId, itemId: id, sinceAt: day.fetchedAt, at: latest.fetchedAt, rank: before, printed: [String(before)] }],
       },

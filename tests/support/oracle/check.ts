@@ -316,10 +316,16 @@ function checkLeadFacts(c: Checker, story: Story): void {
     c.expect(num(match[2]!) === count('task', task), `"${match[0]}": ${count('task', task)} ${task} models`);
     c.expect(Number(match[3]) === top.length, `"${match[0]}": the list has ${top.length}`);
   }
-  for (const match of text.matchAll(/([A-Z][\w-]*) models account for ([\d,]+) of the top (\d+) and ([\w-]+) models for ([\d,]+)/g)) {
-    c.expect(num(match[2]!) === count('task', match[1]!.toLowerCase()), `"${match[0]}": first count`);
-    c.expect(num(match[5]!) === count('task', match[4]!), `"${match[0]}": second count`);
+  // The second task, said after the first: "come next, with N of the top M" (fewer than the first), or "take as many" (a tie).
+  const firstTask = /([A-Z][\w-]*) models take ([\d,]+) of the top \d+ places/.exec(text);
+  for (const match of text.matchAll(/([A-Z][\w-]*) models come next, with ([\d,]+) of the top (\d+)\./g)) {
+    const n = count('task', match[1]!.toLowerCase());
+    c.expect(num(match[2]!) === n, `"${match[0]}": ${n}`);
     c.expect(Number(match[3]) === top.length, `"${match[0]}": list length`);
+    c.expect(!!firstTask && num(firstTask[2]!) > n, `"${match[0]}": not fewer than the first task (${firstTask?.[0]})`);
+  }
+  for (const match of text.matchAll(/([A-Z][\w-]*) models take as many\./g)) {
+    c.expect(!!firstTask && num(firstTask[2]!) === count('task', match[1]!.toLowerCase()), `"${match[0]}": ${count('task', match[1]!.toLowerCase())}, against "${firstTask?.[0]}"`);
   }
   const owner = /([\w.-]+) has ([\d,]+) models in the list, more than any other/.exec(text);
   if (owner) {
@@ -335,8 +341,9 @@ function checkLeadFacts(c: Checker, story: Story): void {
   } else if (/more than any other/.test(text)) {
     c.expect(false, `"${story.headline}": "more than any other" in a sentence the oracle cannot read`);
   }
-  for (const match of text.matchAll(/([\d,]+) entries build on ([\w.-]+)\./g)) {
-    c.expect(num(match[1]!) === count('family', match[2]!), `"${match[0]}": the oracle counts ${count('family', match[2]!)}`);
+  for (const match of text.matchAll(/([\d,]+) of the top (\d+) build on ([\w.-]+)\./g)) {
+    c.expect(num(match[1]!) === count('family', match[3]!), `"${match[0]}": the oracle counts ${count('family', match[3]!)}`);
+    c.expect(Number(match[2]) === top.length, `"${match[0]}": list length`);
   }
   // New entries: named ones are absent from the baseline, and the highest entered where it says.
   const fresh = story.claims.find((claim): claim is Extract<Claim, { kind: 'new-entries' }> => claim.kind === 'new-entries');
@@ -406,7 +413,7 @@ function checkAnalysisFacts(c: Checker, story: Story): void {
   }
   // Stars: "Three repositories take P%", the three largest of every candidate.
   const share = story.claims.find((claim): claim is Extract<Claim, { kind: 'share' }> => claim.kind === 'share');
-  const gathered = /^(.*) gathered (\d+)% of the ([\d,]+) stars that the (\d+) AI\/ML repositories/m.exec(story.paragraphs.join('\n'));
+  const gathered = /^Between them, (.*) gathered (\d+)% of the ([\d,]+) stars that the (\d+) AI\/ML repositories/m.exec(story.paragraphs.join('\n'));
   if (/Three repositories take (\d+)%/.test(story.headline)) {
     const headline = Number(/take (\d+)%/.exec(story.headline)![1]);
     c.expect(!!share && !!gathered, `"${story.headline}": no share claim or no sentence naming the three`);
@@ -435,7 +442,9 @@ function checkAnalysisFacts(c: Checker, story: Story): void {
     c.expect(row?.value('starsInPeriod') === num(alone[2]!) && num(alone[2]!) === best, `"${alone[0]}": the most stars is ${best}`);
   }
   // Languages of the AI/ML repositories.
-  const languages = /([\w#+-]+(?: [\w#+-]+)?) accounts for ([\d,]+) of the (\d+) AI\/ML repositories trending on GitHub (?:this week|today)(?:, (.*))?\./.exec(text);
+  const said = /Of the (\d+) AI\/ML repositories trending on GitHub (?:this week|today), ([\d,]+) are written in ([^,.]+?)(?:, (.*))?\./.exec(text);
+  // As [whole match, language, count, repositories, the rest].
+  const languages = said ? [said[0], said[3]!, said[2]!, said[1]!, said[4]] : undefined;
   if (languages) {
     const claim = story.claims.find((candidate): candidate is Extract<Claim, { kind: 'count' }> => candidate.kind === 'count' && candidate.field === 'language');
     const rows = claim ? c.rows(claim.sourceId, snapshotAt(c.inputs, claim.sourceId, claim.at)) : [];
@@ -445,8 +454,8 @@ function checkAnalysisFacts(c: Checker, story: Story): void {
     const most = Math.max(0, ...rows.map((row) => (row.item.language ? tally(row.item.language) : 0)));
     c.expect(num(languages[2]!) === most, `"${languages[0]}": the most common language has ${most}`);
     for (const part of (languages[4] ?? '').split(/, | and /).filter(Boolean)) {
-      const each = /^(.+) for ([\d,]+)$/.exec(part);
-      c.expect(!!each && tally(each[1]!) === num(each[2]!), `"${part}": ${each ? tally(each[1]!) : '?'}`);
+      const each = /^([\d,]+) in (.+)$/.exec(part);
+      c.expect(!!each && tally(each[2]!) === num(each[1]!), `"${part}": ${each ? tally(each[2]!) : '?'}`);
     }
   }
 }
@@ -659,9 +668,9 @@ function checkWatch(c: Checker): void {
   const sentence = (name: string) => {
     const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(
-      `(${n}) is new on (.+?) since [^,]+, at No\\. (\\d+)(?:, with ([\\d,]+) (likes?|stars?|upvotes?)( today| this week)?)?\\.|` +
-        `(${n}) climbed from No\\. (\\d+) to No\\. (\\d+) on (.+?) since [^;.]+?(?:; its (likes|stars|upvotes) went from ([\\d,]+) to ([\\d,]+))?\\.|` +
-        `(${n}) is no longer on (.+?): it was No\\. (\\d+) [^.]+\\.`,
+      `New on (.+?) since [^:]+: (${n}), at No\\. (\\d+)(?:, with ([\\d,]+) (likes?|stars?|upvotes?)( today| this week)?)?\\.|` +
+        `On (.+?), (${n}) climbed from No\\. (\\d+) to No\\. (\\d+) since [^;.]+?(?:; its (likes|stars|upvotes) went from ([\\d,]+) to ([\\d,]+))?\\.|` +
+        `No longer on (.+?): (${n}), No\\. (\\d+) [^.]+\\.`,
       'g',
     );
   };
@@ -670,9 +679,9 @@ function checkWatch(c: Checker): void {
     const item = story.items[index];
     const sentences = item ? [...paragraph.matchAll(sentence(item.name))] : [];
     c.expect(sentences.map((match) => match[0]).join(' ') === paragraph, `watch piece: "${paragraph}" is not made of sentences the oracle reads`);
-    c.expect(!!item && paragraph.startsWith(item.name), `watch piece: paragraph ${index} does not start with its item's name`);
+    c.expect(!!item && (sentences[0]?.[2] ?? sentences[0]?.[8] ?? sentences[0]?.[15]) === item.name, `watch piece: paragraph ${index} does not name its item in its first sentence`);
     for (const match of sentences) {
-      const [name, list] = match[1] ? [match[1], match[2]!] : match[7] ? [match[7], match[10]!] : [match[14]!, match[15]!];
+      const [name, list] = match[1] ? [match[2]!, match[1]] : match[7] ? [match[8]!, match[7]] : [match[15]!, match[14]!];
       const sourceId = WATCH_LIST_NAMES[list];
       const found = sourceId && findItem(inputs, sourceId, item?.itemId ?? '');
       c.expect(!!found && found.item.name === name, `watch piece: "${match[0]}": no watched item ${name} on ${list}`);
@@ -689,7 +698,7 @@ function checkWatch(c: Checker): void {
         }
       } else if (match[7]) {
         c.expect(expected.get(`${sourceId} ${id}`) === 'climbed', `watch piece: "${match[0]}": not a climb of 3 places or more`);
-        c.expect(rankIn(inputs, sourceId, before, id) === Number(match[8]) && rankIn(inputs, sourceId, latest, id) === Number(match[9]), `watch piece: "${match[0]}": ranks ${rankIn(inputs, sourceId, before, id)} → ${rankIn(inputs, sourceId, latest, id)}`);
+        c.expect(rankIn(inputs, sourceId, before, id) === Number(match[9]) && rankIn(inputs, sourceId, latest, id) === Number(match[10]), `watch piece: "${match[0]}": ranks ${rankIn(inputs, sourceId, before, id)} → ${rankIn(inputs, sourceId, latest, id)}`);
         if (match[11]) {
           const metric = match[11] as MetricName;
           c.expect(valueIn(inputs, sourceId, before, id, metric) === num(match[12]!) && valueIn(inputs, sourceId, latest, id, metric) === num(match[13]!), `watch piece: "${match[0]}": ${metric} ${valueIn(inputs, sourceId, before, id, metric)} → ${valueIn(inputs, sourceId, latest, id, metric)}`);

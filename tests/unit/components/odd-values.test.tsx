@@ -103,8 +103,8 @@ describe('lists and issue with figures that cannot be printed', () => {
       item: { sourceId: 'hf-models', itemId: 'org/model', name: 'org/model', url: 'https://huggingface.co/org/model', firstSeenAt: NOW, lastSeenAt: NOW },
     };
     render(<TrendingList label="Models" metrics={['trendingScore', 'likes', 'downloads']} rows={[row]} />);
-    expect(document.querySelector('.trending__metrics')!.textContent).toBe('> 999T downloads');
-    expect(document.querySelector('.metric')!.getAttribute('title')).toBe('> 999T downloads');
+    expect(document.querySelector('.trending__metrics')!.textContent).toBe('> 999T 30-day downloads');
+    expect(document.querySelector('.metric')!.getAttribute('title')).toBe('> 999T 30-day downloads');
     expect(nonsenseIn(document.body)).toEqual([]);
   });
 
@@ -176,7 +176,7 @@ describe('lists and issue with figures that cannot be printed', () => {
     expect(container.querySelector('.issue__ear time')!.hasAttribute('datetime')).toBe(false);
     expect(container.querySelector('[data-section="movers"] .issue-section__deck')!.textContent).toBe("Climbs in rank and the fastest growth, from this browser's own history.");
     expect([...container.querySelectorAll('.mover__figure')].map((figure) => figure.textContent)).toEqual(['', '> 999T likes a day', '']);
-    expect(container.querySelector('[data-list="models"] .trending__row')!.textContent).toBe('unknownorg/a> 999T downloads');
+    expect(container.querySelector('[data-list="models"] .trending__row')!.textContent).toBe('unknownorg/a> 999T 30-day downloads');
     expect(container.querySelector('.reading__meta')!.textContent).toBe('unknown upvotes');
     expect(nonsenseIn(container)).toEqual([]);
   });
@@ -208,7 +208,7 @@ describe("the popup's movers", () => {
     ['a climber', { climbed: 12 }, '▲ 12'],
     ['a grower in likes', { perDay: 1_155, metric: 'likes' }, '+1,155 likes a day'],
     ['a grower in new stars (the unit, not the field name)', { perDay: 20, metric: 'starsInPeriod' }, '+20 new stars a day'],
-    ['a grower losing downloads', { perDay: -340, metric: 'downloads' }, '-340 downloads a day'],
+    ['a grower losing downloads', { perDay: -340, metric: 'downloads' }, '-340 30-day downloads a day'],
     ['a grower of 1e308', { perDay: 1e308, metric: 'likes' }, '> 999T likes a day'],
     ['a grower of NaN', { perDay: Number.NaN, metric: 'likes' }, undefined],
     ['a grower without a metric (an older record)', { perDay: 5 }, undefined],

@@ -260,7 +260,8 @@ describe('issueToMarkdown', () => {
       '## Biggest Movers This Week',
       '### Climbers',
       '### Fastest Growing',
-      '## Weekend Reading',
+      // No readingHeading stored (an issue from before issue #11): named for its day, Friday 27 November in UTC.
+      '## Friday Reading',
     ]);
   });
 

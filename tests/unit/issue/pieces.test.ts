@@ -179,10 +179,10 @@ describe('lead', () => {
     // Today's top 8 by task: text generation 4 (keys 1, 2, 4, 3), text to speech 3 (5, 6, 7), text to image 1.
     expect(story.standfirst).toBe('Text-generation models take 4 of the top 8 places, and 1 model is new since yesterday.');
     expect(story.paragraphs).toEqual([
-      'Since yesterday, mlx-community/Qwen3-8B-MLX rose from No. 11 to No. 4, the largest climb in the top 8. voiceco/Speaker (No. 9 to No. 6) and voiceco/Reader (No. 10 to No. 7) also moved up.',
+      'Since yesterday, mlx-community/Qwen3-8B-MLX rose from No. 11 to No. 4, the largest climb in the top 8. Also moving up: voiceco/Speaker (No. 9 to No. 6) and voiceco/Reader (No. 10 to No. 7).',
       'New on the list since yesterday: voiceco/Narrator. It entered at No. 1.',
       // Owners: voiceco 3; every other 1. Families: Qwen3-8B under keys 1, 2, 4, 3.
-      'Text-generation models account for 4 of the top 8 and text-to-speech models for 3. Of the authors, voiceco has 3 models in the list, more than any other. In all, 4 entries build on Qwen3-8B.',
+      'Text-to-speech models come next, with 3 of the top 8. Of the authors, voiceco has 3 models in the list, more than any other. In all, 4 of the top 8 build on Qwen3-8B.',
     ]);
     expect(story.kicker).toBe('Lead');
     expect(story.claims).toEqual([
@@ -204,7 +204,7 @@ describe('lead', () => {
     expect(story.headline).toBe('Narrator leads Hugging Face\'s trending models');
     expect(story.standfirst).toBe('Text-generation models take 4 of the top 8 places.');
     expect(story.paragraphs[0]).toBe(
-      "voiceco/Narrator is No. 1 on Hugging Face's trending models, with a trending score of 1,234 and 56 likes. From this issue on, the Post keeps the lists and reports what moves.",
+      "At No. 1 on Hugging Face's trending models is voiceco/Narrator, with a trending score of 1,234 and 56 likes. From this issue on, the Post keeps the lists and reports what moves.",
     );
     expect(story.claims).toEqual([
       { kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'task', value: 'text-generation', count: 4, printed: ['4', '8'] },
@@ -231,19 +231,20 @@ describe('lead', () => {
     const inputs = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [5]] }, { at: T, rows: [[21], [22], [23], [24], [3], [2], [1], [5]] }])]);
     const story = leadPiece.write(factsOf(inputs))!;
     // Keys 3, 2, 1 and 5 all fell (3 → 5, 2 → 6, 1 → 7, 5: 4 → 8): no climb.
-    expect(story.headline).toBe('alpha enters Hugging Face\'s trending list at No. 1');
+    expect(story.headline).toBe('New at No. 1 on Hugging Face\'s trending list: alpha');
     expect(story.standfirst).toBe('Text-generation models take 4 of the top 8 places, and 4 models are new since yesterday.');
     // Owners "fresh" ×4 and "old" ×4: a tie, so no owner sentence.
     expect(story.paragraphs).toEqual([
-      "fresh/alpha is No. 1 on Hugging Face's trending models. No model in the top 8 climbed since yesterday.",
-      'New on the list since yesterday: fresh/alpha, fresh/beta and fresh/gamma and 1 more. The highest of them, fresh/alpha, entered at No. 1.',
+      "At No. 1 on Hugging Face's trending models is fresh/alpha. No model in the top 8 climbed since yesterday.",
+      // Its rank is said once, in the paragraph before.
+      'New on the list since yesterday: fresh/alpha, fresh/beta and fresh/gamma and 1 more.',
     ]);
     const first = { kind: 'rank', sourceId: 'hf-models', itemId: 'fresh/alpha', at: T, rank: 1, printed: ['1'] };
     expect(story.claims).toEqual([
       first,
       { kind: 'count', sourceId: 'hf-models', at: T, top: 8, field: 'task', value: 'text-generation', count: 4, printed: ['4', '8'] },
       { kind: 'new-entries', sourceId: 'hf-models', sinceAt: Y, at: T, itemIds: ['fresh/alpha', 'fresh/beta', 'fresh/gamma', 'fresh/delta'], printed: ['4'] },
-      first,
+      // The headline's No. 1 and the paragraph's: not a third time (issue #11, no figure repeated).
       first,
     ]);
   });
@@ -253,12 +254,12 @@ describe('lead', () => {
     // Yesterday 1…8; today 6 7 1 2 3: keys 6 and 7 climbed 5 places each.
     const tie = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [4], [5], [6], [7], [8]] }, { at: T, rows: [[6], [7], [1], [2], [3]] }])]);
     const story = leadPiece.write(factsOf(tie))!;
-    expect(story.headline).toBe('k6 leads Hugging Face\'s trending models');
+    expect(story.headline).toBe('At the top of Hugging Face\'s trending models: k6');
     expect(story.standfirst).toBeUndefined();
-    expect(story.paragraphs).toEqual(['Since yesterday, x6/k6 rose from No. 6 to No. 1. x7/k7 (No. 7 to No. 2) also moved up.']);
+    expect(story.paragraphs).toEqual(['Since yesterday, x6/k6 rose from No. 6 to No. 1. Also moving up: x7/k7 (No. 7 to No. 2).']);
     // Today 5 6 7 8 1 2 3 4: keys 5–8 climbed 4 each; the first three are named.
     const four = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [4], [5], [6], [7], [8]] }, { at: T, rows: [[5], [6], [7], [8], [1], [2], [3], [4]] }])]);
-    expect(leadPiece.write(factsOf(four))!.paragraphs).toEqual(['Since yesterday, x5/k5 rose from No. 5 to No. 1. x6/k6 (No. 6 to No. 2) and x7/k7 (No. 7 to No. 3) also moved up.']);
+    expect(leadPiece.write(factsOf(four))!.paragraphs).toEqual(['Since yesterday, x5/k5 rose from No. 5 to No. 1. Also moving up: x6/k6 (No. 6 to No. 2) and x7/k7 (No. 7 to No. 3).']);
   });
 
   it('two days: a family of exactly 3 is told, a second task of 1 is not', () => {
@@ -269,19 +270,19 @@ describe('lead', () => {
     expect(story.paragraphs).toEqual([
       'Since yesterday, bartowski/Qwen3-8B-GGUF rose from No. 3 to No. 1, the largest climb in the top 4.',
       'New on the list since yesterday: voiceco/Narrator. It entered at No. 4.',
-      'In all, 3 entries build on Qwen3-8B.',
+      'In all, 3 of the top 4 build on Qwen3-8B.',
     ]);
   });
 
   it('no owner, one owned model, and a list whose rows are all unknown', () => {
     const today = (ids: string[]) =>
       factsOf(inputsOf([windowOf('hf-models', Object.fromEntries(ids.map((itemId, index) => [index + 1, { itemId }])), [{ at: T, rows: ids.map((_, index) => [index + 1] as [number]) }])]));
-    const alone = ["alpha is No. 1 on Hugging Face's trending models. From this issue on, the Post keeps the lists and reports what moves."];
+    const alone = ["At No. 1 on Hugging Face's trending models is alpha. From this issue on, the Post keeps the lists and reports what moves."];
     expect(leadPiece.write(today(['alpha', 'beta']))!.paragraphs).toEqual(alone);
     expect(leadPiece.write(today(['alpha', 'beta', 'gamma/x']))!.paragraphs).toEqual(alone);
     // A No. 1 with a single like.
     const liked = inputsOf([windowOf('hf-models', { 1: { itemId: 'alpha' } }, [{ at: T, rows: [[1, { likes: 1 }]] }])]);
-    expect(leadPiece.write(factsOf(liked))!.paragraphs[0]).toBe("alpha is No. 1 on Hugging Face's trending models, with 1 like. From this issue on, the Post keeps the lists and reports what moves.");
+    expect(leadPiece.write(factsOf(liked))!.paragraphs[0]).toBe("At No. 1 on Hugging Face's trending models is alpha, with 1 like. From this issue on, the Post keeps the lists and reports what moves.");
     // Two entries of one family: not "in all".
     expect(leadPiece.write(today(['alpha', 'b/Qwen3-8B-x', 'c/Qwen3-8B-y']))!.paragraphs).toEqual(alone);
     // A list whose keys the catalog does not hold: no rows, the first edition's text.
@@ -301,9 +302,9 @@ describe('lead', () => {
     // Yesterday 1 2 3 4 5 6; today 1 4 5 2 3 6: key 4 climbed 4 → 2 and key 5 climbed 5 → 3 (2 each).
     const inputs = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [4], [5], [6]] }, { at: T, rows: [[1], [4], [5], [2], [3], [6]] }])]);
     const story = leadPiece.write(factsOf(inputs))!;
-    expect(story.headline).toBe('one leads Hugging Face\'s trending models');
+    expect(story.headline).toBe('At the top of Hugging Face\'s trending models: one');
     expect(story.standfirst).toBe('Text-generation models take 2 of the top 6 places; no model is new since yesterday.');
-    expect(story.paragraphs).toEqual(['Since yesterday, d/four rose from No. 4 to No. 2. e/five (No. 5 to No. 3) also moved up.']);
+    expect(story.paragraphs).toEqual(['Since yesterday, d/four rose from No. 4 to No. 2. Also moving up: e/five (No. 5 to No. 3).']);
   });
 
   it('a climb of 4 places is not a headline, even when it is the only one', () => {
@@ -317,16 +318,17 @@ describe('lead', () => {
     // Yesterday 1 2 3 4 5; today 5 1 2 3 4: key 5 climbed 5 → 1 (4 places); the others fell one place.
     const inputs = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [4], [5]] }, { at: T, rows: [[5], [1], [2], [3], [4]] }])]);
     const story = leadPiece.write(factsOf(inputs))!;
-    expect(story.headline).toBe('five leads Hugging Face\'s trending models');
+    expect(story.headline).toBe('At the top of Hugging Face\'s trending models: five');
     // Tasks today: tts (key 5), asr ×2, ocr ×2 → asr 2, ocr 2, tts 1. Owner "a" has keys 1 and 2: 2 of the top 5.
     expect(story.standfirst).toBe('Asr models take 2 of the top 5 places; no model is new since yesterday.');
     expect(story.paragraphs).toEqual([
       'Since yesterday, d/five rose from No. 5 to No. 1, the largest climb in the top 5.',
-      'Asr models account for 2 of the top 5 and ocr models for 2. Of the authors, a has 2 models in the list, more than any other.',
+      // The standfirst gave asr's 2; ocr ties it, said as a tie.
+      'Ocr models take as many. Of the authors, a has 2 models in the list, more than any other.',
     ]);
     // 5 places: the headline.
     const five = inputsOf([windowOf('hf-models', { ...items, 6: { itemId: 'e/six' } }, [{ at: Y, rows: [[1], [2], [3], [4], [5], [6]] }, { at: T, rows: [[6], [1], [2], [3], [4], [5]] }])]);
-    expect(leadPiece.write(factsOf(five))!.headline).toBe('six climbs 5 places to No. 1 on Hugging Face');
+    expect(leadPiece.write(factsOf(five))!.headline).toBe('On Hugging Face, six climbs 5 places to No. 1'); // a lower-case name does not open the headline
   });
 });
 
@@ -444,8 +446,8 @@ describe('stars', () => {
     expect(story.kicker).toBe('');
     expect(story.headline).toBe('Three repositories take 91% of the AI stars on GitHub this week');
     expect(story.paragraphs).toEqual([
-      "acme/llm-router, acme/llm-notes and deep/llm-agent gathered 91% of the 1,100 stars that the 5 AI/ML repositories on GitHub's trending page gained this week.",
-      'acme/llm-router alone drew 600 of them; its description reads: “Route prompts between LLM providers.”',
+      "Between them, acme/llm-router, acme/llm-notes and deep/llm-agent gathered 91% of the 1,100 stars that the 5 AI/ML repositories on GitHub's trending page gained this week.",
+      'Of these, acme/llm-router alone drew 600 stars this week; its description reads: “Route prompts between LLM providers.”',
     ]);
     expect(story.claims[1]).toEqual({ kind: 'metric', sourceId: 'gh-trending-weekly', itemId: 'acme/llm-router', at: T, metric: 'starsInPeriod', value: 600, printed: ['600'] });
   });
@@ -459,7 +461,7 @@ describe('stars', () => {
     // 50 + 30 + 20 = 100 of 200: 50% — printed.
     const half = stars.write(repos([50, 30, 20, 19, 19, 19, 19, 19, 5], false))!;
     expect(half.headline).toBe('Three repositories take 50% of the AI stars on GitHub today');
-    expect(half.paragraphs[1]).toBe('acme/llm-a alone drew 50 of them.');
+    expect(half.paragraphs[1]).toBe('Of these, acme/llm-a alone drew 50 stars today.');
     // 100 of 210: 47.6 → 48% — not.
     expect(stars.write(repos([50, 30, 20, 19, 19, 19, 19, 19, 15]))).toBeUndefined();
     // Four repositories: too few, whatever the share; a fifth without this period's stars does not count.
@@ -479,7 +481,7 @@ describe('languages', () => {
     // Python 3 of 5 (3 × 2 > 5), Rust 1, Go 1.
     expect(story.kicker).toBe('');
     expect(story.headline).toBe('Python writes most of the AI on GitHub this week');
-    expect(story.paragraphs).toEqual(['Python accounts for 3 of the 5 AI/ML repositories trending on GitHub this week, Rust for 1 and Go for 1.']);
+    expect(story.paragraphs).toEqual(['Of the 5 AI/ML repositories trending on GitHub this week, 3 are written in Python, 1 in Rust and 1 in Go.']);
     expect(story.claims).toEqual([
       { kind: 'count', sourceId: 'gh-trending-weekly', at: T, top: 5, field: 'language', value: 'Python', count: 3, printed: ['3', '5'] },
       { kind: 'count', sourceId: 'gh-trending-weekly', at: T, top: 5, field: 'language', value: 'Rust', count: 1, printed: ['1', '5'] },
@@ -495,7 +497,7 @@ describe('languages', () => {
   it('a plurality "leads"; one language alone; nothing without a unique leader of 2 or more among 5 or more', () => {
     // Python 2 of 5: 2 × 2 = 4, not more than 5.
     expect(languages.write(repos(['Python', 'Rust', 'Python', 'Go', 'C']))!.headline).toBe('Python leads the AI on GitHub today');
-    expect(languages.write(repos(['Rust', 'Rust', 'Rust', 'Rust', 'Rust']))!.paragraphs).toEqual(['Rust accounts for 5 of the 5 AI/ML repositories trending on GitHub today.']);
+    expect(languages.write(repos(['Rust', 'Rust', 'Rust', 'Rust', 'Rust']))!.paragraphs).toEqual(['Of the 5 AI/ML repositories trending on GitHub today, 5 are written in Rust.']);
     expect(languages.write(repos(['Python', 'Rust', 'Python', 'Rust', 'C']))).toBeUndefined();
     expect(languages.write(repos(['Python', 'Rust', 'Go', 'C', 'Zig']))).toBeUndefined();
     expect(languages.write(repos(['Python', 'Python', 'Python', 'Go']))).toBeUndefined();
@@ -504,7 +506,7 @@ describe('languages', () => {
     // Python 3 of 6: exactly half is not "most"; a fourth language is not named.
     expect(languages.write(repos(['Python', 'Rust', 'Python', 'Go', 'Python', 'C']))).toMatchObject({
       headline: 'Python leads the AI on GitHub today',
-      paragraphs: ['Python accounts for 3 of the 6 AI/ML repositories trending on GitHub today, Rust for 1 and Go for 1.'],
+      paragraphs: ['Of the 6 AI/ML repositories trending on GitHub today, 3 are written in Python, 1 in Rust and 1 in Go.'],
     });
   });
 });
@@ -560,11 +562,12 @@ describe('the words the pieces are written with', () => {
     expect(thenWords(late, early, 'Asia/Tokyo')).toBe('earlier today');
     // Across the end of a month: 30 November to 1 December is one day.
     expect(thenWords(Date.UTC(2026, 10, 30, 12), Date.UTC(2026, 11, 1, 12), 'UTC')).toBe('yesterday');
-    // The movers' heading: 6.5 days or more is "this week"; less is worded from the day.
+    // The movers' heading: 6 days or more is "this week" (issue #11); less is worded from the day.
     expect(moversHeading(undefined, T, 'UTC')).toBe('Biggest Movers');
     expect(moversHeading(W, T, 'UTC')).toBe('Biggest Movers This Week');
-    expect(moversHeading(T - 6.5 * D, T, 'UTC')).toBe('Biggest Movers This Week');
-    expect(moversHeading(T - 6.5 * D + 1, T, 'UTC')).toBe('Biggest Movers Since last Saturday');
+    expect(moversHeading(T - 6 * D, T, 'UTC')).toBe('Biggest Movers This Week');
+    // Sunday 22 November, 06:00:00.001: less than six days before Saturday 06:00.
+    expect(moversHeading(T - 6 * D + 1, T, 'UTC')).toBe('Biggest Movers Since Sunday');
     expect(moversHeading(T - 2 * D, T, 'UTC')).toBe('Biggest Movers Since Thursday');
     expect(moversHeading(T - 2 * H, T, 'UTC')).toBe('Biggest Movers Since This Morning');
   });

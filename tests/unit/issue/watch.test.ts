@@ -59,10 +59,10 @@ describe('the watch piece over S1', () => {
     // An entry comes before a climb in the headline.
     expect(watch.headline).toBe("Orbit-1B enters Hugging Face's trending models at No. 3");
     expect(watch.paragraphs).toEqual([
-      "golf/Nova-Embed climbed from No. 9 to No. 2 on Hugging Face's trending models since yesterday; its likes went from 630 to 1,050.",
-      "india/Orbit-1B is new on Hugging Face's trending models since yesterday, at No. 3, with 80 likes.",
-      "beta/Llama4-8B-GGUF is no longer on Hugging Face's trending models: it was No. 7 yesterday.",
-      "echo/Kokoro-TTS climbed from No. 10 to No. 6 on Hugging Face's trending models since yesterday; its likes went from 400 to 420.",
+      "On Hugging Face's trending models, golf/Nova-Embed climbed from No. 9 to No. 2 since yesterday; its likes went from 630 to 1,050.",
+      "New on Hugging Face's trending models since yesterday: india/Orbit-1B, at No. 3, with 80 likes.",
+      "No longer on Hugging Face's trending models: beta/Llama4-8B-GGUF, No. 7 yesterday.",
+      "On Hugging Face's trending models, echo/Kokoro-TTS climbed from No. 10 to No. 6 since yesterday; its likes went from 400 to 420.",
     ]);
     expect(watch.items.map((item) => [item.itemId, item.url])).toEqual([
       ['golf/Nova-Embed', 'https://huggingface.co/golf/Nova-Embed'],
@@ -155,9 +155,9 @@ describe('the watch piece over hand-made lists', () => {
     const issue = composed(watching(github(), [repo('octo/agent')]));
     expect(issue.watch?.headline).toBe("agent enters GitHub's daily trending page at No. 4");
     expect(issue.watch?.paragraphs).toEqual([
-      "octo/agent is new on GitHub's daily trending page since yesterday, at No. 4, with 532 stars today. " +
-        "octo/agent climbed from No. 6 to No. 2 on GitHub's weekly trending page since yesterday; its stars went from 9,500 to 10,032. " +
-        "octo/agent is no longer on GitHub's new AI repositories: it was No. 1 yesterday.",
+      "New on GitHub's daily trending page since yesterday: octo/agent, at No. 4, with 532 stars today. " +
+        "On GitHub's weekly trending page, octo/agent climbed from No. 6 to No. 2 since yesterday; its stars went from 9,500 to 10,032. " +
+        "No longer on GitHub's new AI repositories: octo/agent, No. 1 yesterday.",
     ]);
     expect(issue.watch?.items).toEqual([{ sourceId: 'gh-trending-daily', itemId: 'octo/agent', name: 'octo/agent', url: 'https://github.com/octo/agent' }]);
   });
@@ -167,7 +167,7 @@ describe('the watch piece over hand-made lists', () => {
     inputs.windows['gh-search']!.status = { sourceId: 'gh-search', lastSuccessAt: LATEST, consecutiveFailures: 2, lastError: { kind: 'http', message: '503', at: LATEST + 1 } };
     const paragraph = composed(inputs).watch!.paragraphs[0]!;
     expect(paragraph).not.toContain('no longer');
-    expect(paragraph).toContain("octo/agent climbed from No. 6 to No. 2 on GitHub's weekly trending page");
+    expect(paragraph).toContain("On GitHub's weekly trending page, octo/agent climbed from No. 6 to No. 2");
   });
 
   /**
@@ -193,9 +193,9 @@ describe('the watch piece over hand-made lists', () => {
     });
     const issue = composed(watching(inputs, [model('shared/thing')]));
     // Likes 10 → 1: a figure is printed as it is, whichever way it went.
-    expect(issue.watch?.paragraphs).toEqual(["shared/thing climbed from No. 4 to No. 1 on Hugging Face's trending models since yesterday; its likes went from 10 to 1."]);
+    expect(issue.watch?.paragraphs).toEqual(["On Hugging Face's trending models, shared/thing climbed from No. 4 to No. 1 since yesterday; its likes went from 10 to 1."]);
     expect(composed(watching(inputs, [{ kind: 'dataset', id: 'shared/thing' }])).watch?.paragraphs).toEqual([
-      "shared/thing is no longer on Hugging Face's trending datasets: it was No. 1 yesterday.",
+      "No longer on Hugging Face's trending datasets: shared/thing, No. 1 yesterday.",
     ]);
   });
 
@@ -211,7 +211,7 @@ describe('the watch piece over hand-made lists', () => {
     const watch = composed(watching(inputs, ids.map(model))).watch!;
     expect(watch.items.map((item) => item.itemId)).toEqual(ids.slice(0, 8));
     expect(watch.paragraphs.at(-1)).toBe('Other watched items moved too.');
-    expect(watch.paragraphs[7]).toBe("fresh/m8 is new on Hugging Face's trending models since yesterday, at No. 8.");
+    expect(watch.paragraphs[7]).toBe("New on Hugging Face's trending models since yesterday: fresh/m8, at No. 8.");
   });
 
   it('leaves out an entry whose id is not valid', () => {
@@ -223,8 +223,8 @@ describe('the watch piece over hand-made lists', () => {
     const markdown = issueToMarkdown(composed(watching(s1(), [model('india/Orbit-1B'), model('beta/Llama4-8B-GGUF')])));
     expect(markdown).toContain(
       "## Your Watchlist: Orbit-1B enters Hugging Face's trending models at No. 3\n\n" +
-        "- [india/Orbit-1B](https://huggingface.co/india/Orbit-1B) is new on Hugging Face's trending models since yesterday, at No. 3, with 80 likes.\n" +
-        "- [beta/Llama4-8B-GGUF](https://huggingface.co/beta/Llama4-8B-GGUF) is no longer on Hugging Face's trending models: it was No. 7 yesterday.",
+        "- New on Hugging Face's trending models since yesterday: [india/Orbit-1B](https://huggingface.co/india/Orbit-1B), at No. 3, with 80 likes.\n" +
+        "- No longer on Hugging Face's trending models: [beta/Llama4-8B-GGUF](https://huggingface.co/beta/Llama4-8B-GGUF), No. 7 yesterday.",
     );
   });
 });

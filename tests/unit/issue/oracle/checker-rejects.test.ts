@@ -70,7 +70,7 @@ describe('the checker rejects a false superlative', () => {
       lead: {
         kicker: 'Lead',
         headline: 'seven climbs 6 places to No. 1 on Hugging Face',
-        paragraphs: ['Since yesterday, alpha/seven rose from No. 7 to No. 1, the largest climb in the top 10. bravo/nine (No. 9 to No. 3) also moved up.'],
+        paragraphs: ['Since yesterday, alpha/seven rose from No. 7 to No. 1, the largest climb in the top 10. Also moving up: bravo/nine (No. 9 to No. 3).'],
         claims: [climb('alpha/seven', S1_DAY, S1_LATEST, 7, 1), climb('alpha/seven', S1_DAY, S1_LATEST, 7, 1), climb('bravo/nine', S1_DAY, S1_LATEST, 9, 3)],
       },
     });
@@ -94,7 +94,7 @@ describe('the checker rejects a false superlative', () => {
     const story = (names: string, percent: number, claim: Claim): Story => ({
       kicker: 'Deep Dive',
       headline: `Three repositories take ${percent}% of the AI stars on GitHub this week`,
-      paragraphs: [`${names} gathered ${percent}% of the 10,000 stars that the 6 AI/ML repositories on GitHub's trending page gained this week.`],
+      paragraphs: [`Between them, ${names} gathered ${percent}% of the 10,000 stars that the 6 AI/ML repositories on GitHub's trending page gained this week.`],
       claims: [claim],
     });
     const lead: Story = { kicker: 'Lead', headline: 'The first edition is on its way', paragraphs: [], claims: [] };

@@ -95,7 +95,7 @@ describe.each(['UTC', 'America/Los_Angeles'])('the issue of day 7 of the recorde
     expect(issue.lead.standfirst).toMatch(/^Image-text-to-text models take 11 of the top 30 places; no model is new since yesterday\.$/);
     const text = issue.lead.paragraphs.join(' ');
     expect(text).toMatch(/unsloth has 4 models in the list, more than any other/);
-    expect(text).toMatch(/18 entries build on Qwen3\.8-27B\./);
+    expect(text).toMatch(/18 of the top 30 build on Qwen3\.8-27B\./);
 
     const share = issue.analysis.flatMap((story) => story.claims).find((claim) => claim.kind === 'share');
     expect(share).toMatchObject({ itemIds: DAY7_WEEKLY.leaders, part: DAY7_WEEKLY.starsPart, whole: DAY7_WEEKLY.starsWhole, of: DAY7_WEEKLY.aiRows, percent: DAY7_WEEKLY.percent });

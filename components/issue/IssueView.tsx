@@ -365,7 +365,7 @@ function EntryRow({ entry, place, from, metrics, description }: { entry: Entry; 
       <div class="trending__body">
         <ItemName name={entry.name} url={entry.url} />
         {entry.chip ? <span class="trending__task">{entry.chip}</span> : null}
-        {entry.rank !== place ? <span class="trending__source-rank">{`No.\u00a0${fullNumber(entry.rank)} on ${from}`}</span> : null}
+        {entry.rank !== place && Number.isSafeInteger(entry.rank) ? <span class="trending__source-rank">{`No.\u00a0${fullNumber(entry.rank)} on ${from}`}</span> : null}
         <Movement isNew={entry.isNew} climbed={entry.climbed} />
       </div>
       {description && entry.description ? <p class="trending__description">{entry.description}</p> : null}

@@ -55,7 +55,7 @@ function PopupContent({ paper, model, openPaper }: PopupPageProps) {
         ) : null}
         <p class="compact__more">
           <button type="button" class="link-button" onClick={openPaper}>
-            {issue ? `Read No.\u00a0${issue.number} in full` : 'Open the paper in a new tab'}
+            {issue ? `Read No. ${issue.number} in full` : 'Open the paper in a new tab'}
           </button>
         </p>
         {model.storageError.value ? (
@@ -72,7 +72,7 @@ function PopupContent({ paper, model, openPaper }: PopupPageProps) {
 function PopupIssue({ issue }: { issue: { number: number; lead: FirstScreen['lead']; movers: readonly TeaserMover[] } }) {
   return (
     <section class="popup-issue" aria-labelledby="popup-headline">
-      <p class="popup-issue__number">{`No.\u00a0${issue.number}`}</p>
+      <p class="popup-issue__number">No. {issue.number}</p>
       <h2 id="popup-headline" class="popup-issue__headline">
         {issue.lead.headline}
       </h2>
@@ -96,7 +96,7 @@ function PopupIssue({ issue }: { issue: { number: number; lead: FirstScreen['lea
  * (NaN, Infinity or a missing metric in an older record: issue #9).
  */
 export function moverFigure(mover: TeaserMover): string | undefined {
-  if (mover.isNew) return `entered at No.\u00a0${fullNumber(mover.rank)}`;
+  if (mover.isNew) return `entered at No. ${fullNumber(mover.rank)}`;
   if (mover.climbed !== undefined) return Number.isSafeInteger(mover.climbed) ? `▲ ${fullNumber(mover.climbed)}` : undefined;
   const perDay = signedNumber(mover.perDay);
   return perDay !== undefined && mover.metric ? `${perDay} ${METRIC_UNIT[mover.metric]} a day` : undefined;

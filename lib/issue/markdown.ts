@@ -1,4 +1,4 @@
-import { clockWords, datelineOf, formatCount, isoDay, moversHeading, NBSP, periodOf } from './prose';
+import { clockWords, datelineOf, formatCount, isoDay, keepTogether, moversHeading, NBSP, periodOf } from './prose';
 import { leftOutWords } from '../shared/format';
 import { isSafeLink } from '../shared/links';
 import { cleanText } from '../shared/text';
@@ -27,7 +27,9 @@ export function issueToMarkdown(issue: Issue): string {
   blocks.push(...movers(issue));
   if (issue.reading.length > 0) blocks.push('## Weekend Reading', list(issue.reading.map(paperLine)));
   blocks.push('---', footer(issue));
-  return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
+  // Escaping flattens every space to a normal one (lib/shared/text.ts): the document's "No. 15" and "12.5K likes"
+  // are joined again here, once, as the new tab joins them (issue #11).
+  return `${keepTogether(blocks.filter((block) => block !== '').join('\n\n'))}\n`;
 }
 
 /** `ai-morning-post-no-12-2026-11-27.md`: the issue's number and its local publishing date. */
@@ -167,7 +169,7 @@ function trending(issue: Issue): string[] {
     blocks.push(`### ${title}`, list(entries.map((entry, index) => entryLine(entry, index + 1, from))));
     const why = issue.leftOut?.[key]?.why;
     const count = entries.at(-1)!.rank - entries.length;
-    if (why && count > 0) blocks.push(`*${leftOutWords({ count, why }, noun, nouns)}*`);
+    if (why && count > 0) blocks.push(`*${leftOutWords({ count, why }, noun, nouns, formatCount)}*`);
   }
   return blocks.length > 0 ? ['## Trending', ...blocks] : [];
 }

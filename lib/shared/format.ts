@@ -145,10 +145,10 @@ export function isoTime(at: number): string | undefined {
 /**
  * Under a trending list numbered 1…n (issue #11): how many rows of the source's list it left out and why,
  * "3 repositories that are not AI/ML left out", "1 model left out by your filters". `noun` is one row's word,
- * `nouns` more than one's.
+ * `nouns` more than one's; `say` writes the count (the export's is the same under any machine locale).
  */
-export function leftOutWords(left: LeftOut, noun: string, nouns: string): string {
+export function leftOutWords(left: LeftOut, noun: string, nouns: string, say: (count: number) => string = (count) => fullNumber(count)): string {
   const one = left.count === 1;
   const why = left.why === 'not-ai' ? `that ${one ? 'is' : 'are'} not AI/ML left out` : 'left out by your filters';
-  return `${fullNumber(left.count)}\u00a0${one ? noun : nouns} ${why}.`;
+  return `${say(left.count)}\u00a0${one ? noun : nouns} ${why}.`;
 }

@@ -1,6 +1,6 @@
 import { action, computed, createModel, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { MorningPostDB } from '../history/db';
-import { growthPerDay, seriesOf } from '../shared/growth';
+import { GROWTH_METRIC, growthPerDay, seriesOf } from '../shared/growth';
 import type { ListRow } from '../shared/movement';
 import type { Snapshot } from '../shared/records';
 import {
@@ -16,25 +16,11 @@ import {
   type SearchFilters,
   type SearchSort,
 } from '../shared/search';
-import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
 import { SOURCE_INFO, type SourceInfo } from '../sources/info';
 import { subscribeLive, type LiveSource } from './live-query';
 import type { SourceView } from './sources';
 
-/**
- * The metric whose growth per day the sort reads: a running total the source
- * sends every time (likes, upvotes, stars), not a score of the moment.
- */
-export const GROWTH_METRIC: Record<SourceId, MetricName> = {
-  'hf-models': 'likes',
-  'hf-datasets': 'likes',
-  'hf-spaces': 'likes',
-  'hf-papers': 'upvotes',
-  'gh-trending-daily': 'stars',
-  'gh-trending-weekly': 'stars',
-  'gh-search': 'stars',
-};
 
 /** What a result row shows of its source: its tab's name, its metrics, whether its descriptions are shown. */
 export function sourceInfoOf(sourceId: SourceId): SourceInfo {

@@ -1,4 +1,5 @@
 import type { MetricName } from '../sources/contract';
+import type { SourceId } from '../sources/ids';
 import { DAY_MS, HOUR_MS } from './movement';
 import type { Snapshot } from './records';
 
@@ -52,3 +53,18 @@ export function growthPerDay(points: readonly SeriesPoint[], since = -Infinity):
   if (!Number.isFinite(perDay)) return undefined;
   return { fromAt: first.at, toAt: last.at, fromValue: first.value!, toValue: last.value!, perDay };
 }
+
+/**
+ * Each list's running total — a figure the source sends every time (likes, upvotes, stars), not a score of the
+ * moment: the side panel sorts by its growth per day, and the watch piece gives it then and now
+ * (lib/issue/pieces/watch.ts).
+ */
+export const GROWTH_METRIC: Record<SourceId, MetricName> = {
+  'hf-models': 'likes',
+  'hf-datasets': 'likes',
+  'hf-spaces': 'likes',
+  'hf-papers': 'upvotes',
+  'gh-trending-daily': 'stars',
+  'gh-trending-weekly': 'stars',
+  'gh-search': 'stars',
+};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { growthOfRows, GROWTH_METRIC } from '@/lib/models/side-panel-search';
+import { GROWTH_METRIC } from '@/lib/shared/growth';
+import { growthOfRows } from '@/lib/models/side-panel-search';
 import type { ListRow } from '@/lib/shared/movement';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import { candidateKey } from '@/lib/shared/search';

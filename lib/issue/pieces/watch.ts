@@ -1,4 +1,5 @@
 import type { Claim, WatchedItem, WatchStory } from '../../shared/issue-types';
+import { GROWTH_METRIC } from '../../shared/growth';
 import { DAY_MS, metricsAt, rankIn } from '../../shared/movement';
 import type { Snapshot } from '../../shared/records';
 import { isSavedItemId, savedItemUrl, sourcesOfKind } from '../../shared/saved';
@@ -55,17 +56,6 @@ const LIST_NAME: Record<SourceId, string> = {
   'gh-search': "GitHub's new AI repositories",
 };
 
-/** The figure each list's sentences give: what the item has, before and after. */
-const WATCH_METRIC: Record<SourceId, MetricName> = {
-  'hf-models': 'likes',
-  'hf-datasets': 'likes',
-  'hf-spaces': 'likes',
-  'hf-papers': 'upvotes',
-  'gh-trending-daily': 'stars',
-  'gh-trending-weekly': 'stars',
-  'gh-search': 'stars',
-};
-
 interface Move {
   /** 0 entered, 1 climbed, 2 left: the order the headline prefers. */
   order: number;
@@ -105,7 +95,7 @@ function moveIn(facts: Facts, list: ListFacts, id: string): { move: Move; name: 
   const short = clip(shortName(name), HEADLINE_NAME_MAX);
   if (now !== undefined && before === undefined) {
     // On a trending page, the stars of its period ("532 stars today"); elsewhere, the list's own figure.
-    const metric = sourceId.startsWith('gh-trending') ? 'starsInPeriod' : WATCH_METRIC[sourceId];
+    const metric = sourceId.startsWith('gh-trending') ? 'starsInPeriod' : GROWTH_METRIC[sourceId];
     const figure = metricClaimAt(sourceId, id, latest, now, metric);
     const claims: Claim[] = [{ kind: 'entered', sourceId, itemId: id, sinceAt: day.fetchedAt, at: latest.fetchedAt, rank: now, printed: [String(now)] }];
     if (figure) claims.push(figure);
@@ -122,7 +112,7 @@ function moveIn(facts: Facts, list: ListFacts, id: string): { move: Move; name: 
     };
   }
   if (now !== undefined && before !== undefined && before - now >= MIN_WATCH_CLIMB) {
-    const metric = WATCH_METRIC[sourceId];
+    const metric = GROWTH_METRIC[sourceId];
     const from = metricClaimAt(sourceId, id, day, before, metric);
     const to = metricClaimAt(sourceId, id, latest, now, metric);
     const claims: Claim[] = [climbClaim(sourceId, id, day.fetchedAt, latest.fetchedAt, before, now)];

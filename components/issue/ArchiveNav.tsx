@@ -16,14 +16,14 @@ export function ArchiveNav({ number, latest, onShow }: ArchiveNavProps) {
       <button type="button" class="issue-button archive__older" disabled={!hasOlder} onClick={() => hasOlder && onShow(number - 1)}>
         <span aria-hidden="true">← </span>
         <span class="visually-hidden">Previous issue: </span>
-        {hasOlder ? `No. ${number - 1}` : 'Older'}
+        {hasOlder ? `No.\u00a0${number - 1}` : 'Older'}
       </button>
       <span class="archive__label" aria-live="polite">
         Issue {number} of {latest}
       </span>
       <button type="button" class="issue-button archive__newer" disabled={!hasNewer} onClick={() => hasNewer && onShow(number + 1)}>
         <span class="visually-hidden">Next issue: </span>
-        {hasNewer ? `No. ${number + 1}` : 'Newer'}
+        {hasNewer ? `No.\u00a0${number + 1}` : 'Newer'}
         <span aria-hidden="true"> →</span>
       </button>
     </nav>

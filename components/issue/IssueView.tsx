@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { FirstScreen } from '@/lib/history/issue-codec';
 import type { Entry, Issue, Mover, Movers, Paper, Story, Tool, TrendingSections, WatchedItem, WatchStory } from '@/lib/shared/issue-types';
 import type { MetricName } from '@/lib/sources/contract';
-import { compactNumber, fullNumber, isoTime, METRIC_UNIT, signedNumber, timeOfDay } from '@/lib/shared/format';
+import { compactNumber, fullNumber, isoTime, leftOutWords, METRIC_UNIT, signedNumber, timeOfDay } from '@/lib/shared/format';
 import { isSafeLink } from '@/lib/shared/links';
 import { SOURCE_TIME_UNKNOWN } from './first-screen-dom';
 import { Sparkline } from './Sparkline';
@@ -32,12 +32,18 @@ export interface IssueViewProps {
   foldedRows?: boolean;
 }
 
-const TRENDING: readonly { key: keyof TrendingSections; heading: string; from: string; metrics: readonly MetricName[]; descriptions: boolean }[] = [
-  { key: 'models', heading: 'Models', from: 'Hugging Face', metrics: ['likes', 'downloads'], descriptions: false },
-  { key: 'datasets', heading: 'Datasets', from: 'Hugging Face', metrics: ['likes', 'downloads'], descriptions: false },
-  { key: 'repositories', heading: 'AI/ML repositories', from: 'GitHub', metrics: ['starsInPeriod', 'stars'], descriptions: true },
-  { key: 'spaces', heading: 'Spaces', from: 'Hugging Face', metrics: ['likes', 'trendingScore'], descriptions: false },
+const TRENDING: readonly { key: keyof TrendingSections; heading: string; from: string; metrics: readonly MetricName[]; descriptions: boolean; noun: string }[] = [
+  { key: 'models', heading: 'Models', from: 'Hugging Face', metrics: ['likes', 'downloads'], descriptions: false, noun: 'model' },
+  { key: 'datasets', heading: 'Datasets', from: 'Hugging Face', metrics: ['likes', 'downloads'], descriptions: false, noun: 'dataset' },
+  { key: 'repositories', heading: 'AI/ML repositories', from: 'GitHub', metrics: ['starsInPeriod', 'stars'], descriptions: true, noun: 'repository' },
+  { key: 'spaces', heading: 'Spaces', from: 'Hugging Face', metrics: ['likes', 'trendingScore'], descriptions: false, noun: 'space' },
 ];
+
+/** What a mover is, by the list it moved on (issue #11: "15 ▲6" said nothing of it). */
+const MOVER_KIND: Record<string, string> = { 'hf-models': 'Model', 'hf-datasets': 'Dataset', 'hf-spaces': 'Space' };
+
+/** "repository" → "repositories", "model" → "models". */
+const plural = (noun: string) => noun.replace(/y$/, 'ie') + 's';
 
 const TOOL_KIND: Record<Tool['kind'], string> = { model: 'Model', space: 'Space', repository: 'Repository' };
 
@@ -147,6 +153,7 @@ function ToolsSection({ issue, id }: { issue: Issue; id: string }) {
 
 function TrendingColumn({ column, issue, id, foldedRows }: { column: (typeof TRENDING)[number]; issue: Issue; id: string; foldedRows: boolean }) {
   const entries = issue.trending[column.key];
+  const left = issue.leftOut?.[column.key];
   return (
     <section class="trending-grid__column" aria-labelledby={`${id}-trending-${column.key}`} data-list={column.key}>
       <h3 class="column-title" id={`${id}-trending-${column.key}`}>
@@ -155,19 +162,21 @@ function TrendingColumn({ column, issue, id, foldedRows }: { column: (typeof TRE
       {entries.length > 0 ? (
         <>
           <ol class="trending" aria-label={`${column.from} ${column.heading.toLowerCase()}`}>
-            {entries.slice(0, SHOWN).map((entry) => (
-              <EntryRow entry={entry} metrics={column.metrics} description={column.descriptions} key={entry.itemId} />
+            {entries.slice(0, SHOWN).map((entry, index) => (
+              <EntryRow entry={entry} place={index + 1} from={column.from} metrics={column.metrics} description={column.descriptions} key={entry.itemId} />
             ))}
           </ol>
           {entries.length > SHOWN ? (
             <WholeList
               entries={entries}
               label={`${column.from} ${column.heading.toLowerCase()}, continued`}
+              from={column.from}
               metrics={column.metrics}
               description={column.descriptions}
               rendered={foldedRows}
             />
           ) : null}
+          {left ? <p class="trending__left">{leftOutWords(left, column.noun, plural(column.noun))}</p> : null}
         </>
       ) : (
         <p class="empty">Nothing on this list at publishing.</p>
@@ -229,7 +238,7 @@ function IssueMasthead({ head }: { head: Issue | FirstScreen }) {
     <header class="masthead issue__masthead">
       <p class="issue__ear">
         <time dateTime={isoTime(publishedAt)}>{masthead.dateline}</time>
-        <span class="issue__number">No. {number}</span>
+        <span class="issue__number">{`No.\u00a0${number}`}</span>
       </p>
       <h1 class="masthead__title">{masthead.name}</h1>
       <p class="masthead__tagline">{masthead.tagline}</p>
@@ -258,15 +267,15 @@ function IssueMasthead({ head }: { head: Issue | FirstScreen }) {
  * Its rows are rendered when `rendered` (the page is idle) or when the reader
  * opens it, whichever comes first.
  */
-function WholeList({ entries, label, metrics, description, rendered }: { entries: readonly Entry[]; label: string; metrics: readonly MetricName[]; description: boolean; rendered: boolean }) {
+function WholeList({ entries, label, from, metrics, description, rendered }: { entries: readonly Entry[]; label: string; from: string; metrics: readonly MetricName[]; description: boolean; rendered: boolean }) {
   const [opened, setOpened] = useState(false);
   return (
     <details class="trending-more" onToggle={(event) => (event.currentTarget as HTMLDetailsElement).open && setOpened(true)}>
       <summary>The whole list ({entries.length})</summary>
       {rendered || opened ? (
         <ol class="trending" aria-label={label}>
-          {entries.slice(SHOWN).map((entry) => (
-            <EntryRow entry={entry} metrics={metrics} description={description} key={entry.itemId} />
+          {entries.slice(SHOWN).map((entry, index) => (
+            <EntryRow entry={entry} place={SHOWN + index + 1} from={from} metrics={metrics} description={description} key={entry.itemId} />
           ))}
         </ol>
       ) : null}
@@ -340,17 +349,23 @@ function ToolCard({ tool }: { tool: Tool }) {
   );
 }
 
-function EntryRow({ entry, metrics, description }: { entry: Entry; metrics: readonly MetricName[]; description: boolean }) {
+/**
+ * A row numbered by its place in the issue's list, 1…n (issue #11). Where the source ranks it elsewhere (rows
+ * above it were left out), its rank there is said beside its movement, which is counted in the source's ranks:
+ * "No. 6 on GitHub ▲ 2".
+ */
+function EntryRow({ entry, place, from, metrics, description }: { entry: Entry; place: number; from: string; metrics: readonly MetricName[]; description: boolean }) {
   // A figure that is not a number (NaN, Infinity from an older record) is left out, as a missing one is.
   const known = (Object.keys(entry.metrics) as MetricName[]).filter((metric) => Number.isFinite(entry.metrics[metric]));
   const preferred = metrics.filter((metric) => known.includes(metric));
   const shown = (preferred.length > 0 ? preferred : known).slice(0, 2);
   return (
     <li class="trending__row" data-item-id={entry.itemId}>
-      <span class="trending__rank">{fullNumber(entry.rank)}</span>
+      <span class="trending__rank">{fullNumber(place)}</span>
       <div class="trending__body">
         <ItemName name={entry.name} url={entry.url} />
         {entry.chip ? <span class="trending__task">{entry.chip}</span> : null}
+        {entry.rank !== place && Number.isSafeInteger(entry.rank) ? <span class="trending__source-rank">{`No.\u00a0${fullNumber(entry.rank)} on ${from}`}</span> : null}
         <Movement isNew={entry.isNew} climbed={entry.climbed} />
       </div>
       {description && entry.description ? <p class="trending__description">{entry.description}</p> : null}
@@ -358,7 +373,7 @@ function EntryRow({ entry, metrics, description }: { entry: Entry; metrics: read
         <p class="trending__metrics">
           {shown.map((metric) => (
             <span class="metric" key={metric} title={`${fullNumber(entry.metrics[metric])} ${METRIC_UNIT[metric]}`}>
-              <span class="metric__value">{compactNumber(entry.metrics[metric])}</span> <span class="metric__unit">{METRIC_UNIT[metric]}</span>
+              <span class="metric__value">{compactNumber(entry.metrics[metric])}</span>{'\u00a0'}<span class="metric__unit">{METRIC_UNIT[metric]}</span>
             </span>
           ))}
         </p>
@@ -420,10 +435,12 @@ function MoverRow({ mover }: { mover: Mover }) {
       <div class="mover__body">
         <ItemName name={mover.name} url={mover.url} />
         <p class="mover__figure">
+          <span class="mover__kind">{MOVER_KIND[mover.sourceId] ?? 'Repository'}</span>
           <Movement isNew={mover.isNew} climbed={mover.climbed} />
           {perDay !== undefined && unit ? (
             <span class="metric">
-              <span class="metric__value">{perDay}</span>{' '}
+              <span class="metric__value">{perDay}</span>
+              {'\u00a0'}
               <span class="metric__unit">{unit} a day</span>
             </span>
           ) : null}
@@ -446,7 +463,7 @@ function PaperItem({ paper }: { paper: Paper }) {
       {paper.summary ? <p class="reading__summary">{paper.summary}</p> : null}
       <p class="reading__meta">
         <span class="metric">
-          <span class="metric__value">{fullNumber(paper.upvotes)}</span> <span class="metric__unit">{paper.upvotes === 1 ? 'upvote' : 'upvotes'}</span>
+          <span class="metric__value">{fullNumber(paper.upvotes)}</span>{'\u00a0'}<span class="metric__unit">{paper.upvotes === 1 ? 'upvote' : 'upvotes'}</span>
         </span>
         {paper.codeUrl && isSafeLink(paper.codeUrl) ? (
           <a class="reading__code" href={paper.codeUrl} rel="noopener noreferrer">

@@ -16,11 +16,19 @@ const PAD = 2.5;
 
 /**
  * A small line of how something moved, drawn with Preact elements (no markup
- * strings). Nothing for no points, a dot for one, a flat line for equal values.
+ * strings); a flat line for equal values. With fewer than two points there is
+ * no line to draw: it says "new" (issue #11), with what it knows for a screen reader.
+ * It scales down to its column on a narrow screen (components/styles/paper.css).
  */
 export function Sparkline({ values, of, invert = false, width = 80, height = 20 }: SparklineProps) {
   const points = values.filter((value) => Number.isFinite(value));
-  if (points.length === 0) return null;
+  if (points.length < 2) {
+    return (
+      <span class="sparkline sparkline--new" title={points.length === 1 ? `${of}: ${fullNumber(points[0])}, one day of history` : `no history of ${of} yet`}>
+        new
+      </span>
+    );
+  }
   const first = points[0]!;
   const last = points[points.length - 1]!;
   // Scaled by the largest magnitude first: with points near ±1e308 the plain span overflows to Infinity
@@ -28,29 +36,24 @@ export function Sparkline({ values, of, invert = false, width = 80, height = 20 
   const scale = Math.max(...points.map(Math.abs)) || 1;
   const min = Math.min(...points) / scale;
   const span = Math.max(...points) / scale - min;
-  const x = (index: number) => (points.length === 1 ? width - PAD : PAD + (index * (width - 2 * PAD)) / (points.length - 1));
+  const x = (index: number) => PAD + (index * (width - 2 * PAD)) / (points.length - 1);
   const y = (value: number) => {
     if (span === 0) return height / 2;
     const share = (value / scale - min) / span;
     return PAD + (invert ? share : 1 - share) * (height - 2 * PAD);
   };
   const round = (value: number) => Math.round(value * 10) / 10;
-  const label =
-    points.length === 1
-      ? `${of}: ${fullNumber(first)}, one day of history`
-      : `${of} over ${points.length} days: from ${fullNumber(first)} to ${fullNumber(last)}`;
+  const label = `${of} over ${points.length} days: from ${fullNumber(first)} to ${fullNumber(last)}`;
   return (
     <svg class="sparkline" role="img" aria-label={label} width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
-      {points.length > 1 ? (
-        <polyline
-          points={points.map((value, index) => `${round(x(index))},${round(y(value))}`).join(' ')}
-          fill="none"
-          stroke="currentColor"
-          stroke-width="1.5"
-          stroke-linejoin="round"
-          stroke-linecap="round"
-        />
-      ) : null}
+      <polyline
+        points={points.map((value, index) => `${round(x(index))},${round(y(value))}`).join(' ')}
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.5"
+        stroke-linejoin="round"
+        stroke-linecap="round"
+      />
       <circle cx={round(x(points.length - 1))} cy={round(y(last))} r="2" fill="currentColor" />
     </svg>
   );

@@ -94,7 +94,7 @@ export function buildFirstScreen(doc: Document, { front, latestNumber, statuses 
   const header = e(
     'header',
     { class: 'masthead issue__masthead' },
-    e('p', { class: 'issue__ear' }, e('time', { datetime: isoTime(publishedAt) }, masthead.dateline), e('span', { class: 'issue__number' }, `No. ${number}`)),
+    e('p', { class: 'issue__ear' }, e('time', { datetime: isoTime(publishedAt) }, masthead.dateline), e('span', { class: 'issue__number' }, `No.\u00a0${number}`)),
     e('h1', { class: 'masthead__title' }, masthead.name),
     e('p', { class: 'masthead__tagline' }, masthead.tagline),
     sources,
@@ -111,14 +111,14 @@ export function buildFirstScreen(doc: Document, { front, latestNumber, statuses 
       { type: 'button', class: 'issue-button archive__older', ...disabled(!hasOlder) },
       e('span', { 'aria-hidden': 'true' }, '← '),
       e('span', { class: 'visually-hidden' }, 'Previous issue: '),
-      hasOlder ? `No. ${number - 1}` : 'Older',
+      hasOlder ? `No.\u00a0${number - 1}` : 'Older',
     ),
     e('span', { class: 'archive__label', 'aria-live': 'polite' }, `Issue ${number} of ${latest}`),
     e(
       'button',
       { type: 'button', class: 'issue-button archive__newer', ...disabled(!hasNewer) },
       e('span', { class: 'visually-hidden' }, 'Next issue: '),
-      hasNewer ? `No. ${number + 1}` : 'Newer',
+      hasNewer ? `No.\u00a0${number + 1}` : 'Newer',
       e('span', { 'aria-hidden': 'true' }, ' →'),
     ),
   );

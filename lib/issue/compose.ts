@@ -5,8 +5,8 @@ import { factsOf } from './facts';
 import type { IssueInputs } from './inputs';
 import { ANALYSIS_PIECES, leadPiece } from './pieces';
 import { writeWatch } from './pieces/watch';
-import { datelineOf, readingHeading } from './prose';
-import { entries, movers, reading, tools } from './sections';
+import { datelineOf, keepTogether, readingHeading } from './prose';
+import { entries, leftOut, movers, reading, tools } from './sections';
 
 /**
  * The issue, written from the history: a pure function of what
@@ -22,13 +22,36 @@ export const TAGLINE = 'Artificial Intelligence • Machine Learning • Future 
 const KICKERS = ['Deep Dive', 'Opinion & Analysis'];
 const MAX_ANALYSIS = 4;
 
+/** A story whose words keep "No. 15" and "12.5K likes" on one line (lib/issue/prose.ts `keepTogether`). */
+function together<T extends Story>(story: T): T {
+  return {
+    ...story,
+    headline: keepTogether(story.headline),
+    ...(story.standfirst !== undefined ? { standfirst: keepTogether(story.standfirst) } : {}),
+    paragraphs: story.paragraphs.map(keepTogether),
+  };
+}
+
 export function composeIssue(inputs: IssueInputs): Issue {
   const facts = factsOf(inputs);
   const analysis = ANALYSIS_PIECES.map((piece) => piece.write(facts))
     .filter((story): story is Story => story !== undefined)
     .slice(0, MAX_ANALYSIS)
-    .map((story, index) => ({ ...story, kicker: KICKERS[index] ?? 'By the Numbers' }));
-  const watch = writeWatch(facts);
+    .map((story, index) => together({ ...story, kicker: KICKERS[index] ?? 'By the Numbers' }));
+  const written = writeWatch(facts);
+  const watch = written ? together(written) : undefined;
+  const trending = {
+    models: entries(facts, 'hf-models'),
+    datasets: entries(facts, 'hf-datasets'),
+    repositories: entries(facts, facts.repos),
+    spaces: entries(facts, 'hf-spaces'),
+  };
+  const sourceOf = { models: 'hf-models', datasets: 'hf-datasets', repositories: facts.repos, spaces: 'hf-spaces' } as const;
+  const left: NonNullable<Issue['leftOut']> = {};
+  for (const key of Object.keys(trending) as (keyof typeof trending)[]) {
+    const out = leftOut(sourceOf[key], trending[key], inputs.filters);
+    if (out) left[key] = out;
+  }
   return {
     number: inputs.number,
     publishedAt: inputs.now,
@@ -47,18 +70,14 @@ export function composeIssue(inputs: IssueInputs): Issue {
         };
       }),
     },
-    lead: leadPiece.write(facts)!,
+    lead: together(leadPiece.write(facts)!),
     ...(watch ? { watch } : {}),
     analysis,
-    // Before the sections: the stored record (lib/history/issue-codec.ts) brings back the other keys here, in this order.
+    // After the analysis, before the tools: where the stored issue's body gives them back (lib/history/issue-codec.ts).
     readingHeading: readingHeading(inputs.now, inputs.timeZone),
-    tools: tools(facts),
-    trending: {
-      models: entries(facts, 'hf-models'),
-      datasets: entries(facts, 'hf-datasets'),
-      repositories: entries(facts, facts.repos),
-      spaces: entries(facts, 'hf-spaces'),
-    },
+    ...(Object.keys(left).length > 0 ? { leftOut: left } : {}),
+    tools: tools(facts).map((tool) => ({ ...tool, figure: keepTogether(tool.figure) })),
+    trending,
     movers: movers(facts),
     reading: reading(facts),
   };

@@ -1,4 +1,5 @@
-import { clockWords, datelineOf, formatCount, isoDay, moversHeading, periodOf, readingHeading } from './prose';
+import { clockWords, datelineOf, formatCount, isoDay, keepTogether, moversHeading, NBSP, periodOf, readingHeading } from './prose';
+import { leftOutWords } from '../shared/format';
 import { isSafeLink } from '../shared/links';
 import { cleanText } from '../shared/text';
 import type { MetricName } from '../sources/contract';
@@ -15,18 +16,20 @@ import type { Entry, Issue, Mover, Paper, Story, Tool, TrendingSections } from '
  */
 export function issueToMarkdown(issue: Issue): string {
   const blocks: string[] = [
-    `# ${escapeMarkdown(issue.masthead.name)} — No. ${issue.number}`,
+    `# ${escapeMarkdown(issue.masthead.name)} — No.${NBSP}${issue.number}`,
     mastheadLine(issue),
     ...story(escapeMarkdown(issue.lead.headline), issue.lead),
     ...watch(issue),
   ];
   for (const piece of issue.analysis) blocks.push(...story(`${escapeMarkdown(piece.kicker)}: ${escapeMarkdown(piece.headline)}`, piece));
   if (issue.tools.length > 0) blocks.push('## Tools of the Week', list(issue.tools.map(toolLine)));
-  blocks.push(...trending(issue.trending));
+  blocks.push(...trending(issue));
   blocks.push(...movers(issue));
   if (issue.reading.length > 0) blocks.push(`## ${escapeMarkdown(issue.readingHeading ?? readingHeading(issue.publishedAt, zoneOf(issue)))}`, list(issue.reading.map(paperLine)));
   blocks.push('---', footer(issue));
-  return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
+  // Escaping flattens every space to a normal one (lib/shared/text.ts): the document's "No. 15" and "12.5K likes"
+  // are joined again here, once, as the new tab joins them (issue #11).
+  return `${keepTogether(blocks.filter((block) => block !== '').join('\n\n'))}\n`;
 }
 
 /** `ai-morning-post-no-12-2026-11-27.md`: the issue's number and its local publishing date. */
@@ -150,30 +153,43 @@ function toolLine(tool: Tool): string {
   return [`**${name}**`, escapeMarkdown(tool.description), escapeMarkdown(tool.figure)].filter(Boolean).join(' — ');
 }
 
-const TRENDING_SECTIONS: [keyof TrendingSections, string][] = [
-  ['models', 'Models'],
-  ['datasets', 'Datasets'],
-  ['repositories', 'Repositories'],
-  ['spaces', 'Spaces'],
+const TRENDING_SECTIONS: [keyof TrendingSections, string, string, string, string][] = [
+  ['models', 'Models', 'Hugging Face', 'model', 'models'],
+  ['datasets', 'Datasets', 'Hugging Face', 'dataset', 'datasets'],
+  ['repositories', 'Repositories', 'GitHub', 'repository', 'repositories'],
+  ['spaces', 'Spaces', 'Hugging Face', 'space', 'spaces'],
 ];
 
-function trending(sections: TrendingSections): string[] {
+/** Rows of each list the export prints. */
+const TRENDING_SHOWN = 10;
+
+/**
+ * Each list numbered 1…n (issue #11), and under it how many rows of its source, above the last one printed,
+ * it left out and why. Ranks are the source's own and distinct, so those are the last one's rank less the rows
+ * printed; the reason is the one the issue recorded.
+ */
+function trending(issue: Issue): string[] {
   const blocks: string[] = [];
-  for (const [key, title] of TRENDING_SECTIONS) {
-    const entries = sections[key];
-    if (entries.length > 0) blocks.push(`### ${title}`, list(entries.slice(0, 10).map(entryLine)));
+  for (const [key, title, from, noun, nouns] of TRENDING_SECTIONS) {
+    const entries = issue.trending[key].slice(0, TRENDING_SHOWN);
+    if (entries.length === 0) continue;
+    blocks.push(`### ${title}`, list(entries.map((entry, index) => entryLine(entry, index + 1, from))));
+    const why = issue.leftOut?.[key]?.why;
+    const count = entries.at(-1)!.rank - entries.length;
+    if (why && count > 0) blocks.push(`*${leftOutWords({ count, why }, noun, nouns, formatCount)}*`);
   }
   return blocks.length > 0 ? ['## Trending', ...blocks] : [];
 }
 
 /**
- * `**3.** [name](url) — 1,204 likes — new`. The rank is bold text rather than an
- * ordered list, whose renderers renumber from the first item and would hide a
- * gap the reader's filters left in the ranks.
+ * `**3.** [name](url) — 1,204 likes — new`, numbered by its place in the list; where the source ranks it
+ * elsewhere, `**3.** [name](url) (No. 6 on GitHub) — …`. The number is bold text rather than an ordered list,
+ * whose renderers renumber from 1 whatever the text says.
  */
-function entryLine(entry: Entry): string {
+function entryLine(entry: Entry, place: number, from: string): string {
   const figure = entryFigure(entry);
-  return [`**${entry.rank}.** ${link(entry.name, entry.url)}`, figure, entry.isNew ? '*new to the list*' : ''].filter(Boolean).join(' — ');
+  const rank = entry.rank !== place ? ` (No.${NBSP}${entry.rank} on ${from})` : '';
+  return [`**${place}.** ${link(entry.name, entry.url)}${rank}`, figure, entry.isNew ? '*new to the list*' : ''].filter(Boolean).join(' — ');
 }
 
 /** The one figure a trending line shows: what its source ranks by that a reader understands. */
@@ -182,7 +198,7 @@ const FIGURE_ORDER: MetricName[] = ['starsInPeriod', 'likes', 'stars', 'upvotes'
 function entryFigure(entry: Entry): string {
   for (const metric of FIGURE_ORDER) {
     const value = entry.metrics[metric];
-    if (value !== undefined && Number.isFinite(value)) return `${formatCount(value)} ${metricLabel(metric, entry.sourceId, value)}`;
+    if (value !== undefined && Number.isFinite(value)) return `${formatCount(value)}${NBSP}${metricLabel(metric, entry.sourceId, value)}`;
   }
   return '';
 }
@@ -213,20 +229,25 @@ function movers(issue: Issue): string[] {
   return blocks;
 }
 
+/** What a mover is, by the list it moved on (issue #11). */
+const MOVER_KIND: Partial<Record<SourceId, string>> = { 'hf-models': 'model', 'hf-datasets': 'dataset', 'hf-spaces': 'space' };
+
 function moverLine(mover: Mover, figure: string): string {
-  const spark = sparkline(mover.sparkline, mover.sparklineOf === 'rank');
-  return [link(mover.name, mover.url), figure, spark ? `\`${spark}\`` : ''].filter(Boolean).join(' — ');
+  // Fewer than two days of points draw no line: the word, as the new tab says it.
+  const spark = mover.sparkline.filter(Number.isFinite).length < 2 ? 'new' : `\`${sparkline(mover.sparkline, mover.sparklineOf === 'rank')}\``;
+  const kind = MOVER_KIND[mover.sourceId] ?? 'repository';
+  return [`${link(mover.name, mover.url)} (${kind})`, figure, spark].filter(Boolean).join(' — ');
 }
 
 function climbFigure(mover: Mover): string {
-  if (mover.isNew || mover.climbed === undefined) return `entered at No. ${mover.rank}`;
-  return `up ${formatCount(mover.climbed)} ${mover.climbed === 1 ? 'place' : 'places'} to No. ${mover.rank}`;
+  if (mover.isNew || mover.climbed === undefined) return `entered at No.${NBSP}${mover.rank}`;
+  return `up ${formatCount(mover.climbed)}${NBSP}${mover.climbed === 1 ? 'place' : 'places'} to No.${NBSP}${mover.rank}`;
 }
 
 function growthFigure(mover: Mover): string {
-  if (mover.perDay === undefined || mover.metric === undefined) return `No. ${mover.rank}`;
+  if (mover.perDay === undefined || mover.metric === undefined) return `No.${NBSP}${mover.rank}`;
   const sign = mover.perDay > 0 ? '+' : '';
-  return `${sign}${formatCount(mover.perDay)} ${metricLabel(mover.metric, mover.sourceId, mover.perDay)} a day`;
+  return `${sign}${formatCount(mover.perDay)}${NBSP}${metricLabel(mover.metric, mover.sourceId, mover.perDay)} a day`;
 }
 
 /** Papers list their first three authors, then "et al.". */
@@ -235,7 +256,7 @@ const AUTHORS_SHOWN = 3;
 function paperLine(paper: Paper): string {
   const shown = paper.authors.slice(0, AUTHORS_SHOWN).map(escapeMarkdown).filter(Boolean);
   const authors = shown.length > 0 ? `${shown.join(', ')}${paper.authors.length > AUTHORS_SHOWN ? ' et al.' : ''}` : '';
-  const upvotes = `${formatCount(paper.upvotes)} ${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`;
+  const upvotes = `${formatCount(paper.upvotes)}${NBSP}${paper.upvotes === 1 ? 'upvote' : 'upvotes'}`;
   const code = paper.codeUrl !== undefined && isSafeLink(paper.codeUrl) ? `[code](${destination(paper.codeUrl)})` : '';
   return [link(paper.title, paper.url), authors, upvotes, code].filter(Boolean).join(' — ');
 }

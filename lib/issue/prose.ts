@@ -209,3 +209,19 @@ export function moversHeading(sinceAt: number | undefined, now: number, timeZone
   if (now - sinceAt >= WEEK_OF_HISTORY_MS) return 'Biggest Movers This Week';
   return `Biggest Movers ${capitalise(sinceWords(sinceAt, now, timeZone)).replace(/^Since earlier today$/, 'Since This Morning')}`;
 }
+
+// ---------- lines that do not break where a reader would stumble (issue #11) ----------
+
+/** U+00A0: the space of "No. 15" and "12.5K likes", which a line never breaks at. */
+export const NBSP = '\u00a0';
+/** The units a figure of the issue is followed by, singular and plural. */
+const UNITS = 'likes?|downloads?|stars?|new stars|forks?|upvotes?|places?|days?|hours?|entries|models?|datasets?|spaces?|repositories|repository|papers?';
+const FIGURE_UNIT = new RegExp(`(\\d[\\d,.]*[KMBT]?) (?=(?:${UNITS})\\b)`, 'g');
+
+/**
+ * `text` with a non-breaking space inside "No. 15" and between a figure and its unit ("12.5K likes",
+ * "+1,204 likes a day", "3 places"), so that neither is split across two lines. Nothing else changes.
+ */
+export function keepTogether(text: string): string {
+  return text.replace(/\bNo\. (?=\d)/g, `No.${NBSP}`).replace(FIGURE_UNIT, `$1${NBSP}`);
+}

@@ -1,4 +1,5 @@
-import type { Entry, Issue, Mover, Paper, Tool } from '../shared/issue-types';
+import type { ListFilters } from '../shared/filters';
+import type { Entry, Issue, LeftOut, Mover, Paper, Tool } from '../shared/issue-types';
 import { seriesOf } from '../shared/growth';
 import { dailySnapshots, rankIn } from '../shared/movement';
 import type { MetricName } from '../sources/contract';
@@ -125,6 +126,19 @@ export function entries(facts: Facts, id: SourceId): Entry[] {
       isNew: baseline !== undefined && before === undefined,
     };
   });
+}
+
+/**
+ * The rows of the source's list above `kept`'s last one that `kept` does not hold: the reader's filters and the
+ * AI/ML rule left them out (or, rarely, the history has no item for a key). Ranks in `kept` are the source's own,
+ * distinct, so these are the last rank less the rows kept. Undefined when nothing was left out.
+ */
+export function leftOut(id: SourceId, kept: readonly Entry[], filters: ListFilters): LeftOut | undefined {
+  const last = kept.at(-1);
+  const count = last ? last.rank - kept.length : 0;
+  if (count <= 0) return undefined;
+  const github = SOURCE_INFO[id].family === 'github';
+  return { count, why: github && filters.githubLanguages.length === 0 ? 'not-ai' : 'filters' };
 }
 
 // ---------- movers ----------

@@ -1,4 +1,5 @@
 import type { MetricName } from '../sources/contract';
+import type { LeftOut } from './issue-types';
 
 /**
  * Numbers and times as the reader sees them; the locale and time zone are the browser's.
@@ -140,4 +141,15 @@ export function ago(at: number, now: number): string | undefined {
 /** The ISO timestamp for `<time datetime>`; undefined for no time. */
 export function isoTime(at: number): string | undefined {
   return isSayableTime(at) ? new Date(at).toISOString() : undefined;
+}
+
+/**
+ * Under a trending list numbered 1…n (issue #11): how many rows of the source's list it left out and why,
+ * "3 repositories that are not AI/ML left out", "1 model left out by your filters". `noun` is one row's word,
+ * `nouns` more than one's; `say` writes the count (the export's is the same under any machine locale).
+ */
+export function leftOutWords(left: LeftOut, noun: string, nouns: string, say: (count: number) => string = (count) => fullNumber(count)): string {
+  const one = left.count === 1;
+  const why = left.why === 'not-ai' ? `that ${one ? 'is' : 'are'} not AI/ML left out` : 'left out by your filters';
+  return `${say(left.count)}\u00a0${one ? noun : nouns} ${why}.`;
 }

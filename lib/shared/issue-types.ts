@@ -29,6 +29,12 @@ export interface Issue {
   watch?: WatchStory;
   /** Data-driven pieces ("Deep Dive", "Opinion & Analysis"); a piece without significant figures is left out. */
   analysis: Story[];
+  /**
+   * Rows of a trending list's source that the issue's list leaves out above its last row (issue #11): the list is
+   * numbered 1…n and says how many were left out and why. Absent from issues composed before it was recorded, and
+   * for a list that left nothing out.
+   */
+  leftOut?: Partial<Record<keyof TrendingSections, LeftOut>>;
   /** Four picks across models, spaces and repositories. */
   tools: Tool[];
   trending: TrendingSections;
@@ -161,6 +167,16 @@ export interface Entry {
   /** Places climbed since the baseline; absent when unknown. */
   climbed?: number;
   isNew: boolean;
+}
+
+/**
+ * How many rows of the source's list, ranked above the issue's last row, the issue does not show, and why:
+ * `not-ai` GitHub repositories the AI/ML rule turned away (the reader filters no language), `filters` rows the
+ * reader's filters hide (tasks, languages, or the AI/ML rule with them).
+ */
+export interface LeftOut {
+  count: number;
+  why: 'not-ai' | 'filters';
 }
 
 export interface TrendingSections {

@@ -66,7 +66,8 @@ describe('watch notifications', () => {
     const { run } = setup({});
     const issue = await run([FIFTH.id]);
     console.info(`watched ${FIFTH.id}: ${issue.watch?.paragraphs[0]}`);
-    expect(issue.watch?.paragraphs).toEqual([`New on Hugging Face's trending models since yesterday: ${FIFTH.id}, at No. 5, with ${FIFTH.likes.toLocaleString('en-US')} likes.`]);
+    // Read with its non-breaking spaces ("No. 5", "514 likes": issue #11) as spaces.
+    expect(issue.watch?.paragraphs.map((paragraph) => paragraph.replaceAll('\u00a0', ' '))).toEqual([`New on Hugging Face's trending models since yesterday: ${FIFTH.id}, at No. 5, with ${FIFTH.likes.toLocaleString('en-US')} likes.`]);
   });
 
   it('notifies when switched on and the piece exists, once, with the issue', async () => {

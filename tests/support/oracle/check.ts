@@ -61,7 +61,17 @@ class Checker {
   }
 }
 
-export function checkIssue(issue: Issue, inputs: IssueInputs, oracle: Oracle): Verdict {
+/**
+ * The issue with its non-breaking spaces ("No. 15", "12.5K likes": issue #11) read as spaces: the sentences
+ * below are matched as a reader reads them, whatever space keeps their words on one line. That every such
+ * space is there is tested apart (tests/unit/issue/lists.test.ts).
+ */
+export function asRead(issue: Issue): Issue {
+  return JSON.parse(JSON.stringify(issue).replaceAll('\u00a0', ' ')) as Issue;
+}
+
+export function checkIssue(composed: Issue, inputs: IssueInputs, oracle: Oracle): Verdict {
+  const issue = asRead(composed);
   const c = new Checker(issue, inputs, oracle);
   const stories = [issue.lead, ...issue.analysis];
   for (const story of stories) {
@@ -589,6 +599,24 @@ function checkTrending(c: Checker): void {
       const before = rankIn(c.inputs, entry.sourceId, snapshotAt(c.inputs, entry.sourceId, sinceAt), entry.itemId);
       c.expect(entry.isNew === (before === undefined), `trending ${entry.sourceId}:${entry.itemId}: isNew ${entry.isNew}, baseline rank ${before}`);
       if (before !== undefined && before !== entry.rank) c.expect(entry.climbed === before - entry.rank, `trending ${entry.sourceId}:${entry.itemId}: climbed ${entry.climbed}, stored ${before} → ${entry.rank}`);
+    }
+  }
+  // "3 repositories that are not AI/ML left out" (issue #11): the rows of the stored list above the last one shown
+  // that the list does not show, counted position by position; each of them not AI/ML where it says so.
+  for (const key of ['models', 'datasets', 'repositories', 'spaces'] as const) {
+    const list = c.issue.trending[key];
+    const said = c.issue.leftOut?.[key];
+    const last = list.at(-1);
+    const latest = last ? c.latest(last.sourceId) : undefined;
+    const shown = new Set(list.map((entry) => entry.itemId));
+    const missing: string[] = [];
+    for (let position = 1; last && latest && position < last.rank; position += 1) {
+      const itemId = latest.keys[position - 1] === undefined ? undefined : c.inputs.windows[last.sourceId]?.items.get(latest.keys[position - 1]!)?.itemId;
+      if (itemId === undefined || !shown.has(itemId)) missing.push(itemId ?? `#${position}`);
+    }
+    c.expect((said?.count ?? 0) === missing.length, `trending ${key}: ${said?.count ?? 0} said left out, ${missing.length} are (${missing.join(', ')})`);
+    if (said?.why === 'not-ai') {
+      for (const itemId of missing) c.expect(!c.oracle.aiRepositories.has(itemId), `trending ${key}: ${itemId} said not AI/ML but is`);
     }
   }
 }

@@ -151,7 +151,7 @@ describe('IssueView', () => {
     ]);
     const header = document.querySelector('header')!;
     expect(header.textContent).toContain('Sunday, August 23, 2026');
-    expect(header.textContent).toContain('No. 42');
+    expect(header.textContent).toContain('No.\u00a042');
     expect(header.querySelector('time')?.getAttribute('datetime')).toBe(isoTime(AT));
     // The articles: the lead and each analysis piece, with kicker, headline and paragraphs.
     const articles = document.querySelectorAll('article');
@@ -221,22 +221,22 @@ describe('IssueView', () => {
     const models = section('trending').querySelector('[data-list="models"]')!;
     const rows = models.querySelectorAll('li');
     expect(rows[0]!.textContent).toContain('image-text-to-text');
-    expect(rows[0]!.textContent).toContain('12.1K likes');
+    expect(rows[0]!.textContent).toContain('12.1K\u00a0likes');
     expect(rows[1]!.querySelector('.mark--up')?.textContent).toContain('▲ 3');
     expect(rows[2]!.querySelector('.mark--new')?.textContent).toBe('new to the list');
     const repo = section('trending').querySelector('[data-list="repositories"] li')!;
-    expect(repo.textContent).toContain('20.8K new stars');
-    expect(repo.textContent).toContain('27.1K stars');
+    expect(repo.textContent).toContain('20.8K\u00a0new stars');
+    expect(repo.textContent).toContain('27.1K\u00a0stars');
     expect(section('tools').textContent).toContain('+20,835 stars this week');
     const climbers = section('movers').querySelectorAll('[data-list="climbers"] li');
     expect(climbers[0]!.textContent).toContain('▲ 13');
     expect(climbers[1]!.querySelector('.mark--new')).not.toBeNull();
-    expect(section('movers').querySelector('[data-list="growth"] li')?.textContent).toContain('+1,155 likes a day');
+    expect(section('movers').querySelector('[data-list="growth"] li')?.textContent).toContain('+1,155\u00a0likes a day');
     expect(section('movers').querySelector('[role="img"]')?.getAttribute('aria-label')).toBe('rank over 7 days: from 21 to 8');
     expect(section('movers').querySelector('[data-list="growth"] [role="img"]')?.getAttribute('aria-label')).toBe('likes over 7 days: from 4,012 to 12,099');
     const papers = section('reading').querySelectorAll('li');
     expect(papers[0]!.textContent).toContain('Zongxia Li, Zhongzhi Li et al.');
-    expect(papers[0]!.textContent).toContain('38 upvotes');
+    expect(papers[0]!.textContent).toContain('38\u00a0upvotes');
     expect(papers[1]!.textContent).toContain('Yiming Zhang');
     expect(shortAuthors([])).toBe('');
     expect(shortAuthors(['A', 'B'])).toBe('A, B');
@@ -294,7 +294,7 @@ describe('Sparkline', () => {
     }
   });
 
-  it('draws growth upright, equal values flat, one point as a dot, none as nothing', () => {
+  it('draws growth upright, equal values flat; one point or none say "new" (issue #11)', () => {
     const up = render(<Sparkline values={[100, 200, 400]} of="likes" />);
     const rising = points(up.container.querySelector('svg')!);
     expect(rising[2]![1]).toBeLessThan(rising[0]![1]);
@@ -303,12 +303,13 @@ describe('Sparkline', () => {
     expect(new Set(points(flat.container.querySelector('svg')!).map(([, y]) => y)).size).toBe(1);
     cleanup();
     const dot = render(<Sparkline values={[3]} of="rank" invert />);
-    expect(dot.container.querySelector('polyline')).toBeNull();
-    expect(dot.container.querySelector('circle')).not.toBeNull();
-    expect(dot.container.querySelector('svg')?.getAttribute('aria-label')).toBe('rank: 3, one day of history');
+    expect(dot.container.querySelector('svg')).toBeNull();
+    expect(dot.container.querySelector('.sparkline--new')?.textContent).toBe('new');
+    expect(dot.container.querySelector('.sparkline--new')?.getAttribute('title')).toBe('rank: 3, one day of history');
     cleanup();
     const none = render(<Sparkline values={[]} of="rank" />);
     expect(none.container.querySelector('svg')).toBeNull();
+    expect(none.container.textContent).toBe('new');
   });
 });
 
@@ -318,8 +319,8 @@ describe('ArchiveNav', () => {
     const { rerender } = render(<ArchiveNav number={5} latest={9} onShow={onShow} />);
     expect(screen.getByRole('navigation', { name: 'Archive' }).textContent).toContain('Issue 5 of 9');
     const [older, newer] = screen.getAllByRole('button') as HTMLButtonElement[];
-    expect(older!.textContent).toContain('No. 4');
-    expect(newer!.textContent).toContain('No. 6');
+    expect(older!.textContent).toContain('No.\u00a04');
+    expect(newer!.textContent).toContain('No.\u00a06');
     fireEvent.click(older!);
     fireEvent.click(newer!);
     expect(onShow.mock.calls).toEqual([[4], [6]]);

@@ -72,14 +72,14 @@ describe('NewTabPage', () => {
     await waitFor(() => expect(screen.getByText('Issue 2 of 2')).toBeTruthy());
     await waitFor(() => expect(markRead).toHaveBeenLastCalledWith(2));
 
-    fireEvent.click(screen.getByRole('button', { name: /No\. 1/ }));
+    fireEvent.click(screen.getByRole('button', { name: /No\.\u00a01/ }));
     await waitFor(() => expect(screen.getByText('Issue 1 of 2')).toBeTruthy());
     expect(onShow).toHaveBeenCalledWith(1);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/The AI Morning Post/);
 
     fireEvent.click(screen.getByRole('button', { name: /Copy as Markdown/ }));
     await waitFor(() => expect(copyText).toHaveBeenCalledTimes(1));
-    expect(copyText.mock.calls[0]![0]).toMatch(/^# The AI Morning Post — No\. 1/);
+    expect(copyText.mock.calls[0]![0]).toMatch(/^# The AI Morning Post — No\.\u00a01/);
     await waitFor(() => expect(screen.getByText('Copied as Markdown.')).toBeTruthy());
   });
 

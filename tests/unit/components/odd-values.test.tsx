@@ -175,9 +175,9 @@ describe('lists and issue with figures that cannot be printed', () => {
     // The dateline is stored text; the time it stands for cannot be said, so it carries no datetime.
     expect(container.querySelector('.issue__ear time')!.hasAttribute('datetime')).toBe(false);
     expect(container.querySelector('[data-section="movers"] .issue-section__deck')!.textContent).toBe("Climbs in rank and the fastest growth, from this browser's own history.");
-    expect([...container.querySelectorAll('.mover__figure')].map((figure) => figure.textContent)).toEqual(['', '> 999T likes a day', '']);
-    expect(container.querySelector('[data-list="models"] .trending__row')!.textContent).toBe('unknownorg/a> 999T 30-day downloads');
-    expect(container.querySelector('.reading__meta')!.textContent).toBe('unknown upvotes');
+    expect([...container.querySelectorAll('.mover__figure')].map((figure) => figure.textContent)).toEqual(['Model', 'Model> 999T\u00a0likes a day', 'Model']);
+    expect(container.querySelector('[data-list="models"] .trending__row')!.textContent).toBe('1org/a> 999T\u00a030-day downloads');
+    expect(container.querySelector('.reading__meta')!.textContent).toBe('unknown\u00a0upvotes');
     expect(nonsenseIn(container)).toEqual([]);
   });
 

@@ -180,7 +180,7 @@ function scanMarkdown(markdown: string, tally: Tally, faults: string[]): void {
   }
   // Structure: only the export's own headings (`# ` the title, `## ` and `### ` sections); no quote, table or HTML line.
   for (const [number, line] of markdown.split('\n').entries()) {
-    if (/^#/.test(line) && !(number === 0 ? /^# The AI Morning Post — No\. \d+$/ : /^#{2,3} \S/).test(line)) injection(`line ${number + 1} starts a heading: ${JSON.stringify(line.slice(0, 60))}`);
+    if (/^#/.test(line) && !(number === 0 ? /^# The AI Morning Post — No\.\u00a0\d+$/ : /^#{2,3} \S/).test(line)) injection(`line ${number + 1} starts a heading: ${JSON.stringify(line.slice(0, 60))}`);
     if (/^\s*[>|<]/.test(line)) injection(`line ${number + 1} starts a quote, table or HTML block: ${JSON.stringify(line.slice(0, 60))}`);
   }
 }

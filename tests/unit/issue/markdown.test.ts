@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isSafeLink } from '@/lib/shared/links';
-import { escapeMarkdown, issueFileName, issueToMarkdown, sparkline } from '@/lib/issue/markdown';
+import { escapeMarkdown, issueFileName, issueToMarkdown as toMarkdown, sparkline } from '@/lib/issue/markdown';
 import type { Claim, Entry, Issue, Mover } from '@/lib/shared/issue-types';
+
+/** The export as a reader reads it: its non-breaking spaces ("No. 15", "12.5K likes": tests/unit/issue/lists.test.ts) as spaces. */
+const issueToMarkdown = (...args: Parameters<typeof toMarkdown>) => toMarkdown(...args).replaceAll('\u00a0', ' ');
 
 // Names, ids and figures below are copied by hand from ../shared/fixtures/*.json.
 const HOUR = 60 * 60 * 1000;
@@ -315,10 +318,11 @@ describe('issueToMarkdown', () => {
     );
   });
 
-  it('lists trending entries with their rank, one figure and a new mark', () => {
+  it('lists trending entries numbered 1…n, with the source rank where it differs, one figure and a new mark', () => {
     expect(lineWith(markdown, '- **1.** [Qwen/')).toBe(`- **1.** [Qwen/Qwen3.8-27B](https://huggingface.co/Qwen/Qwen3.8-27B) — 12,099 likes`);
     expect(lineWith(markdown, 'Uncensored-FP8')).toBe(
-      `- **4.** [orcarouter/Qwen3.8-27B-Uncensored-FP8](https://huggingface.co/orcarouter/Qwen3.8-27B-Uncensored-FP8) — 966 likes — *new to the list*`,
+      // The third row of the fixture's models list, which the source ranks fourth (issue #11).
+      `- **3.** [orcarouter/Qwen3.8-27B-Uncensored-FP8](https://huggingface.co/orcarouter/Qwen3.8-27B-Uncensored-FP8) (No. 4 on Hugging Face) — 966 likes — *new to the list*`,
     );
     expect(lineWith(markdown, '- **1.** [bkingfilm')).toBe(
       `- **1.** [bkingfilm/lapian-notes](https://github.com/bkingfilm/lapian-notes) — 1,430 stars today`,
@@ -328,11 +332,11 @@ describe('issueToMarkdown', () => {
     );
   });
 
-  it('draws each mover with its figure and a sparkline, ranks inverted', () => {
+  it('draws each mover with what it is, its figure and a sparkline, ranks inverted', () => {
     expect(lineWith(markdown, 'Uncensored-MLX')).toBe(
-      '- [orcarouter/Qwen3.8-27B-Uncensored-MLX](https://huggingface.co/orcarouter/Qwen3.8-27B-Uncensored-MLX) — up 8 places to No. 1 — `▁▃▅▇█`',
+      '- [orcarouter/Qwen3.8-27B-Uncensored-MLX](https://huggingface.co/orcarouter/Qwen3.8-27B-Uncensored-MLX) (model) — up 8 places to No. 1 — `▁▃▅▇█`',
     );
-    expect(lineWith(markdown, '— +52')).toBe('- [bkingfilm/lapian-notes](https://github.com/bkingfilm/lapian-notes) — +52 stars a day — `▁▃▅█`');
+    expect(lineWith(markdown, '— +52')).toBe('- [bkingfilm/lapian-notes](https://github.com/bkingfilm/lapian-notes) (repository) — +52 stars a day — `▁▃▅█`');
     expect(markdown).toContain(`*Compared with the lists as they stood on Friday, November 20, 2026.*`);
   });
 

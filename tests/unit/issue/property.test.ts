@@ -99,9 +99,9 @@ function withoutQuotes(text: string): string {
   return text.replace(/“[^”]*”/g, '“Q”');
 }
 
-/** Sentences of a text, not cut after "No." (No. 3) or "et al.". */
+/** Sentences of a text, not cut after "No." (No. 3, its space a normal or a non-breaking one) or "et al.". */
 function sentencesOf(text: string): string[] {
-  const guarded = withoutQuotes(text).replace(/\bNo\. /g, 'No\uE000 ').replace(/\bet al\. /g, 'et al\uE000 ');
+  const guarded = withoutQuotes(text).replace(/\bNo\.([ \u00a0])/g, 'No\uE000$1').replace(/\bet al\. /g, 'et al\uE000 ');
   return guarded
     // Not after "…": the issue clips a long name with one, mid-sentence.
     .split(/(?<=[.!?])\s+(?=\S)/u)

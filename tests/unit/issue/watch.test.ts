@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { composeIssue } from '@/lib/issue/compose';
+import { composeIssue as composeRaw } from '@/lib/issue/compose';
 import type { IssueInputs, WatchEntry } from '@/lib/issue/inputs';
-import { issueToMarkdown } from '@/lib/issue/markdown';
+import { issueToMarkdown as toMarkdown } from '@/lib/issue/markdown';
 import { packIssue, unpackIssue } from '@/lib/history/issue-codec';
 import type { Claim, Issue } from '@/lib/shared/issue-types';
 import { inputsOf } from '../../support/oracle/build';
-import { checkIssue } from '../../support/oracle/check';
+import { asRead, checkIssue } from '../../support/oracle/check';
 import { at, s1, S1_DAY, S1_LATEST } from '../../support/oracle/histories';
+
+/** The composed issue as a reader reads it: its non-breaking spaces as spaces (they are tested in tests/unit/issue/lists.test.ts). */
+const composeIssue = (inputs: Parameters<typeof composeRaw>[0]) => asRead(composeRaw(inputs));
+const issueToMarkdown = (issue: Issue) => toMarkdown(issue).replaceAll('\u00a0', ' ');
 
 /**
  * The watch piece (issue #10) over hand-made histories. Every expected

@@ -4,7 +4,7 @@ import type { IssueInputs } from '@/lib/issue/inputs';
 import { issueToMarkdown } from '@/lib/issue/markdown';
 import type { Claim, Issue, Story } from '@/lib/shared/issue-types';
 import { weekInputs } from '../../support/memory-history';
-import { checkIssue as oracleCheck } from '../../support/oracle/check';
+import { asRead, checkIssue as oracleCheck } from '../../support/oracle/check';
 import { S1_DAY, S1_LATEST, S1_NOW, github, s1, ties, twoLists } from '../../support/oracle/histories';
 import { AI_REPOSITORIES } from '../../support/oracle/recorded-tables';
 import { randomHistory } from '../../support/random-history';
@@ -60,8 +60,10 @@ const MONDAY = Date.UTC(2026, 10, 16, 6, 0);
 const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Tokyo'];
 
 function composed(name: string, inputs: IssueInputs, ai?: ReadonlySet<string>): Composed {
-  const issue = composeIssue(inputs);
-  return { name, inputs, issue, markdown: issueToMarkdown(issue), ...(ai ? { ai } : {}) };
+  // Read as a reader reads it: the non-breaking spaces that keep "No. 15" and "12.5K likes" together are spaces to the
+  // rules (tests/unit/issue/lists.test.ts checks that they are there).
+  const issue = asRead(composeIssue(inputs));
+  return { name, inputs, issue, markdown: issueToMarkdown(issue).replaceAll('\u00a0', ' '), ...(ai ? { ai } : {}) };
 }
 
 let corpusCache: Composed[] | undefined;
@@ -347,7 +349,7 @@ function planted(mutate: (issue: Issue) => void, name = 'recorded, 8 days'): Pro
   const base = corpus().find((c) => c.name.startsWith(name))!;
   const issue = structuredClone(base.issue);
   mutate(issue);
-  return wordProblems({ ...base, issue, markdown: issueToMarkdown(issue) });
+  return wordProblems({ ...base, issue, markdown: issueToMarkdown(issue).replaceAll('\u00a0', ' ') });
 }
 
 describe('each rule reports a planted violation', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { composeIssue } from '@/lib/issue/compose';
+import { composeIssue as composeRaw } from '@/lib/issue/compose';
 import type { Claim, Issue } from '@/lib/shared/issue-types';
 import type { IssueInputs } from '@/lib/issue/inputs';
 import { loadIssueInputs } from '@/lib/background/issue-inputs';
@@ -9,8 +9,11 @@ import { testDb } from '../../../support/db';
 import { writeWeek } from '../../../support/issue-history';
 import { sharedFixture } from '../../../support/paths';
 import { familyOf, formatOf, ownerOf } from '../../../support/oracle/classify';
-import { checkIssue } from '../../../support/oracle/check';
+import { asRead, checkIssue } from '../../../support/oracle/check';
 import { AI_REPOSITORIES, DAY7_MODEL_COUNTS, DAY7_MODELS, DAY7_WEEKLY, GH_WEEKLY_FIXTURE, HF_MODELS_FIXTURE } from '../../../support/oracle/recorded-tables';
+
+/** The composed issue as a reader reads it: its non-breaking spaces as spaces (they are tested in tests/unit/issue/lists.test.ts). */
+const composeIssue = (inputs: Parameters<typeof composeRaw>[0]) => asRead(composeRaw(inputs));
 
 /**
  * The 8-day history of tests/support/issue-history.ts over the real

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { composeIssue } from '@/lib/issue/compose';
+import { composeIssue as composeRaw } from '@/lib/issue/compose';
 import type { Claim, Issue } from '@/lib/shared/issue-types';
 import { textOf } from '../../../support/oracle/build';
-import { checkIssue } from '../../../support/oracle/check';
+import { asRead, checkIssue } from '../../../support/oracle/check';
 import { at, GH_AI, github, s1, S1_DAY, S1_LATEST, S1_WEEK, ties, twoLists } from '../../../support/oracle/histories';
+
+/** The composed issue as a reader reads it: its non-breaking spaces as spaces (they are tested in tests/unit/issue/lists.test.ts). */
+const composeIssue = (inputs: Parameters<typeof composeRaw>[0]) => asRead(composeRaw(inputs));
 
 /**
  * Hand-made histories (tests/support/oracle/histories.ts) whose facts are

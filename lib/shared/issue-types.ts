@@ -114,6 +114,18 @@ export type Claim = (
   | { kind: 'entered'; sourceId: SourceId; itemId: string; sinceAt: number; at: number; rank: number }
   /** At `rank` in the list of `sinceAt`, and not in the list of `at`, which the source refreshed successfully. */
   | { kind: 'left'; sourceId: SourceId; itemId: string; sinceAt: number; at: number; rank: number }
+  /* The story detectors' claims (issue #11, lib/issue/stories). */
+  /** At No. 1 (after the reader's filters) on each of `days` consecutive calendar days ending the day of `toAt`; another item, or none, was No. 1 on the day of `beforeAt`. */
+  | { kind: 'streak'; sourceId: SourceId; itemId: string; beforeAt: number; fromAt: number; toAt: number; days: number }
+  /** First sighted in the list of `at` at `rank`; absent from every earlier list of the window (the oldest at `sinceAt`); first seen at `firstSeenAt`, created at `createdAt` when the source says. */
+  | { kind: 'debut'; sourceId: SourceId; itemId: string; sinceAt: number; at: number; rank: number; firstSeenAt: number; createdAt?: string }
+  /**
+   * In the list on each of `days` consecutive calendar days from the day of `fromAt` to the day of `toAt`, best rank `peak`;
+   * not on the day of `beforeAt`. Without `beforeAt` the stay reaches the window's start (`atLeast`: "at least `days` days").
+   */
+  | { kind: 'days-on-list'; sourceId: SourceId; itemId: string; beforeAt?: number; fromAt: number; toAt: number; days: number; atLeast: boolean; peak: number }
+  /** `itemIds` (in rank order) carry a `base_model:<base>` tag and are in the top `top` at `at`; `newIds` of them were not in the list of `sinceAt`. */
+  | { kind: 'derivatives'; sourceId: SourceId; at: number; top: number; base: string; itemIds: string[]; sinceAt: number; newIds: string[] }
   | {
       kind: 'count';
       sourceId: SourceId;

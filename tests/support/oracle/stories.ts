@@ -61,6 +61,10 @@ export function checkStoryClaims(claims: readonly StoryClaim[], inputs: IssueInp
         expect(claim.printed.includes(String(claim.days)) && claim.printed.includes(String(claim.peak)), `${label}: prints other figures`);
         break;
       }
+      case 'rank':
+        expect(rankIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.at), claim.itemId) === claim.rank, `${label}: not at that rank`);
+        expect(claim.printed.includes(String(claim.rank)), `${label}: prints another rank`);
+        break;
       case 'metric':
         expect(valueIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.at), claim.itemId, claim.metric) === claim.value, `${label}: not the stored value`);
         break;

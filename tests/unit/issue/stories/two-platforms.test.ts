@@ -6,8 +6,8 @@ import { day, factsFor, failing, H, inputsFor, T, type ItemSpec, windowOf } from
 
 // The same work on two platforms, by exact ids (lib/issue/stories/two-platforms.ts).
 const PAPERS: Record<number, ItemSpec> = {
-  // Featured Thu 26: code at Acme/Repo (GitHub lists it as acme/repo: the same repository, GitHub ignores case).
-  1: { itemId: '2611.01234', publishedAt: '2026-11-26T20:00:00.000Z', codeUrl: 'https://github.com/Acme/Repo' },
+  // Featured Thu 26: code at acme/repo (GitHub's list spells it Acme/Repo: the same repository, GitHub ignores case).
+  1: { itemId: '2611.01234', publishedAt: '2026-11-26T20:00:00.000Z', codeUrl: 'https://github.com/acme/repo' },
   // Featured Fri 27, no code; named by a model's arxiv tag.
   2: { itemId: '2611.05678', publishedAt: '2026-11-27T20:00:00.000Z' },
   // A similar name is not the same id.
@@ -17,7 +17,7 @@ const PAPERS: Record<number, ItemSpec> = {
 };
 const REPOS: Record<number, ItemSpec> = {
   1: { itemId: 'other/llm-tool', description: 'An LLM tool' },
-  2: { itemId: 'acme/repo', description: 'Code for an AI paper' },
+  2: { itemId: 'Acme/Repo', description: 'Code for an AI paper' },
   3: { itemId: 'old/thing', description: 'An AI thing' },
 };
 const MODELS: Record<number, ItemSpec> = {
@@ -25,7 +25,7 @@ const MODELS: Record<number, ItemSpec> = {
   2: { itemId: 'lab/m2', tags: ['arxiv:not-an-id', 'arxiv:2611.05678v2'] },
   3: { itemId: 'lab/m3', tags: ['arxiv:2305.12345'] },
 };
-const AI = new Set(['other/llm-tool', 'acme/repo', 'old/thing']);
+const AI = new Set(['other/llm-tool', 'Acme/Repo', 'old/thing']);
 
 const papers = (lists: [number, number[]][], status?: Parameters<typeof windowOf>[3]) =>
   windowOf('hf-papers', PAPERS, lists.map(([at, keys]) => [at, keys, { upvotes: keys.map(() => 10) }]), status);
@@ -60,11 +60,11 @@ describe('the same work on two platforms', () => {
       {
         kind: 'two-platforms',
         sourceId: 'gh-trending-weekly',
-        subject: 'acme/repo',
-        claims: [{ kind: 'same-work', sourceId: 'gh-trending-weekly', itemId: 'acme/repo', at: T, rank: 2, paperId: '2611.01234', paperAt: T, via: 'code', printed: ['2'] }],
+        subject: 'Acme/Repo',
+        claims: [{ kind: 'same-work', sourceId: 'gh-trending-weekly', itemId: 'Acme/Repo', at: T, rank: 2, paperId: '2611.01234', paperAt: T, via: 'code', printed: ['2'] }],
         // round(0.9 × (50 + 11 − 2)) = round(53.1).
         score: 53,
-        milestone: 'two-platforms:gh-trending-weekly:acme/repo:2611.01234',
+        milestone: 'two-platforms:gh-trending-weekly:Acme/Repo:2611.01234',
       },
       {
         kind: 'two-platforms',
@@ -93,7 +93,7 @@ describe('the same work on two platforms', () => {
     expect(detect(windows(), { now: T + 37 * H })).toEqual([]);
   });
 
-  it('never matches by name or an old paper: acme/repo-v2 is not acme/repo, a paper of three weeks ago is not of the week', () => {
+  it('never matches by name or an old paper: acme/repo-v2 is not Acme/Repo, a paper of three weeks ago is not of the week', () => {
     const found = detect([papers([[day(1), [3]], [day(0), [3, 4]]]), windowOf('gh-trending-weekly', REPOS, [[day(1), [1]], [day(0), [1, 2, 3]]])]);
     expect(found).toEqual([]);
   });

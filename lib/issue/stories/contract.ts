@@ -119,7 +119,7 @@ export type StoryClaim = (
 export interface StoryCandidate {
   kind: StoryKind;
   sourceId: SourceId;
-  /** The item id, or the base model for a wave. */
+  /** The item id; the base model for a wave; the owner for a sweep; the kind of derivative for a takeover; the theme for a repositories' theme. */
   subject: string;
   claims: StoryClaim[];
   /** Newsworthiness, 0–100: each detector documents its formula. The lead is the candidate with the highest score. */

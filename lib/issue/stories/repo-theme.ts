@@ -38,7 +38,7 @@ export function themesOf(item: Pick<CatalogItem, 'itemId' | 'description' | 'tag
   const themes = Object.entries(THEMES)
     .filter(([, phrases]) => phrases.some((phrase) => words.includes(` ${phrase} `)))
     .map(([theme]) => theme);
-  const language = typeof item.language === 'string' ? item.language.trim().slice(0, 40) : '';
+  const language = typeof item.language === 'string' ? item.language.trim() : '';
   return language ? [...themes, `language:${language}`] : themes;
 }
 

@@ -1,9 +1,9 @@
-import type { Claim, Story } from '../../shared/issue-types';
+import type { Claim, DerivativeKind, Story } from '../../shared/issue-types';
 import type { Snapshot } from '../../shared/records';
 import type { SourceId } from '../../sources/ids';
 import { shortName } from '../classify';
 import { rankClaim, type Facts, type Row } from '../facts';
-import { capitalise, clip, HEADLINE_NAME_MAX, LIST_NAMES, opensSentence, sinceWords, thenWords } from '../prose';
+import { capitalise, clip, HEADLINE_NAME_MAX, joinAnd, LIST_NAMES, opensSentence, sinceWords, thenWords } from '../prose';
 import type { StoryCandidate, StoryClaim, StoryKind } from '../stories';
 
 /**
@@ -28,7 +28,37 @@ export const STORY_SECTION: Record<StoryKind, Section> = {
   'high-debut': 'By the Numbers',
   exit: 'By the Numbers',
   'staying-power': 'By the Numbers',
+  'lab-sweep': 'Opinion & Analysis',
+  'derivative-takeover': 'Deep Dive',
+  acceleration: 'By the Numbers',
+  'two-platforms': 'Opinion & Analysis',
+  'repo-theme': 'Opinion & Analysis',
 };
+
+/** What a derivative kind is called at the start of a sentence. */
+const DERIVATIVE_NAMES: Record<DerivativeKind, string> = {
+  quantisation: 'Quantisations',
+  'fine-tune': 'Fine-tunes',
+  merge: 'Merges',
+  adapter: 'Adapters',
+  uncensored: 'Uncensored remixes',
+};
+
+/** What a theme of lib/issue/stories/repo-theme.ts is called in a sentence: "repositories about …", or a language. */
+const THEME_NAMES: Record<string, string> = {
+  agents: 'agents',
+  rag: 'retrieval (RAG)',
+  inference: 'inference and serving',
+  'fine-tuning': 'fine-tuning',
+  coding: 'coding assistants',
+  speech: 'speech',
+  'image-video': 'image and video generation',
+};
+
+const UNITS: Partial<Record<string, [string, string]>> = { likes: ['like', 'likes'], stars: ['star', 'stars'] };
+
+/** "Tuesday", "yesterday", "last Friday": the day of `at` as the end of "from … to …". */
+const dayWords = (facts: Facts, at: number) => sinceWords(at, facts.now, facts.timeZone).replace(/^since /, '');
 
 type Teller = (facts: Facts, candidate: StoryCandidate) => Omit<Story, 'kicker'> | undefined;
 
@@ -154,6 +184,90 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
         `On Hugging Face's trending models, ${row.item.name} now counts ${mineNow.printed[0]} 30-day downloads to ${baseNow.printed[0]} for ${base.item.name}, the base model its tags name. ${capitalise(thenWords(mineBefore.at, facts.now, facts.timeZone))}, it was behind, at ${mineBefore.printed[0]} 30-day downloads to ${baseBefore.printed[0]}.`,
       ],
       claims: [mineNow, baseNow, mineBefore, baseBefore],
+    };
+  },
+  'lab-sweep': (facts, candidate) => {
+    const [now, then] = candidate.claims.filter((claim): claim is Extract<StoryClaim, { kind: 'owner-count' }> => claim.kind === 'owner-count');
+    const latest = facts.lists['hf-models'].latest;
+    if (!now || !then || !latest || now.at !== latest.fetchedAt) return undefined;
+    const names = now.itemIds.map((itemId) => rowOf(facts, 'hf-models', itemId)?.item.name).filter((name): name is string => name !== undefined);
+    if (names.length !== now.itemIds.length) return undefined;
+    const owner = clip(now.owner, HEADLINE_NAME_MAX);
+    const was = then.itemIds.length === 0 ? 'none' : String(then.itemIds.length);
+    return {
+      headline: opensSentence(owner)
+        ? `${owner} holds ${now.itemIds.length} of the top ${now.top} on Hugging Face`
+        : `On Hugging Face, ${now.itemIds.length} of the top ${now.top} trending models are ${owner}'s`,
+      paragraphs: [
+        `Of the top ${now.top} on Hugging Face's trending models, ${now.itemIds.length} come from ${now.owner}: ${joinAnd(names)}. ${capitalise(thenWords(then.at, facts.now, facts.timeZone))}, it had ${was}.`,
+      ],
+      claims: [now, then],
+    };
+  },
+  'derivative-takeover': (facts, candidate) => {
+    const shares = candidate.claims.filter((claim): claim is Extract<StoryClaim, { kind: 'derivative-share' }> => claim.kind === 'derivative-share');
+    const latest = facts.lists['hf-models'].latest;
+    const now = shares.find((claim) => claim.at === latest?.fetchedAt);
+    const week = shares.find((claim) => claim !== now && claim.at === facts.lists['hf-models'].week?.fetchedAt);
+    if (!now || !week) return undefined;
+    const names = now.itemIds.slice(0, 3).map((itemId) => rowOf(facts, 'hf-models', itemId)?.item.name);
+    if (names.some((name) => name === undefined)) return undefined;
+    const label = DERIVATIVE_NAMES[now.derivative];
+    return {
+      headline: `${label} take ${now.itemIds.length} of the top ${now.top} on Hugging Face`,
+      paragraphs: [
+        `${label} now hold ${now.itemIds.length} of the top ${now.top} trending models on Hugging Face (${now.printed[2]}), against ${week.itemIds.length} of ${week.top} ${thenWords(week.at, facts.now, facts.timeZone)}. The highest: ${joinAnd(names as string[])}.`,
+      ],
+      claims: [now, week],
+    };
+  },
+  acceleration: (facts, candidate) => {
+    const pace = claimOf(candidate, 'acceleration');
+    const row = pace && rowOf(facts, pace.sourceId, pace.itemId);
+    const units = pace && UNITS[pace.metric];
+    if (!pace || !row || !units) return undefined;
+    const list = LIST_NAMES[pace.sourceId];
+    const [one, many] = units;
+    return {
+      headline: headlineWith(row.item.name, (name) => `${name} gathers ${many} ${pace.times} times as fast as before`, (name) => `Gathering ${many} ${pace.times} times as fast as before: ${name}`),
+      paragraphs: [
+        `On ${list}, ${row.item.name} gained ${pace.printed[0]} ${pace.recentPerDay === 1 ? one : many} a day ${sinceWords(pace.midAt, facts.now, facts.timeZone)}. From ${dayWords(facts, pace.fromAt)} to ${dayWords(facts, pace.midAt)}, it gained ${pace.printed[1]} a day.`,
+      ],
+      claims: [pace],
+    };
+  },
+  'two-platforms': (facts, candidate) => {
+    const same = claimOf(candidate, 'same-work');
+    const row = same && rowOf(facts, same.sourceId, same.itemId);
+    const paper = same && facts.lists['hf-papers'].rows.find((entry) => entry.itemId === same.paperId);
+    if (!same || !row || !paper) return undefined;
+    const list = LIST_NAMES[same.sourceId];
+    const title = clip(paper.item.name, 160);
+    return same.via === 'code'
+      ? {
+          headline: headlineWith(row.item.name, (name) => `${name}: a paper of the week, trending on GitHub`, (name) => `A paper of the week, trending on GitHub: ${name}`),
+          paragraphs: [`Among the week's papers on Hugging Face is “${title}”. Its code, ${row.item.name}, is No. ${same.rank} on ${list}.`],
+          claims: [same],
+        }
+      : {
+          headline: headlineWith(row.item.name, (name) => `${name} comes with a paper of the week`, (name) => `A trending model with a paper of the week: ${name}`),
+          paragraphs: [`At No. ${same.rank} on ${list}, ${row.item.name} names “${title}”, one of the week's papers on Hugging Face, in its tags.`],
+          claims: [same],
+        };
+  },
+  'repo-theme': (facts, candidate) => {
+    const [now, then] = candidate.claims.filter((claim): claim is Extract<StoryClaim, { kind: 'theme-count' }> => claim.kind === 'theme-count');
+    if (!now || !then) return undefined;
+    const language = now.theme.startsWith('language:') ? now.theme.slice('language:'.length) : undefined;
+    const about = language ? `in ${language}` : `about ${THEME_NAMES[now.theme] ?? now.theme}`;
+    const names = now.itemIds.slice(0, 3).map((itemId) => rowOf(facts, now.sourceId, itemId)?.item.name);
+    if (names.some((name) => name === undefined)) return undefined;
+    return {
+      headline: `On GitHub, more AI repositories ${about}: ${now.itemIds.length} of the ${now.of} trending`,
+      paragraphs: [
+        `Of the ${now.of} AI repositories on ${LIST_NAMES[now.sourceId]}, ${now.itemIds.length} are ${about}, against ${then.itemIds.length} of ${then.of} ${thenWords(then.at, facts.now, facts.timeZone)}. Among them: ${joinAnd(names as string[])}.`,
+      ],
+      claims: [now, then],
     };
   },
 };

@@ -32,7 +32,20 @@ import type { Facts, ListFacts, Row } from '../facts';
  *    de-duplicate by it.
  */
 
-export type StoryKind = 'streak-at-one' | 'high-debut' | 'exit' | 'staying-power' | 'release-wave' | 'overtakes-base';
+export type StoryKind =
+  | 'streak-at-one'
+  | 'high-debut'
+  | 'exit'
+  | 'staying-power'
+  | 'release-wave'
+  | 'overtakes-base'
+  | 'lab-sweep'
+  | 'derivative-takeover'
+  | 'acceleration'
+  | 'two-platforms'
+  | 'repo-theme';
+
+export type { DerivativeKind } from '../../shared/issue-types';
 
 /**
  * The figures a story states, each with what it was computed from: the
@@ -42,12 +55,12 @@ export type StoryKind = 'streak-at-one' | 'high-debut' | 'exit' | 'staying-power
  */
 export type StoryClaim = Extract<Claim, { kind: StoryClaimKind }>;
 /** The claim kinds a detector may state. */
-export type StoryClaimKind = 'streak' | 'debut' | 'days-on-list' | 'left' | 'metric' | 'derivatives' | 'rank';
+export type StoryClaimKind = 'streak' | 'debut' | 'days-on-list' | 'left' | 'metric' | 'derivatives' | 'rank' | 'owner-count' | 'derivative-share' | 'acceleration' | 'same-work' | 'theme-count';
 
 export interface StoryCandidate {
   kind: StoryKind;
   sourceId: SourceId;
-  /** The item id, or the base model for a wave. */
+  /** The item id; the base model for a wave; the owner for a sweep; the kind of derivative for a takeover; the theme for a repositories' theme. */
   subject: string;
   claims: StoryClaim[];
   /** Newsworthiness, 0–100: each detector documents its formula. The lead is the candidate with the highest score. */

@@ -142,7 +142,12 @@ function checkClaim(c: Checker, claim: Claim): void {
     case 'streak':
     case 'debut':
     case 'days-on-list':
-    case 'derivatives': {
+    case 'derivatives':
+    case 'owner-count':
+    case 'derivative-share':
+    case 'acceleration':
+    case 'same-work':
+    case 'theme-count': {
       const verdict = checkStoryClaims([claim], inputs, c.oracle);
       for (const problem of verdict.problems) c.expect(false, problem);
       c.checked += verdict.checked;
@@ -230,7 +235,8 @@ function baselinesOf(c: Checker, story: Story): number[] {
     // The stories' (issue #11): a debut or a wave against the window's start, a streak or a stay from its first day, a rank or a figure of an earlier list.
     if (claim.kind === 'debut' || claim.kind === 'derivatives') at.add(claim.sinceAt);
     if ((claim.kind === 'streak' || claim.kind === 'days-on-list') && claim.fromAt !== c.latest(claim.sourceId)?.fetchedAt) at.add(claim.fromAt);
-    if ((claim.kind === 'rank' || claim.kind === 'metric') && claim.at !== c.latest(claim.sourceId)?.fetchedAt) at.add(claim.at);
+    if ((claim.kind === 'rank' || claim.kind === 'metric' || claim.kind === 'owner-count' || claim.kind === 'derivative-share' || claim.kind === 'theme-count') && claim.at !== c.latest(claim.sourceId)?.fetchedAt) at.add(claim.at);
+    if (claim.kind === 'acceleration') [claim.fromAt, claim.midAt].forEach((when) => at.add(when));
   }
   return [...at];
 }

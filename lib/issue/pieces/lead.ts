@@ -51,9 +51,18 @@ export function writeLead(facts: Facts, candidates: readonly StoryCandidate[]): 
   if (!told) return { story: movement.story };
   // After the news, the make-up of the top 30 — without the family count when the news is that family's wave.
   const context = movement.context.filter((part) => !(first.kind === 'release-wave' && part.family));
-  const paragraph = context.map((part) => part.text).join(' ');
+  // A story without a standfirst of its own takes the list's first figure as one, as the day's movement does.
+  const [head, ...rest] = told.standfirst === undefined ? context : [undefined, ...context];
+  const paragraph = rest.map((part) => part!.text).join(' ');
   return {
-    story: { ...told, paragraphs: [...told.paragraphs, ...(paragraph ? [paragraph] : [])], claims: [...told.claims, ...context.flatMap((part) => part.claims)] },
+    // Keys in the order of a stored story (lib/history/issue-codec.ts brings them back in it).
+    story: {
+      kicker: told.kicker,
+      headline: told.headline,
+      ...(head ? { standfirst: head.text } : told.standfirst !== undefined ? { standfirst: told.standfirst } : {}),
+      paragraphs: [...told.paragraphs, ...(paragraph ? [paragraph] : [])],
+      claims: [...told.claims, ...context.flatMap((part) => part.claims)],
+    },
     told: first,
     ...(movement.movement ? { movement: movement.movement } : {}),
   };

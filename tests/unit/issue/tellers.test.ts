@@ -364,6 +364,19 @@ describe('each story kind, told in the composed issue', () => {
     expect(analysis).toEqual([]);
   });
 
+  it('acceleration on GitHub: 400 stars a day against 50 — stars, with their period', () => {
+    const stars = [2000, 2050, 2100, 2150, 2200, 2250, 2300, 2700];
+    const inputs = inputsFor([
+      windowOf('gh-trending-weekly', { 1: { itemId: 'lab/fast-llm', description: 'Fast LLM inference', language: 'Rust' } }, stars.map((value, index): [number, number[], { stars: number[] }] => [day(7 - index), [1], { stars: [value] }])),
+    ]);
+    // Earlier: (2,300 − 2,000) ÷ 6 = 50 a day; recent: 2,700 − 2,300 = 400; 400 ÷ 50 = 8 (5× reached):
+    // round(0.9 × (40 + 10 + 8)) = round(52.2) = 52.
+    expect(toldOf(inputs)).toEqual([['acceleration', 'lab/fast-llm', 52]]);
+    const { lead } = composeChecked('acceleration on GitHub', inputs, new Set(['lab/fast-llm']));
+    expect(lead.headline).toBe('Gathering stars 8 times as fast as before: fast-llm');
+    expect(lead.paragraphs).toEqual(["On GitHub's weekly trending page, lab/fast-llm has been gaining 400 stars a day since yesterday. From last Saturday to yesterday, it gained 50 a day."]);
+  });
+
   it('two-platforms via code: a paper of the week whose repository enters GitHub\'s weekly page — the lead', () => {
     const inputs = viaCodeInputs();
     // Acme/Repo at No. 2: round(0.9 × (50 + 11 − 2)) = round(53.1) = 53.

@@ -92,7 +92,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
       let text = `The top of ${list} has changed hands: ${row.item.name} is the new No. 1.`;
       if (previous && previous.rank === 1 && previous.itemId !== row.itemId) {
         claims.push(rankClaim(streak.sourceId, previous, before!.fetchedAt));
-        text += ` The first place was ${previous.item.name}'s ${thenWords(before!.fetchedAt, facts.now, facts.timeZone)}.`;
+        text += ` It takes the place of ${previous.item.name}, No. 1 ${thenWords(before!.fetchedAt, facts.now, facts.timeZone)}.`;
       }
       return {
         headline: headlineWith(row.item.name, (name) => `${name} takes No. 1 on ${list}`, (name) => `A new No. 1 on ${list}: ${name}`),
@@ -130,7 +130,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     const list = LIST_NAMES[left.sourceId];
     const length = `${stay.atLeast ? 'at least ' : ''}${stay.days} days`;
     const since = sinceWords(stay.fromAt, facts.now, facts.timeZone);
-    const stayed = stay.atLeast ? `It was in every list the Post kept ${since}` : `It had been on the list every day ${since}`;
+    const stayed = stay.atLeast ? `It had been in every list the Post had kept ${since}` : `It had been on the list every day ${since}`;
     const peak = stay.peak === left.rank ? 'its best place.' : `and its best place was No. ${stay.peak}.`;
     return {
       headline: headlineWith(row.item.name, (name) => `${name} leaves ${list} after ${length}`, (name) => `After ${length}, off ${list}: ${name}`),
@@ -165,7 +165,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     const since = sinceWords(wave.sinceAt, facts.now, facts.timeZone);
     return {
       headline: `A release wave: ${wave.itemIds.length} derivatives of ${clip(wave.base, HEADLINE_NAME_MAX)} in Hugging Face's top ${wave.top}`,
-      standfirst: `Fine-tunes, quantisations and merges of one model crowd the trending list; ${wave.newIds.length} of them are new ${since}.`,
+      standfirst: `Derivatives of one base model crowd the trending list; ${wave.newIds.length} of them are new ${since}.`,
       paragraphs: [
         `Of the top ${wave.top} trending models on Hugging Face, ${wave.itemIds.length} name ${wave.base} as their base model in their own tags. New among them ${since}: ${joinAnd(named)}${more > 0 ? ', among others' : ''}.`,
       ],
@@ -181,7 +181,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     return {
       headline: headlineWith(row.item.name, (name) => `${name} out-downloads the model it is built on`, (name) => `A derivative passes its base model in downloads: ${name}`),
       paragraphs: [
-        `On Hugging Face's trending models, ${row.item.name} now counts ${mineNow.printed[0]} 30-day downloads to ${baseNow.printed[0]} for ${base.item.name}, the base model its tags name. It was behind ${thenWords(mineBefore.at, facts.now, facts.timeZone)}, at ${mineBefore.printed[0]} 30-day downloads to ${baseBefore.printed[0]}.`,
+        `On Hugging Face's trending models, ${row.item.name} now has more 30-day downloads than ${base.item.name}, the base model its tags name: ${mineNow.printed[0]} to ${baseNow.printed[0]}. It was behind ${thenWords(mineBefore.at, facts.now, facts.timeZone)}, with ${mineBefore.printed[0]} to ${baseBefore.printed[0]}.`,
       ],
       claims: [mineNow, baseNow, mineBefore, baseBefore],
     };
@@ -216,7 +216,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     return {
       headline: `${label} take ${now.itemIds.length} of the top ${now.top} on Hugging Face`,
       paragraphs: [
-        `${label} now hold ${now.itemIds.length} of the top ${now.top} trending models on Hugging Face (${now.printed[2]}), against ${week.itemIds.length} of ${week.top} ${thenWords(week.at, facts.now, facts.timeZone)}. The highest: ${joinAnd(names as string[])}.`,
+        `${label} now hold ${now.itemIds.length} of the top ${now.top} trending models on Hugging Face (${now.printed[2]}), against ${week.itemIds.length === 0 ? 'none' : week.itemIds.length} of ${week.top} ${thenWords(week.at, facts.now, facts.timeZone)}. The highest: ${joinAnd(names as string[])}.`,
       ],
       claims: [now, week],
     };
@@ -231,7 +231,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     return {
       headline: headlineWith(row.item.name, (name) => `${name} gathers ${many} ${pace.times} times as fast as before`, (name) => `Gathering ${many} ${pace.times} times as fast as before: ${name}`),
       paragraphs: [
-        `On ${list}, ${row.item.name} gained ${pace.printed[0]} ${pace.recentPerDay === 1 ? one : many} a day ${sinceWords(pace.midAt, facts.now, facts.timeZone)}. From ${dayWords(facts, pace.fromAt)} to ${dayWords(facts, pace.midAt)}, it gained ${pace.printed[1]} a day.`,
+        `On ${list}, ${row.item.name} has been gaining ${pace.printed[0]} ${pace.recentPerDay === 1 ? one : many} a day ${sinceWords(pace.midAt, facts.now, facts.timeZone)}. From ${dayWords(facts, pace.fromAt)} to ${dayWords(facts, pace.midAt)}, it gained ${pace.printed[1]} a day.`,
       ],
       claims: [pace],
     };
@@ -245,7 +245,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     const title = clip(paper.item.name, 160);
     return same.via === 'code'
       ? {
-          headline: headlineWith(row.item.name, (name) => `${name}: a paper of the week, trending on GitHub`, (name) => `A paper of the week, trending on GitHub: ${name}`),
+          headline: headlineWith(row.item.name, (name) => `${name}, the code of a paper of the week, trends on GitHub`, (name) => `The code of a paper of the week trends on GitHub: ${name}`),
           paragraphs: [`Among the week's papers on Hugging Face is “${title}”. Its code, ${row.item.name}, is No. ${same.rank} on ${list}.`],
           claims: [same],
         }
@@ -260,12 +260,14 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     if (!now || !then) return undefined;
     const language = now.theme.startsWith('language:') ? now.theme.slice('language:'.length) : undefined;
     const about = language ? `in ${language}` : `about ${THEME_NAMES[now.theme] ?? now.theme}`;
+    // A language is bounded when stored (MAX_LABEL_LENGTH); clipped here too, as every remote name in a headline is.
+    const aboutShort = language ? `in ${clip(language, HEADLINE_NAME_MAX)}` : about;
     const names = now.itemIds.slice(0, 3).map((itemId) => rowOf(facts, now.sourceId, itemId)?.item.name);
     if (names.some((name) => name === undefined)) return undefined;
     return {
-      headline: `On GitHub, more AI repositories ${about}: ${now.itemIds.length} of the ${now.of} trending`,
+      headline: `On GitHub, more AI repositories ${aboutShort}: ${now.itemIds.length} of the ${now.of} trending`,
       paragraphs: [
-        `Of the ${now.of} AI repositories on ${LIST_NAMES[now.sourceId]}, ${now.itemIds.length} are ${about}, against ${then.itemIds.length} of ${then.of} ${thenWords(then.at, facts.now, facts.timeZone)}. Among them: ${joinAnd(names as string[])}.`,
+        `Of the ${now.of} AI repositories on ${LIST_NAMES[now.sourceId]}, ${now.itemIds.length} are ${about}, against ${then.itemIds.length === 0 ? 'none' : then.itemIds.length} of ${then.of} ${thenWords(then.at, facts.now, facts.timeZone)}. Among them: ${joinAnd(names as string[])}.`,
       ],
       claims: [now, then],
     };

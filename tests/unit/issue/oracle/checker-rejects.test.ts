@@ -144,16 +144,31 @@ describe('the checker rejects claims not from the data', () => {
     figure: `${stars.toLocaleString('en-US')} stars in its first weeks`,
     claim: { kind: 'metric', sourceId: 'gh-search', itemId, at: S1_LATEST, metric: 'stars', value: stars, printed: [stars.toLocaleString('en-US')] },
   });
+  /** The stars a search result gained from yesterday's list to today's (issue #11: a tool's figure is the week's). */
+  const gained = (itemId: string, from: number, to: number, period = 'since yesterday'): Tool => ({
+    ...tool(itemId, to),
+    figure: `+${(to - from).toLocaleString('en-US')} stars ${period}`,
+    claim: { kind: 'gain', sourceId: 'gh-search', itemId, metric: 'stars', fromAt: S1_DAY, toAt: S1_LATEST, fromValue: from, toValue: to, printed: [(to - from).toLocaleString('en-US')] },
+  });
 
   it('a repository created in 2010 called new', () => {
-    expect(checkIssue(issueWith({ lead, tools: [tool('fresh/agent-kit', 1500)] }), inputs, { aiRepositories: GH_AI }).problems).toEqual([]);
-    const { problems } = checkIssue(issueWith({ lead, tools: [tool('old/classic-ml', 90500)] }), inputs, { aiRepositories: GH_AI });
+    expect(checkIssue(issueWith({ lead, tools: [gained('fresh/agent-kit', 1200, 1500)] }), inputs, { aiRepositories: GH_AI }).problems).toEqual([]);
+    const { problems } = checkIssue(issueWith({ lead, tools: [gained('old/classic-ml', 90000, 90500)] }), inputs, { aiRepositories: GH_AI });
     expect(problems).toEqual([expect.stringMatching(/called new but created 2010-05-01/)]);
   });
 
-  it('a young repository that is not the most starred of the young ones', () => {
-    const { problems } = checkIssue(issueWith({ lead, tools: [tool('fresh/rag-lab', 900)] }), inputs, { aiRepositories: GH_AI });
-    expect(problems).toEqual([expect.stringMatching(/fresh\/agent-kit has 1500/)]);
+  it('a young repository that is not the one that gained the most of the young ones', () => {
+    const { problems } = checkIssue(issueWith({ lead, tools: [gained('fresh/rag-lab', 800, 900)] }), inputs, { aiRepositories: GH_AI });
+    expect(problems).toEqual([expect.stringMatching(/fresh\/agent-kit gained 300$/)]);
+  });
+
+  it('an all-time figure while a first row gained over the week, a period the history does not have, a gain not stored', () => {
+    const allTime = checkIssue(issueWith({ lead, tools: [tool('fresh/agent-kit', 1500)] }), inputs, { aiRepositories: GH_AI }).problems;
+    expect(allTime).toEqual([expect.stringMatching(/fresh\/agent-kit gained 300, fresh\/rag-lab gained 100 over the week/)]);
+    const week = checkIssue(issueWith({ lead, tools: [gained('fresh/agent-kit', 1200, 1500, 'this week')] }), inputs, { aiRepositories: GH_AI }).problems;
+    expect(week).toEqual([expect.stringMatching(/the gain's period is "since yesterday"/)]);
+    const wrong = checkIssue(issueWith({ lead, tools: [gained('fresh/agent-kit', 1100, 1500)] }), inputs, { aiRepositories: GH_AI }).problems;
+    expect(wrong).toEqual([expect.stringMatching(/from\/to values are not the stored ones \(1200, 1500\)/)]);
   });
 
   it('a repository that is not AI/ML in the trending repositories', () => {

@@ -168,10 +168,12 @@ const HUB: Record<'huggingface' | 'github', 'huggingface' | 'github'> = { huggin
 
 export function contextOf(sourceId: SourceId, item: CatalogItem): ItemContext {
   const hub = HUB[SOURCE_INFO[sourceId].family === 'github' ? 'github' : 'huggingface'];
-  const owner = ownerOf(item.itemId);
+  // A handle as the hubs allow them (at most 96 characters): a longer "owner" of a hostile id is not said.
+  const owner = typeof item.itemId === 'string' ? ownerOf(item.itemId) : undefined;
   const account = accountOf(owner, hub);
+  if (typeof item.itemId !== 'string') return {};
   const context: ItemContext = {};
-  if (owner) context.owner = owner;
+  if (owner && owner.length <= 96 && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(owner)) context.owner = owner;
   if (account) context.account = account;
   if (sourceId === 'hf-models') {
     if (typeof item.task === 'string' && TASK.test(item.task)) context.task = item.task;
@@ -215,7 +217,8 @@ const SDK_NAMES: Record<string, string> = { gradio: 'Gradio', docker: 'Docker', 
  * with "A" or "An"), so it may open a sentence whatever the item's name.
  * Parts the data does not give are left out: at least "a model by X".
  *
- * - model: `a [size] [format] <quantisation|fine-tune|adapter|merge|build|task model|model> [of <base>] [by <owner>[, <role>]]`
+ * - model: `a [size] [format] <quantisation|fine-tune|adapter|merge|<task> model|build|model> [of <base>] [by <owner>[, <role>]]`
+ *   ("build" for a format without a task: "a 27B GGUF build by unsloth, a quantiser")
  * - space: `a [SDK] <leaderboard|Space> by <owner>[, <role>][, with an MCP server]`
  * - repository: `a [language] repository by <owner>[, <role>]`
  */
@@ -231,23 +234,23 @@ export function describeItem(sourceId: SourceId, item: CatalogItem, at: number):
   if (sourceId === 'hf-spaces') {
     if (context.sdk) parts.push(claim('sdk', context.sdk, SDK_NAMES[context.sdk] ?? context.sdk));
     parts.push(tagsOf(item).includes('leaderboard') ? claim('tag', 'leaderboard') : 'Space');
-    if (tagsOf(item).includes('mcp-server')) tail = `, with an ${claim('tag', 'mcp-server', SPACE_TAGS['mcp-server'])}`;
   } else if (SOURCE_INFO[sourceId].family === 'github') {
     if (context.language) parts.push(claim('language', context.language));
     parts.push('repository');
   } else if (sourceId === 'hf-models') {
     if (context.size) parts.push(claim('size', context.size.text));
     if (context.format) parts.push(claim('format', context.format));
-    if (context.relation) parts.push(RELATION_NOUN[claim('relation', context.relation) as Relation]);
-    else if (context.format) parts.push('build');
+    if (context.relation) parts.push(claim('relation', context.relation, RELATION_NOUN[context.relation]));
     else if (context.task) parts.push(`${claim('task', context.task)} model`);
-    else parts.push('model');
+    else parts.push(context.format ? 'build' : 'model');
     if (context.base) parts.push(`of ${claim('base', context.base)}`);
   } else {
     parts.push(sourceId === 'hf-datasets' ? 'dataset' : 'item');
   }
   let by = context.owner ? ` by ${context.owner}` : '';
   if (context.owner && context.account) by += `, ${ROLE_WORDS[claim('role', context.account.role) as Account['role']]}`;
+  // Claimed in the order the phrase says them.
+  if (sourceId === 'hf-spaces' && tagsOf(item).includes('mcp-server')) tail = `, with an ${claim('tag', 'mcp-server', SPACE_TAGS['mcp-server'])}`;
   const phrase = `${withArticle(parts.join(' '))}${by}${tail}`;
   return { phrase, sentence: `${capitalise(phrase)}.`, claims };
 }

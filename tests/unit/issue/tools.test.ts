@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { composeIssue } from '@/lib/issue/compose';
 import { factsOf } from '@/lib/issue/facts';
 import type { IssueInputs, SourceWindow } from '@/lib/issue/inputs';
 import { tools } from '@/lib/issue/sections';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import type { SourceId } from '@/lib/sources/ids';
 import { handInputs } from '../../support/hand-inputs';
+import { checkIssue } from '../../support/oracle/check';
 
 /**
  * Tools of the Week (issue #11, item 3): chosen by the week's trending figures
@@ -92,6 +94,11 @@ describe('tools of the week', () => {
     expect(picked[1]!.claims?.map((claim) => (claim.kind === 'attribute' ? `${claim.field}=${claim.value}` : claim.kind))).toEqual(['sdk=gradio', 'tag=mcp-server']);
     // A repository with its own description carries no description claims.
     expect(picked[2]!.claims).toBeUndefined();
+    // The oracle agrees: each pick among the first 8, the largest gain, its period, every attribute read from the data.
+    const inputs = inputsOf([models, spaces, weekly, search]);
+    const verdict = checkIssue(composeIssue(inputs), inputs, { aiRepositories: new Set(keys(9).map((key) => `acme/llm-${key}`)) });
+    expect(verdict.problems).toEqual([]);
+    console.info(`tools: the oracle checked ${verdict.checked} facts of the issue`);
   });
 
   it('a newcomer since the baseline gains from its first sighting, and says since when', () => {

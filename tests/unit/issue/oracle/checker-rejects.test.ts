@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claim, Issue, Story, Tool } from '@/lib/shared/issue-types';
 import { ageWords, familyOf, formatOf, ownerOf } from '../../../support/oracle/classify';
 import { checkIssue } from '../../../support/oracle/check';
+import { inputsOf } from '../../../support/oracle/build';
 import { at, GH_AI, github, S1_DAY, S1_LATEST, S1_NOW, ties, twoLists } from '../../../support/oracle/histories';
 
 /**
@@ -207,5 +208,54 @@ describe('the oracle classifiers, on hand-written examples', () => {
     ['2026-11-10T12:00:00Z', '2026-11-27T12:00:00Z', 'UTC', 'an older list'],
   ])('%s → %s in %s: "%s"', (baseline, now, timeZone, words) => {
     expect(ageWords(at(baseline), at(now), timeZone).since).toBe(words);
+  });
+});
+
+describe('the checker rejects context not in the data (issue #11, item 3)', () => {
+  // Two models today: Qwen/Qwen3-8B (4,000 downloads) and its GGUF quantisation by unsloth (12,900), with tags.
+  const inputs = inputsOf({
+    now: S1_NOW,
+    timeZone: 'UTC',
+    items: [
+      { id: 'Qwen/Qwen3-8B', task: 'text-generation', tags: ['license:apache-2.0'] },
+      { id: 'unsloth/Qwen3-8B-GGUF', tags: ['gguf', 'base_model:Qwen/Qwen3-8B', 'base_model:quantized:Qwen/Qwen3-8B', 'license:apache-2.0'] },
+      { id: 'someone/Qwen3-8B-Chat', task: 'text-generation' },
+    ],
+    lists: { 'hf-models': [{ at: S1_LATEST, rows: [['Qwen/Qwen3-8B', { downloads: 4000 }], ['unsloth/Qwen3-8B-GGUF', { downloads: 12_900 }], ['someone/Qwen3-8B-Chat', { downloads: 100 }]] }] },
+  });
+  const attribute = (itemId: string, field: Extract<Claim, { kind: 'attribute' }>['field'], value: string): Claim => ({ kind: 'attribute', sourceId: 'hf-models', itemId, at: S1_LATEST, field, value, printed: [value] });
+  const ratio = (value: number): Claim => ({ kind: 'ratio', sourceId: 'hf-models', itemId: 'unsloth/Qwen3-8B-GGUF', baseId: 'Qwen/Qwen3-8B', at: S1_LATEST, metric: 'downloads', value: 12_900, baseValue: 4000, ratio: value, printed: [value.toFixed(1)] });
+  const problemsOf = (claims: Claim[]) => checkIssue(issueWith({ lead: { kicker: 'Lead', headline: 'What they are', paragraphs: [], claims } }), inputs, { aiRepositories: new Set() }).problems;
+  const gguf = 'unsloth/Qwen3-8B-GGUF';
+
+  it('accepts what the tags and the name say', () => {
+    expect(
+      problemsOf([
+        attribute(gguf, 'size', '8B'),
+        attribute(gguf, 'format', 'GGUF'),
+        attribute(gguf, 'licence', 'apache-2.0'),
+        attribute(gguf, 'base', 'Qwen/Qwen3-8B'),
+        attribute(gguf, 'relation', 'quantized'),
+        attribute(gguf, 'role', 'quantiser'),
+        attribute('Qwen/Qwen3-8B', 'task', 'text-generation'),
+        attribute('Qwen/Qwen3-8B', 'role', 'lab'),
+        // 12,900 / 4,000 = 3.225.
+        ratio(3.2),
+      ]),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['a size the name does not give', attribute(gguf, 'size', '27B'), /the name's words do not give 27B/],
+    ['another licence', attribute(gguf, 'licence', 'mit'), /the license tags say \["apache-2\.0"\]/],
+    ['another base', attribute(gguf, 'base', 'Qwen/Qwen3-14B'), /the base_model tags name \["Qwen\/Qwen3-8B"\]/],
+    ['another relation', attribute(gguf, 'relation', 'finetune'), /relations \["quantized"\]/],
+    ['another role', attribute(gguf, 'role', 'lab'), /the oracle reads "quantiser"/],
+    ['a role the oracle does not know', attribute('someone/Qwen3-8B-Chat', 'role', 'community'), /does not know someone's role/],
+    ['a base of its own', attribute('someone/Qwen3-8B-Chat', 'base', 'Qwen/Qwen3-8B'), /the base_model tags name \[\]/],
+    ['a wrong ratio', ratio(3.5), /12900 \/ 4000 is not 3\.5/],
+  ])('%s', (_why, claim, message) => {
+    // (A size of 27B for "…-8B-…" is reported twice: not the name's words, and the name gives 8B.)
+    expect(problemsOf([claim])).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
   });
 });

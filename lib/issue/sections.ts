@@ -49,8 +49,11 @@ const keyOf = (id: SourceId, itemId: string) => `${id}:${itemId}`;
  * time. The figure says its period: "+1,204 likes this week" over six days of
  * history or more, "+310 likes since Saturday" over less. GitHub's trending
  * pages count their own period's stars: the repository is the one of their
- * first rows with the most. Before a day of history, the highest trending
- * score of the first rows. Each is described by what it is (`describeTool`).
+ * first rows with the most. When no first row gained over a day or more
+ * (before a day of history, or a still list): the highest trending score of
+ * the first rows, or a new repository's stars in its first month. Fewer than
+ * four sources: the next picks of each, by the same rules. Each is described
+ * by what it is (`describeTool`).
  */
 export function tools(facts: Facts): Tool[] {
   const picks: Tool[] = [];

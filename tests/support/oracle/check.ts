@@ -620,7 +620,8 @@ function checkTools(c: Checker): void {
     }
     if (tool.sourceId.startsWith('gh-trending')) c.expect(c.oracle.aiRepositories.has(tool.itemId), `${label}: not an AI/ML repository`);
     // The description: the item's own when it has one, else written from its data, every attribute said.
-    if (item?.description?.trim()) c.expect(!tool.claims?.length, `${label}: described from its data though it has its own description`);
+    // (A description of no letter or digit, such as "🚀 — …", is no description.)
+    if (item?.description && /[\p{L}\p{N}]/u.test(item.description)) c.expect(!tool.claims?.length, `${label}: described from its data though it has its own description`);
     for (const claim of tool.claims ?? []) {
       c.expect('itemId' in claim && claim.itemId === tool.itemId, `${label}: a description claim about another item`);
       for (const text of claim.printed) c.expect(tool.description.includes(text), `${label}: the description does not say ${text}`);

@@ -68,6 +68,7 @@ export const ORACLE_ROLES: Record<string, 'lab' | 'quantiser' | 'community'> = {
   lightricks: 'lab',
   nvidia: 'lab',
   baidu: 'lab',
+  apple: 'lab',
   google: 'lab',
   'meta-llama': 'lab',
   microsoft: 'lab',

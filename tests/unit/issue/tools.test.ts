@@ -6,7 +6,10 @@ import { tools } from '@/lib/issue/sections';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import type { SourceId } from '@/lib/sources/ids';
 import { handInputs } from '../../support/hand-inputs';
+import { weekInputs } from '../../support/memory-history';
 import { checkIssue } from '../../support/oracle/check';
+import { AI_REPOSITORIES } from '../../support/oracle/recorded-tables';
+import { randomHistory } from '../../support/random-history';
 
 /**
  * Tools of the Week (issue #11, item 3): chosen by the week's trending figures
@@ -160,3 +163,37 @@ describe('tools of the week', () => {
     expect(tools(factsOf(inputsOf([odd]))).map((tool) => [tool.itemId, tool.figure])).toEqual([['org/ok', '+2 likes this week']]);
   });
 });
+
+describe('the oracle over composed issues: every tool and every claim behind its description', () => {
+  it('finds no problem with the tools of the recorded week (1 to 8 days, two time zones) or of 240 random histories', () => {
+    const MONDAY = Date.UTC(2026, 10, 16, 6, 0);
+    const problems: string[] = [];
+    let checked = 0;
+    for (let days = 1; days <= 8; days++) {
+      for (const zone of ['UTC', 'Asia/Tokyo']) {
+        const inputs = weekInputs(MONDAY, days, zone);
+        const issue = composeIssue(inputs);
+        const verdict = checkIssue(issue, inputs, { aiRepositories: AI_REPOSITORIES });
+        checked += issue.tools.length;
+        problems.push(...verdict.problems.filter(aboutTools).map((problem) => `recorded, ${days} days, ${zone}: ${problem}`));
+      }
+    }
+    for (let index = 0; index < 240; index++) {
+      const history = randomHistory(20_261_129 + index);
+      const issue = composeIssue(history.inputs);
+      // A random history has no hand-checked table of its AI/ML repositories: what the oracle says of a pick from
+      // GitHub's trending pages there (not AI/ML, so not among the rows it shows) is not about these rules.
+      const verdict = checkIssue(issue, history.inputs, { aiRepositories: new Set() });
+      const trendingPicks = issue.tools.filter((tool) => tool.sourceId.startsWith('gh-trending')).map((tool) => `tool ${tool.itemId} `);
+      checked += issue.tools.length;
+      const mine = verdict.problems.filter((problem) => aboutTools(problem) && !trendingPicks.some((prefix) => problem.startsWith(prefix)));
+      problems.push(...mine.map((problem) => `random ${20_261_129 + index}: ${problem}`));
+    }
+    console.info(`tools checked by the oracle: ${checked}, problems: ${problems.length}`);
+    expect(problems).toEqual([]);
+  });
+});
+
+function aboutTools(problem: string): boolean {
+  return problem.startsWith('tool ') || /^(?:attribute|gain|ratio) claim/.test(problem);
+}

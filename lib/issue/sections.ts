@@ -162,9 +162,12 @@ export function describeTool(facts: Facts, id: SourceId, row: Row): { descriptio
   return { description: described.sentence, claims: described.claims };
 }
 
-/** The text up to its first full stop that ends a sentence ("v2.5" and "e.g." do not). */
+/**
+ * The text up to its first full stop that ends a sentence ("v2.5" and "e.g." do not), without GitHub's emoji
+ * shortcodes (":rocket:", which the trending page shows as a picture and the issue would show as text).
+ */
 function firstSentence(text: string): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = text.replace(/(^|\s):[a-z0-9_+-]{1,40}:(?=\s|$)/g, '$1').replace(/\s+/g, ' ').trim();
   const end = /[.!?。！？](?=\s+\p{Lu}|$)/u.exec(clean);
   // A short "first sentence" is more likely an abbreviation ("e.g. Llama"): the whole text, bounded, then.
   return end && end.index >= 20 ? clean.slice(0, end.index + 1) : clean;

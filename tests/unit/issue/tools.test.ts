@@ -152,6 +152,19 @@ describe('tools of the week', () => {
     expect(tools(factsOf(inputsOf([today]))).map((tool) => [tool.figure, tool.description])).toEqual([['1 star today', 'A repository by acme.']]);
   });
 
+  it("describes a repository by its own description's first sentence, cleaned and bounded", () => {
+    const described = (description: string) =>
+      tools(factsOf(inputsOf([win('gh-trending-weekly', [snap('gh-trending-weekly', T, [1], { starsInPeriod: [10] })], [item('gh-trending-weekly', 1, 'acme/llm-x', { description, language: 'Go' })])])))[0]?.description;
+    expect(described(':rocket: Serve large language models   on one GPU. Second sentence. :sparkles:')).toBe('Serve large language models on one GPU.');
+    // "e.g." is no sentence's end; a first "sentence" under 20 characters is taken with what follows.
+    expect(described('LLM kit, e.g. Llama and Qwen. Fast.')).toBe('LLM kit, e.g. Llama and Qwen. Fast.');
+    // 300 characters without a full stop: cut at a word, with an ellipsis, at most 140.
+    const long = described(`LLM ${'token '.repeat(60)}`)!;
+    expect([long.length <= 140, long.endsWith('…')]).toEqual([true, true]);
+    // No letter or digit: described from its data.
+    expect(described('🚀 … :fire:')).toBe('A Go repository by acme.');
+  });
+
   it('leaves out gains it cannot state exactly, and values that are not numbers', () => {
     // Beyond 2^53 a gain is not exact; NaN is no value.
     const odd = win(

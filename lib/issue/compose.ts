@@ -3,7 +3,7 @@ import { SOURCE_IDS } from '../sources/ids';
 import { SOURCE_INFO } from '../sources/info';
 import { factsOf } from './facts';
 import type { IssueInputs } from './inputs';
-import { ANALYSIS_PIECES, leadPiece } from './pieces';
+import { frontPage } from './front-page';
 import { writeWatch } from './pieces/watch';
 import { datelineOf, keepTogether, readingHeading } from './prose';
 import { entries, leftOut, movers, reading, tools } from './sections';
@@ -19,8 +19,6 @@ import { entries, leftOut, movers, reading, tools } from './sections';
 export const PAPER_NAME = 'The AI Morning Post';
 export const TAGLINE = 'Artificial Intelligence • Machine Learning • Future Tech';
 
-const KICKERS = ['Deep Dive', 'Opinion & Analysis'];
-const MAX_ANALYSIS = 4;
 
 /** A story whose words keep "No. 15" and "12.5K likes" on one line (lib/issue/prose.ts `keepTogether`). */
 function together<T extends Story>(story: T): T {
@@ -34,10 +32,8 @@ function together<T extends Story>(story: T): T {
 
 export function composeIssue(inputs: IssueInputs): Issue {
   const facts = factsOf(inputs);
-  const analysis = ANALYSIS_PIECES.map((piece) => piece.write(facts))
-    .filter((story): story is Story => story !== undefined)
-    .slice(0, MAX_ANALYSIS)
-    .map((story, index) => together({ ...story, kicker: KICKERS[index] ?? 'By the Numbers' }));
+  const front = frontPage(facts);
+  const analysis = front.analysis.map(together);
   const written = writeWatch(facts);
   const watch = written ? together(written) : undefined;
   const trending = {
@@ -70,7 +66,7 @@ export function composeIssue(inputs: IssueInputs): Issue {
         };
       }),
     },
-    lead: together(leadPiece.write(facts)!),
+    lead: together(front.lead),
     ...(watch ? { watch } : {}),
     analysis,
     // After the analysis, before the tools: where the stored issue's body gives them back (lib/history/issue-codec.ts).

@@ -1,4 +1,5 @@
 import { DAY_MS, dayIn } from '../shared/movement';
+import type { SourceId } from '../sources/ids';
 
 /**
  * The issue's words (issue #7): templates' small parts, truncation, articles
@@ -225,3 +226,16 @@ const FIGURE_UNIT = new RegExp(`(\\d[\\d,.]*[KMBT]?) (?=(?:${UNITS})\\b)`, 'g');
 export function keepTogether(text: string): string {
   return text.replace(/\bNo\. (?=\d)/g, `No.${NBSP}`).replace(FIGURE_UNIT, `$1${NBSP}`);
 }
+
+// ---------- names ----------
+
+/** Each list as a sentence names it: "New on Hugging Face's trending models since yesterday". */
+export const LIST_NAMES: Record<SourceId, string> = {
+  'hf-models': "Hugging Face's trending models",
+  'hf-datasets': "Hugging Face's trending datasets",
+  'hf-spaces': "Hugging Face's trending spaces",
+  'hf-papers': "Hugging Face's daily papers",
+  'gh-trending-daily': "GitHub's daily trending page",
+  'gh-trending-weekly': "GitHub's weekly trending page",
+  'gh-search': "GitHub's new AI repositories",
+};

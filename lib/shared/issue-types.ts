@@ -114,6 +114,62 @@ export type Claim = (
   | { kind: 'entered'; sourceId: SourceId; itemId: string; sinceAt: number; at: number; rank: number }
   /** At `rank` in the list of `sinceAt`, and not in the list of `at`, which the source refreshed successfully. */
   | { kind: 'left'; sourceId: SourceId; itemId: string; sinceAt: number; at: number; rank: number }
+  /* The story detectors' claims (issue #11, lib/issue/stories). */
+  /** At No. 1 (after the reader's filters) on each of `days` consecutive calendar days ending the day of `toAt`; another item, or none, was No. 1 on the day of `beforeAt`. */
+  | { kind: 'streak'; sourceId: SourceId; itemId: string; beforeAt: number; fromAt: number; toAt: number; days: number }
+  /** First sighted in the list of `at` at `rank`; absent from every earlier list of the window (the oldest at `sinceAt`); first seen at `firstSeenAt`, created at `createdAt` when the source says. */
+  | { kind: 'debut'; sourceId: SourceId; itemId: string; sinceAt: number; at: number; rank: number; firstSeenAt: number; createdAt?: string }
+  /**
+   * In the list on each of `days` consecutive calendar days from the day of `fromAt` to the day of `toAt`, best rank `peak`;
+   * not on the day of `beforeAt`. Without `beforeAt` the stay reaches the window's start (`atLeast`: "at least `days` days").
+   */
+  | { kind: 'days-on-list'; sourceId: SourceId; itemId: string; beforeAt?: number; fromAt: number; toAt: number; days: number; atLeast: boolean; peak: number }
+  /** `itemIds` (in rank order) carry a `base_model:<base>` tag and are in the top `top` at `at`; `newIds` of them were not in the list of `sinceAt`. */
+  | { kind: 'derivatives'; sourceId: SourceId; at: number; top: number; base: string; itemIds: string[]; sinceAt: number; newIds: string[] }
+  /**
+   * Of the reader's visible rows of the list of `at` whose source rank is at most `top`, exactly `itemIds` (in rank
+   * order) belong to `owner` (the part of the id before its `/`). `itemIds` may be empty (an owner's count yesterday).
+   */
+  | { kind: 'owner-count'; sourceId: SourceId; at: number; top: number; owner: string; itemIds: string[] }
+  /**
+   * Of the first `top` visible rows of the list of `at` (`top` = min(30, the rows there are)), exactly `itemIds`
+   * (in rank order) are derivatives of the kind `derivative` by the rule of `derivativeKindsOf`
+   * (lib/issue/stories/derivative-takeover.ts): a `base_model:<relation>:` tag or a word of the name.
+   */
+  | { kind: 'derivative-share'; sourceId: SourceId; at: number; top: number; derivative: DerivativeKind; itemIds: string[] }
+  /**
+   * The item's stored `metric` was `fromValue` in the list of `fromAt`, `midValue` in that of `midAt` and `toValue`
+   * in that of `toAt`; `earlierPerDay` = round((midValue − fromValue) ÷ max(1, days from fromAt to midAt)) and
+   * `recentPerDay` likewise from midAt to toAt, both positive; `times` = floor(recentPerDay ÷ earlierPerDay).
+   */
+  | {
+      kind: 'acceleration';
+      sourceId: SourceId;
+      itemId: string;
+      metric: MetricName;
+      fromAt: number;
+      midAt: number;
+      toAt: number;
+      fromValue: number;
+      midValue: number;
+      toValue: number;
+      earlierPerDay: number;
+      recentPerDay: number;
+      times: number;
+    }
+  /**
+   * The paper `paperId` (an arXiv id) is a paper of the week at `paperAt` (in a Hugging Face papers list of the
+   * seven days up to `paperAt`, and featured within them), and the item is at `rank` in the visible rows of the
+   * `sourceId` list of `at`; it is the same work `via` the paper's code repository (its GitHub `owner/repo`,
+   * compared without case, is the item's id) or the model's `arxiv:<paperId>` tag (versions dropped).
+   */
+  | { kind: 'same-work'; sourceId: SourceId; itemId: string; at: number; rank: number; paperId: string; paperAt: number; via: 'code' | 'arxiv' }
+  /**
+   * Of the `of` visible rows of the list of `at`, exactly `itemIds` (in rank order) are of the theme `theme` by
+   * the rule of `themesOf` (lib/issue/stories/repo-theme.ts): a keyword class of the name, description and
+   * topics, or `language:<Language>`.
+   */
+  | { kind: 'theme-count'; sourceId: SourceId; at: number; of: number; theme: string; itemIds: string[] }
   | {
       kind: 'count';
       sourceId: SourceId;
@@ -173,6 +229,9 @@ export type Claim = (
 ) & { printed: string[] };
 
 export type AttributeField = 'task' | 'size' | 'licence' | 'base' | 'relation' | 'format' | 'role' | 'sdk' | 'language' | 'tag';
+
+/** The kinds of derivative a model can be (lib/issue/stories/derivative-takeover.ts `derivativeKindsOf`). */
+export type DerivativeKind = 'quantisation' | 'fine-tune' | 'merge' | 'adapter' | 'uncensored';
 
 export interface Tool {
   kind: 'model' | 'space' | 'repository';

@@ -7,6 +7,7 @@ import { CHROME_PATH } from '../support/browser';
 import { FixtureServer } from '../support/fixture-server';
 import { CHROME_BUILD } from '../support/paths';
 import { sharedRecordings } from '../support/recordings';
+import { asRead } from '../support/text';
 import { badgeText, morningOfDay, serveDay, setWorkerClock } from '../support/simulate';
 
 /**
@@ -23,7 +24,7 @@ const files = sharedRecordings();
 
 const visibility = (page: Page) => page.evaluate(() => document.visibilityState);
 /** The number in the paper's ear ("No. 2"), the issue the page shows. */
-const issueNumberShown = (page: Page) => page.evaluate(() => document.querySelector('.issue__number')?.textContent ?? undefined);
+const issueNumberShown = (page: Page) => page.evaluate(() => document.querySelector('.issue__number')?.textContent ?? undefined).then((text) => (text === undefined ? text : asRead(text)));
 
 describe('a new tab in the background does not read the next issue', () => {
   let server: FixtureServer;

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, type FirefoxSession } from '../support/firefox';
 import { ownRecordings, serveRecordings, SOURCE_ROUTES } from '../support/recordings';
+import { asRead } from '../support/text';
 import type { SourceId } from '@/lib/sources/ids';
 
 /**
@@ -39,7 +40,7 @@ describe('the extension in Firefox ESR', () => {
     const page = await open('newtab.html');
     await page.waitForSelector('.paper', { timeout: 20_000 });
     await page.waitForSelector('html[data-complete]', { timeout: 20_000 });
-    expect(await page.evaluate(() => document.body.innerText)).toContain('NO. 1');
+    expect(asRead(await page.evaluate(() => document.body.innerText))).toContain('NO. 1');
     const ids = await page.$$eval('[data-list=models] .trending__row', (rows) => rows.map((row) => row.getAttribute('data-item-id')));
     expect(ids).toEqual(models.map((model) => model.id));
     await page.close();
@@ -52,7 +53,7 @@ describe('the extension in Firefox ESR', () => {
       ['options.html', /Refresh the trending lists/],
     ] as const) {
       const page = await open(target);
-      expect(await page.evaluate(() => document.body.innerText), target).toMatch(text);
+      expect(asRead(await page.evaluate(() => document.body.innerText)), target).toMatch(text);
       await page.close();
     }
     const popup = await open('popup.html');

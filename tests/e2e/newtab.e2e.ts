@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithRecordings, openReady, type ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { OWN_FIXTURES, sharedFixture } from '../support/paths';
+import { asRead } from '../support/text';
 import { storedSnapshotSizes, stopServiceWorkers, TrendingSurface } from './pages';
 
 const MODELS = 'huggingface.co/api/models';
@@ -38,7 +39,7 @@ describe('the new tab, in Chromium, over recorded Hugging Face responses', () =>
     const first = newTab.rows().first();
     expect(await first.locator('.trending__rank').textContent()).toBe('1');
     expect(await first.locator('.trending__task').textContent()).toBe('image-text-to-text');
-    expect(await first.locator('.metric').allTextContents()).toEqual(['12.1K likes', '2.1M 30-day downloads']);
+    expect((await first.locator('.metric').allTextContents()).map(asRead)).toEqual(['12.1K likes', '2.1M 30-day downloads']);
     await page.getByText('No. 1', { exact: false }).first().waitFor();
     await page.getByRole('heading', { level: 1, name: 'The AI Morning Post' }).waitFor();
     expect(server.requestsTo(MODELS)).toHaveLength(1);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithRecordings, openReady, type ExtensionSession } from '../support/browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { sharedRecordings } from '../support/recordings';
+import { asRead } from '../support/text';
 import { liveWorker, morningOfDay, serveDay, setWorkerClock } from '../support/simulate';
 
 /**
@@ -65,7 +66,7 @@ describe('the watch piece on the new tab', () => {
     const piece = page.locator('.story--watch');
     await piece.waitFor();
     expect(await piece.locator('.story__kicker').textContent()).toBe('Your Watchlist');
-    const paragraphs = await piece.locator('.story__body p').allTextContents();
+    const paragraphs = (await piece.locator('.story__body p').allTextContents()).map(asRead);
     console.info(`watch e2e: ${paragraphs.length} paragraphs:\n${paragraphs.join('\n')}`);
     expect(paragraphs).toHaveLength(2);
     // Likes (shifted.ts adds (list length − index) × day × 7): the model 190 recorded + (30 − 20) × 2 × 7 = 330;

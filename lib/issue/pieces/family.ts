@@ -2,12 +2,15 @@ import type { Claim } from '../../shared/issue-types';
 import { familyOf, ownerOf } from '../classify';
 import { countClaim, countsOf, rankClaim } from '../facts';
 import { clip, formatCount, HEADLINE_NAME_MAX, joinAnd, opensSentence } from '../prose';
-import type { Piece } from './contract';
+import { countIn, type Piece } from './contract';
 
 /** How much of the top 30 builds on one base model. */
 export const familyPiece: Piece = {
   id: 'family',
   significance: 'one base model under 4 or more of the top 30, more than any other',
+  section: 'Deep Dive',
+  scoreRule: '20 + 2 × the family’s count in the top 30, at most 60',
+  score: (story) => Math.min(60, 20 + 2 * countIn(story, 'family')),
   write: (facts) => {
     const models = facts.lists['hf-models'];
     const latest = models.latest;

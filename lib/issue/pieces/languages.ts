@@ -1,12 +1,15 @@
 import type { Claim } from '../../shared/issue-types';
 import { countClaim, countsOf } from '../facts';
 import { clip, formatCount, HEADLINE_NAME_MAX, joinAnd, opensSentence, periodOf } from '../prose';
-import type { Piece } from './contract';
+import { countIn, type Piece } from './contract';
 
 /** The languages of the period's AI/ML repositories on GitHub. */
 export const languagesPiece: Piece = {
   id: 'languages',
   significance: 'one language leads 5 or more AI/ML repositories alone, with 2 or more of them',
+  section: 'Opinion & Analysis',
+  scoreRule: '15 + 2 × the leading language’s count of repositories',
+  score: (story) => 15 + 2 * countIn(story, 'language'),
   write: (facts) => {
     const list = facts.lists[facts.repos];
     const latest = list.latest;

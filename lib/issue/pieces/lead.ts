@@ -2,31 +2,81 @@ import type { Claim, Story } from '../../shared/issue-types';
 import { familyOf, shortName } from '../classify';
 import { climbClaim, climbsSince, countClaim, countsOf, metricClaim, newSince, rankClaim, tally, type Facts } from '../facts';
 import { capitalise, clip, formatCount, HEADLINE_NAME_MAX, joinAnd, opensSentence, sinceWords } from '../prose';
+import { storiesOf, type StoryCandidate } from '../stories';
 import type { Piece } from './contract';
+import { tellStory, type Section } from './news';
 
 /** A climb this large since yesterday makes the headline. */
 const HEADLINE_CLIMB = 5;
 
-/** The lead: Hugging Face's trending models since yesterday. Always written; a first edition says it is one. */
+/**
+ * The day's movement (a climb of 5 places or more, a new entry, the No. 1) is
+ * the lead unless a story of lib/issue/stories scores more than this: a new
+ * No. 1 on Hugging Face (50), a debut in a top 10 (63 and up), a release wave
+ * (56 and up) or a long stay ending high (46 and up) lead; an exit after three
+ * days low in a list (37) does not.
+ */
+export const MOVEMENT_LEAD_SCORE = 45;
+
+/**
+ * The lead (issue #11, item 2): the most newsworthy story of the day, by the
+ * detectors' documented scores, told with the top 30's make-up after it; the
+ * day's movement on Hugging Face's trending models when no story scores more
+ * than `MOVEMENT_LEAD_SCORE`. Always written; a first edition says it is one.
+ */
 export const leadPiece: Piece = {
   id: 'lead',
-  significance: 'always printed: the largest climb (5 places or more), a new No. 1, or the No. 1',
-  write: (facts) => lead(facts),
+  significance: `always printed: the highest-scoring story above ${MOVEMENT_LEAD_SCORE}, else the largest climb (5 places or more), a new No. 1, or the No. 1`,
+  section: 'Lead',
+  scoreRule: `printed first whatever its score: the told story's, or ${MOVEMENT_LEAD_SCORE} for the day's movement`,
+  score: () => MOVEMENT_LEAD_SCORE,
+  write: (facts) => writeLead(facts, storiesOf(facts)).story,
 };
 
-function lead(facts: Facts): Story {
+/** The section of the day's movement when it is not the lead: a piece led by its figures. */
+export const MOVEMENT_SECTION: Section = 'By the Numbers';
+
+/**
+ * The lead, the story candidate it tells (none when it tells the day's
+ * movement), and then the day's movement as a piece of its own, scored
+ * `MOVEMENT_LEAD_SCORE`, for the front page to place by score.
+ */
+export function writeLead(facts: Facts, candidates: readonly StoryCandidate[]): { story: Story; told?: StoryCandidate; movement?: Story } {
+  const movement = lead(facts);
+  const first = candidates[0];
+  if (!first || first.score <= MOVEMENT_LEAD_SCORE) return { story: movement.story };
+  const told = tellStory(facts, first, 'Lead');
+  if (!told) return { story: movement.story };
+  // After the news, the make-up of the top 30 — without the family count when the news is that family's wave.
+  const context = movement.context.filter((part) => !(first.kind === 'release-wave' && part.family));
+  const paragraph = context.map((part) => part.text).join(' ');
+  return {
+    story: { ...told, paragraphs: [...told.paragraphs, ...(paragraph ? [paragraph] : [])], claims: [...told.claims, ...context.flatMap((part) => part.claims)] },
+    told: first,
+    ...(movement.movement ? { movement: movement.movement } : {}),
+  };
+}
+
+/** A sentence of context with the claims that back it. */
+interface Context {
+  text: string;
+  claims: Claim[];
+  family?: boolean;
+}
+
+function lead(facts: Facts): { story: Story; context: Context[]; movement?: Story } {
   const claims: Claim[] = [];
   const models = facts.lists['hf-models'];
   const latest = models.latest;
   const top = models.top;
   if (!latest || top.length === 0) {
-    return {
+    return { context: [], story: {
       kicker: 'Lead',
       headline: 'The first edition is on its way',
       standfirst: 'The Post has no trending lists yet: this issue fills in as soon as the first refresh lands.',
       paragraphs: ['The AI Morning Post reads Hugging Face and GitHub from this browser and keeps their trending lists here. Nothing has arrived yet.'],
       claims,
-    };
+    } };
   }
   const baseline = models.day;
   const since = baseline ? sinceWords(baseline.fetchedAt, facts.now, facts.timeZone) : undefined;
@@ -58,11 +108,12 @@ function lead(facts: Facts): Story {
   const tasks = tally(top.map((row) => row.item.task));
   const topTask = tasks[0];
   let standfirst: string | undefined;
+  const context: Context[] = [];
   if (topTask && topTask.count >= 2) {
-    claims.push(countClaim('hf-models', latest.fetchedAt, top.length, 'task', topTask.value, topTask.count));
+    const standfirstClaims: Claim[] = [countClaim('hf-models', latest.fetchedAt, top.length, 'task', topTask.value, topTask.count)];
     standfirst = `${capitalise(topTask.value)} models take ${formatCount(topTask.count)} of the top ${top.length} places`;
     if (baseline) {
-      claims.push({ kind: 'new-entries', sourceId: 'hf-models', sinceAt: baseline.fetchedAt, at: latest.fetchedAt, itemIds: fresh.map((row) => row.itemId), printed: [String(fresh.length)] });
+      standfirstClaims.push({ kind: 'new-entries', sourceId: 'hf-models', sinceAt: baseline.fetchedAt, at: latest.fetchedAt, itemIds: fresh.map((row) => row.itemId), printed: [String(fresh.length)] });
       standfirst +=
         fresh.length > 0
           ? `, and ${fresh.length} ${fresh.length === 1 ? 'model is' : 'models are'} new ${since}.`
@@ -70,6 +121,8 @@ function lead(facts: Facts): Story {
     } else {
       standfirst += '.';
     }
+    claims.push(...standfirstClaims);
+    context.push({ text: standfirst, claims: standfirstClaims });
   }
 
   const paragraphs: string[] = [];
@@ -109,27 +162,39 @@ function lead(facts: Facts): Story {
         (rankSaid ? '' : fresh.length === 1 ? ` It entered at No. ${highest.rank}.` : ` The highest of them, ${highest.item.name}, entered at No. ${highest.rank}.`),
     );
   }
-  const dominance: string[] = [];
+  // The day's movement as a piece of its own, for a day a story leads: no standfirst, no make-up of the list.
+  const movementClaims = claims.filter((claim) => !context.some((part) => part.claims.includes(claim)));
+  const movement: Story = { kicker: MOVEMENT_SECTION, headline, paragraphs: [...paragraphs], claims: movementClaims };
+  const dominance: Context[] = [];
   const secondTask = tasks[1];
   // The standfirst gave the first task's count: the second is said against it, a tie as a tie, and no figure twice.
   if (topTask && secondTask && secondTask.count >= 2) {
     if (secondTask.count === topTask.count) {
-      dominance.push(`${capitalise(secondTask.value)} models take as many.`);
+      dominance.push({ text: `${capitalise(secondTask.value)} models take as many.`, claims: [] });
     } else {
-      claims.push(countClaim('hf-models', latest.fetchedAt, top.length, 'task', secondTask.value, secondTask.count));
-      dominance.push(`${capitalise(secondTask.value)} models come next, with ${formatCount(secondTask.count)} of the top ${top.length}.`);
+      dominance.push({
+        text: `${capitalise(secondTask.value)} models come next, with ${formatCount(secondTask.count)} of the top ${top.length}.`,
+        claims: [countClaim('hf-models', latest.fetchedAt, top.length, 'task', secondTask.value, secondTask.count)],
+      });
     }
   }
   const owner = countsOf(top, 'owner')[0];
   if (owner && owner.count >= 2 && owner.unique) {
-    claims.push(countClaim('hf-models', latest.fetchedAt, top.length, 'owner', owner.value, owner.count));
-    dominance.push(`Of the authors, ${owner.value} has ${formatCount(owner.count)} models in the list, more than any other.`);
+    dominance.push({
+      text: `Of the authors, ${owner.value} has ${formatCount(owner.count)} models in the list, more than any other.`,
+      claims: [countClaim('hf-models', latest.fetchedAt, top.length, 'owner', owner.value, owner.count)],
+    });
   }
   const family = tally(top.map((row) => familyOf(row.item)))[0];
   if (family && family.count >= 3) {
-    claims.push(countClaim('hf-models', latest.fetchedAt, top.length, 'family', family.value, family.count));
-    dominance.push(`In all, ${formatCount(family.count)} of the top ${top.length} build on ${family.value}.`);
+    dominance.push({
+      text: `In all, ${formatCount(family.count)} of the top ${top.length} build on ${family.value}.`,
+      claims: [countClaim('hf-models', latest.fetchedAt, top.length, 'family', family.value, family.count)],
+      family: true,
+    });
   }
-  if (dominance.length > 0) paragraphs.push(dominance.join(' '));
-  return { kicker: 'Lead', headline, ...(standfirst ? { standfirst } : {}), paragraphs, claims };
+  for (const part of dominance) claims.push(...part.claims);
+  if (dominance.length > 0) paragraphs.push(dominance.map((part) => part.text).join(' '));
+  context.push(...dominance);
+  return { story: { kicker: 'Lead', headline, ...(standfirst ? { standfirst } : {}), paragraphs, claims }, context, movement };
 }

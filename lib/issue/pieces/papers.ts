@@ -1,11 +1,14 @@
 import { countClaim, weekPapers } from '../facts';
 import { formatCount } from '../prose';
-import type { Piece } from './contract';
+import { countIn, type Piece } from './contract';
 
 /** Papers that share their code, among the week's most upvoted. */
 export const papersPiece: Piece = {
   id: 'papers',
   significance: 'five papers or more in the week',
+  section: 'By the Numbers',
+  scoreRule: '15 + 2 × the papers of the week that ship code',
+  score: (story) => 15 + 2 * countIn(story, 'hasCode'),
   write: (facts) => {
     const list = facts.lists['hf-papers'];
     const papers = weekPapers(list);

@@ -1,12 +1,15 @@
 import type { Claim } from '../../shared/issue-types';
 import { metricClaim, shareOfLeaders } from '../facts';
 import { joinAnd, periodOf, sentence } from '../prose';
-import type { Piece } from './contract';
+import { shareIn, type Piece } from './contract';
 
 /** Stars concentrated in a few repositories. */
 export const starsPiece: Piece = {
   id: 'stars',
   significance: 'the top 3 of 5 or more AI/ML repositories gathered half the period’s stars or more',
+  section: 'By the Numbers',
+  scoreRule: 'half the share of the period’s stars the top 3 gathered, in per cent',
+  score: (story) => Math.round(shareIn(story) / 2),
   write: (facts) => {
     const list = facts.lists[facts.repos];
     const latest = list.latest;

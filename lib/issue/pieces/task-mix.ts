@@ -2,7 +2,7 @@ import type { Claim } from '../../shared/issue-types';
 import { DAY_MS } from '../../shared/movement';
 import { countClaim, tally } from '../facts';
 import { capitalise, clip, formatCount, HEADLINE_NAME_MAX, thenWords } from '../prose';
-import type { Piece } from './contract';
+import { largestTaskChange, type Piece } from './contract';
 
 /** A task that gained or lost this many places of the top 30 is news. */
 const SHIFT = 3;
@@ -13,6 +13,9 @@ const MIN_SPAN_MS = 5 * DAY_MS;
 export const taskMixPiece: Piece = {
   id: 'task-mix',
   significance: 'a task gained or lost 3 places of the top 30 or more, against a list 5 days old or more',
+  section: 'Opinion & Analysis',
+  scoreRule: '25 + 3 × the largest gain or loss of one task, in places of the top 30',
+  score: (story) => 25 + 3 * largestTaskChange(story),
   write: (facts) => {
     const models = facts.lists['hf-models'];
     const { latest, week } = models;

@@ -8,7 +8,7 @@ import type { SourceId } from '../../sources/ids';
 import { shortName } from '../classify';
 import { climbClaim, type Facts, type ListFacts } from '../facts';
 import type { WatchEntry } from '../inputs';
-import { clip, formatCount, HEADLINE_NAME_MAX, periodOf, sinceWords, thenWords } from '../prose';
+import { clip, formatCount, HEADLINE_NAME_MAX, LIST_NAMES, periodOf, sinceWords, thenWords } from '../prose';
 
 /**
  * The watch piece (issue #10, "Saving and watching"): what happened to the
@@ -46,15 +46,6 @@ export const STALE_WATCH_MS = DAY_MS;
 /** Items the piece speaks of, at most; one more paragraph says that others moved. */
 export const MAX_WATCH_ITEMS = 8;
 
-const LIST_NAME: Record<SourceId, string> = {
-  'hf-models': "Hugging Face's trending models",
-  'hf-datasets': "Hugging Face's trending datasets",
-  'hf-spaces': "Hugging Face's trending spaces",
-  'hf-papers': "Hugging Face's daily papers",
-  'gh-trending-daily': "GitHub's daily trending page",
-  'gh-trending-weekly': "GitHub's weekly trending page",
-  'gh-search': "GitHub's new AI repositories",
-};
 
 interface Move {
   /** 0 entered, 1 climbed, 2 left: the order the headline prefers. */
@@ -90,7 +81,7 @@ function moveIn(facts: Facts, list: ListFacts, id: string): { move: Move; name: 
   const item = list.items.get(key)!;
   const now = rankIn(latest, key);
   const before = rankIn(day, key);
-  const listName = LIST_NAME[sourceId];
+  const listName = LIST_NAMES[sourceId];
   const name = item.name;
   const short = clip(shortName(name), HEADLINE_NAME_MAX);
   if (now !== undefined && before === undefined) {

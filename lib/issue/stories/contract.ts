@@ -1,6 +1,6 @@
 import { dailySnapshots, DAY_MS, dayIn, HOUR_MS } from '../../shared/movement';
+import type { Claim } from '../../shared/issue-types';
 import type { Snapshot } from '../../shared/records';
-import type { MetricName } from '../../sources/contract';
 import type { SourceId } from '../../sources/ids';
 import type { Facts, ListFacts, Row } from '../facts';
 
@@ -32,36 +32,35 @@ import type { Facts, ListFacts, Row } from '../facts';
  *    de-duplicate by it.
  */
 
-export type StoryKind = 'streak-at-one' | 'high-debut' | 'exit' | 'staying-power' | 'release-wave' | 'overtakes-base';
+export type StoryKind =
+  | 'streak-at-one'
+  | 'high-debut'
+  | 'exit'
+  | 'staying-power'
+  | 'release-wave'
+  | 'overtakes-base'
+  | 'lab-sweep'
+  | 'derivative-takeover'
+  | 'acceleration'
+  | 'two-platforms'
+  | 'repo-theme';
+
+export type { DerivativeKind } from '../../shared/issue-types';
 
 /**
- * The figures a story states, each with what it was computed from (like
- * `Claim` of lib/shared/issue-types.ts, which they join when the stories are
- * wired into the issue). `printed` lists the exact number strings the figure
- * puts into a text.
+ * The figures a story states, each with what it was computed from: the
+ * issue's own claim kinds (lib/shared/issue-types.ts `Claim`), so a story's
+ * claims go into the issue as they are and the claim oracle checks them.
+ * `printed` lists the exact number strings the figure puts into a text.
  */
-export type StoryClaim = (
-  /** At No. 1 (after the reader's filters) on each of `days` consecutive calendar days ending the day of `toAt`; another item, or none, was No. 1 on the day of `beforeAt`. */
-  | { kind: 'streak'; sourceId: SourceId; itemId: string; beforeAt: number; fromAt: number; toAt: number; days: number }
-  /** First sighted in the list of `at` at `rank`; absent from every earlier list of the window (the oldest at `sinceAt`); first seen at `firstSeenAt`, created at `createdAt` when the source says. */
-  | { kind: 'debut'; sourceId: SourceId; itemId: string; sinceAt: number; at: number; rank: number; firstSeenAt: number; createdAt?: string }
-  /**
-   * In the list on each of `days` consecutive calendar days from the day of `fromAt` to the day of `toAt`, best rank `peak`;
-   * not on the day of `beforeAt`. Without `beforeAt` the stay reaches the window's start (`atLeast`: "at least `days` days").
-   */
-  | { kind: 'days-on-list'; sourceId: SourceId; itemId: string; beforeAt?: number; fromAt: number; toAt: number; days: number; atLeast: boolean; peak: number }
-  /** At `rank` in the list of `sinceAt`, and not in the list of `at` (the source refreshed successfully). */
-  | { kind: 'left'; sourceId: SourceId; itemId: string; sinceAt: number; at: number; rank: number }
-  /** The stored value of `metric` for the item in the list of `at` (as `Claim`'s metric claim). */
-  | { kind: 'metric'; sourceId: SourceId; itemId: string; at: number; metric: MetricName; value: number }
-  /** `itemIds` (in rank order) carry a `base_model:<base>` tag and are in the top `top` at `at`; `newIds` of them were not in the list of `sinceAt`. */
-  | { kind: 'derivatives'; sourceId: SourceId; at: number; top: number; base: string; itemIds: string[]; sinceAt: number; newIds: string[] }
-) & { printed: string[] };
+export type StoryClaim = Extract<Claim, { kind: StoryClaimKind }>;
+/** The claim kinds a detector may state. */
+export type StoryClaimKind = 'streak' | 'debut' | 'days-on-list' | 'left' | 'metric' | 'derivatives' | 'rank' | 'owner-count' | 'derivative-share' | 'acceleration' | 'same-work' | 'theme-count';
 
 export interface StoryCandidate {
   kind: StoryKind;
   sourceId: SourceId;
-  /** The item id, or the base model for a wave. */
+  /** The item id; the base model for a wave; the owner for a sweep; the kind of derivative for a takeover; the theme for a repositories' theme. */
   subject: string;
   claims: StoryClaim[];
   /** Newsworthiness, 0–100: each detector documents its formula. The lead is the candidate with the highest score. */

@@ -1,16 +1,33 @@
 import type { Facts } from '../facts';
+import { accelerationDetector } from './acceleration';
 import type { StoryCandidate, StoryDetector } from './contract';
 import { debutDetector } from './debut';
+import { derivativeTakeoverDetector } from './derivative-takeover';
 import { exitDetector } from './exit';
+import { labSweepDetector } from './lab-sweep';
 import { overtakesBaseDetector } from './overtakes-base';
 import { releaseWaveDetector } from './release-wave';
+import { repoThemeDetector } from './repo-theme';
 import { stayingPowerDetector } from './staying-power';
 import { streakDetector } from './streak';
+import { twoPlatformsDetector } from './two-platforms';
 
-export type { StoryCandidate, StoryClaim, StoryDetector, StoryKind } from './contract';
+export type { DerivativeKind, StoryCandidate, StoryClaim, StoryDetector, StoryKind } from './contract';
 
 /** Every story detector (issue #11), in a fixed order: a tie in score goes to the earlier one. */
-export const DETECTORS: readonly StoryDetector[] = [releaseWaveDetector, debutDetector, streakDetector, overtakesBaseDetector, exitDetector, stayingPowerDetector];
+export const DETECTORS: readonly StoryDetector[] = [
+  releaseWaveDetector,
+  debutDetector,
+  streakDetector,
+  overtakesBaseDetector,
+  exitDetector,
+  stayingPowerDetector,
+  labSweepDetector,
+  derivativeTakeoverDetector,
+  accelerationDetector,
+  twoPlatformsDetector,
+  repoThemeDetector,
+];
 
 /**
  * Every story the history holds today, most newsworthy first: by score,

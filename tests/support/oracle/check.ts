@@ -3,6 +3,7 @@ import type { Claim, Issue, Mover, Story } from '@/lib/shared/issue-types';
 import type { Snapshot } from '@/lib/shared/records';
 import type { MetricName } from '@/lib/sources/contract';
 import type { SourceId } from '@/lib/sources/ids';
+import { checkStoryClaims } from './stories';
 import { AGE_PHRASE, ageWords, familyOf, formatOf, ownerOf } from './classify';
 import { basesOf, roleOf, sizeIsRead, sizeWords, tagValues } from './context';
 import {
@@ -138,6 +139,21 @@ function checkClaim(c: Checker, claim: Claim): void {
       c.expect(c.rank(claim.sourceId, claim.at, claim.itemId) === undefined, `${label}: the item is still in the list`);
       c.expect(!sourceFailing(inputs, claim.sourceId), `${label}: its source is failing, and an absence from its last good list proves nothing`);
       break;
+    // The story detectors' claims (issue #11): read back by their own oracle.
+    case 'streak':
+    case 'debut':
+    case 'days-on-list':
+    case 'derivatives':
+    case 'owner-count':
+    case 'derivative-share':
+    case 'acceleration':
+    case 'same-work':
+    case 'theme-count': {
+      const verdict = checkStoryClaims([claim], inputs, c.oracle);
+      for (const problem of verdict.problems) c.expect(false, problem);
+      c.checked += verdict.checked;
+      break;
+    }
     case 'count': {
       const actual = countOf(c, claim.sourceId, claim.at, claim.top, claim.field, claim.value);
       const ok = Array.isArray(actual) ? claim.count >= actual[0] && claim.count <= actual[1] : actual === claim.count;
@@ -303,6 +319,11 @@ function baselinesOf(c: Checker, story: Story): number[] {
     if (claim.kind === 'new-entries' || claim.kind === 'entered' || claim.kind === 'left') at.add(claim.sinceAt);
     if (claim.kind === 'growth') at.add(claim.fromAt);
     if (claim.kind === 'count' && claim.at !== c.latest(claim.sourceId)?.fetchedAt) at.add(claim.at);
+    // The stories' (issue #11): a debut or a wave against the window's start, a streak or a stay from its first day, a rank or a figure of an earlier list.
+    if (claim.kind === 'debut' || claim.kind === 'derivatives') at.add(claim.sinceAt);
+    if ((claim.kind === 'streak' || claim.kind === 'days-on-list') && claim.fromAt !== c.latest(claim.sourceId)?.fetchedAt) at.add(claim.fromAt);
+    if ((claim.kind === 'rank' || claim.kind === 'metric' || claim.kind === 'owner-count' || claim.kind === 'derivative-share' || claim.kind === 'theme-count') && claim.at !== c.latest(claim.sourceId)?.fetchedAt) at.add(claim.at);
+    if (claim.kind === 'acceleration') [claim.fromAt, claim.midAt].forEach((when) => at.add(when));
   }
   return [...at];
 }

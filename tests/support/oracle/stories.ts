@@ -1,6 +1,6 @@
 import type { IssueInputs } from '@/lib/issue/inputs';
 import type { StoryClaim } from '@/lib/issue/stories';
-import type { Snapshot } from '@/lib/shared/records';
+import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import type { SourceId } from '@/lib/sources/ids';
 import { DAY, findItem, rankIn, snapshotAt, snapshotsOf, valueIn, visibleRows, type Oracle } from './history';
 import type { Verdict } from './check';
@@ -61,6 +61,10 @@ export function checkStoryClaims(claims: readonly StoryClaim[], inputs: IssueInp
         expect(claim.printed.includes(String(claim.days)) && claim.printed.includes(String(claim.peak)), `${label}: prints other figures`);
         break;
       }
+      case 'rank':
+        expect(rankIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.at), claim.itemId) === claim.rank, `${label}: not at that rank`);
+        expect(claim.printed.includes(String(claim.rank)), `${label}: prints another rank`);
+        break;
       case 'metric':
         expect(valueIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.at), claim.itemId, claim.metric) === claim.value, `${label}: not the stored value`);
         break;
@@ -78,6 +82,70 @@ export function checkStoryClaims(claims: readonly StoryClaim[], inputs: IssueInp
         expect(JSON.stringify(of) === JSON.stringify(claim.itemIds), `${label}: the derivatives are ${JSON.stringify(of)}`);
         expect(since !== undefined && JSON.stringify(fresh) === JSON.stringify(claim.newIds), `${label}: the new ones are ${JSON.stringify(fresh)}`);
         expect(claim.printed.includes(String(of.length)) && claim.printed.includes(String(fresh.length)), `${label}: prints other counts`);
+        break;
+      }
+      case 'owner-count': {
+        const snapshot = snapshotAt(inputs, claim.sourceId, claim.at);
+        const rows = visibleRows(inputs, claim.sourceId, snapshot, oracle).filter((row) => row.rank <= claim.top);
+        const of = rows.filter((row) => ownerPart(row.itemId) === claim.owner).map((row) => row.itemId);
+        expect(snapshot !== undefined, `${label}: no list at at`);
+        expect(JSON.stringify(of) === JSON.stringify(claim.itemIds), `${label}: the owner's rows are ${JSON.stringify(of)}`);
+        expect(claim.printed.includes(String(of.length)) && claim.printed.includes(String(claim.top)), `${label}: prints other counts`);
+        break;
+      }
+      case 'derivative-share': {
+        const snapshot = snapshotAt(inputs, claim.sourceId, claim.at);
+        const rows = visibleRows(inputs, claim.sourceId, snapshot, oracle).slice(0, 30);
+        const of = rows.filter((row) => derivativeKinds(row.item).includes(claim.derivative)).map((row) => row.itemId);
+        expect(snapshot !== undefined, `${label}: no list at at`);
+        expect(claim.top === rows.length, `${label}: the top holds ${rows.length}`);
+        expect(JSON.stringify(of) === JSON.stringify(claim.itemIds), `${label}: the ${claim.derivative} rows are ${JSON.stringify(of)}`);
+        const percent = rows.length > 0 ? `${Math.round((of.length * 100) / rows.length)}%` : '0%';
+        expect(claim.printed.includes(String(of.length)) && claim.printed.includes(String(rows.length)) && claim.printed.includes(percent), `${label}: prints other figures (${of.length}, ${rows.length}, ${percent})`);
+        break;
+      }
+      case 'acceleration': {
+        const value = (at: number) => valueIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, at), claim.itemId, claim.metric);
+        const [from, mid, to] = [value(claim.fromAt), value(claim.midAt), value(claim.toAt)];
+        expect(from === claim.fromValue && mid === claim.midValue && to === claim.toValue, `${label}: the stored values are ${from}, ${mid}, ${to}`);
+        expect(claim.midAt - claim.fromAt >= 2 * DAY, `${label}: the earlier pace covers less than two days`);
+        expect(claim.toAt - claim.midAt >= 20 * HOUR && claim.toAt - claim.midAt <= 2 * DAY, `${label}: the recent pace does not cover the last day`);
+        const pace = (a: number, b: number, fromAt: number, toAt: number) => Math.round((b - a) / Math.max(1, (toAt - fromAt) / DAY));
+        const earlier = pace(claim.fromValue, claim.midValue, claim.fromAt, claim.midAt);
+        const recent = pace(claim.midValue, claim.toValue, claim.midAt, claim.toAt);
+        expect(earlier === claim.earlierPerDay && recent === claim.recentPerDay, `${label}: the paces are ${earlier} and ${recent} a day`);
+        expect(earlier > 0 && recent > 0 && claim.times === Math.floor(recent / earlier), `${label}: not ${claim.times} times`);
+        expect(claim.printed.includes(count(recent)) && claim.printed.includes(count(earlier)) && claim.printed.includes(String(claim.times)), `${label}: prints other figures`);
+        break;
+      }
+      case 'same-work': {
+        expect(!isFailing(inputs, 'hf-papers'), `${label}: the papers' source is failing`);
+        const snapshot = snapshotAt(inputs, claim.sourceId, claim.at);
+        const row = visibleRows(inputs, claim.sourceId, snapshot, oracle).find((entry) => entry.itemId === claim.itemId);
+        expect(row?.rank === claim.rank, `${label}: not at that rank`);
+        const paper = findItem(inputs, 'hf-papers', claim.paperId);
+        const listed = snapshotsOf(inputs, 'hf-papers').some((list) => list.fetchedAt <= claim.paperAt && list.fetchedAt >= claim.paperAt - 7 * DAY && paper !== undefined && list.keys.includes(paper.key));
+        const featured = Date.parse(paper?.item.publishedAt ?? '');
+        expect(snapshotAt(inputs, 'hf-papers', claim.paperAt) !== undefined && listed, `${label}: not in a papers list of the week`);
+        expect(featured >= claim.paperAt - 7 * DAY && featured <= claim.paperAt + DAY, `${label}: not featured that week`);
+        if (claim.via === 'code') {
+          const code = /^https:\/\/github\.com\/([A-Za-z0-9-]+\/[A-Za-z0-9_.-]+)$/.exec(paper?.item.codeUrl ?? '');
+          expect(code !== null && code[1]!.toLowerCase() === claim.itemId.toLowerCase(), `${label}: the paper's code is ${paper?.item.codeUrl}`);
+        } else {
+          const version = /v\d+$/;
+          const tagged = (row?.item.tags ?? []).some((tag) => tag.startsWith('arxiv:') && tag.slice(6).replace(version, '') === claim.paperId.replace(version, ''));
+          expect(tagged, `${label}: the model has no arxiv:${claim.paperId} tag`);
+        }
+        expect(claim.printed.includes(String(claim.rank)), `${label}: prints another rank`);
+        break;
+      }
+      case 'theme-count': {
+        const snapshot = snapshotAt(inputs, claim.sourceId, claim.at);
+        const rows = visibleRows(inputs, claim.sourceId, snapshot, oracle);
+        const of = rows.filter((row) => themeOf(row.item, claim.theme)).map((row) => row.itemId);
+        expect(snapshot !== undefined && claim.of === rows.length, `${label}: the list holds ${rows.length}`);
+        expect(JSON.stringify(of) === JSON.stringify(claim.itemIds), `${label}: the ${claim.theme} rows are ${JSON.stringify(of)}`);
+        expect(claim.printed.includes(String(of.length)) && claim.printed.includes(String(rows.length)), `${label}: prints other counts`);
         break;
       }
     }
@@ -121,4 +189,50 @@ function calendar(inputs: IssueInputs, sourceId: SourceId, fromAt: number, toAt:
 function firstVisible(inputs: IssueInputs, sourceId: SourceId, snapshot: Snapshot, oracle: Oracle): string | undefined {
   const first = visibleRows(inputs, sourceId, snapshot, oracle)[0];
   return first?.rank === 1 ? first.itemId : undefined;
+}
+
+const HOUR = 60 * 60 * 1000;
+const count = (value: number) => value.toLocaleString('en-US');
+
+function ownerPart(itemId: string): string | undefined {
+  const parts = itemId.split('/');
+  return parts.length > 1 && parts[0] !== '' ? parts[0] : undefined;
+}
+
+/**
+ * The oracle's own reading of a model's derivative kinds, from the rule documented in
+ * lib/issue/stories/derivative-takeover.ts: relation tags, then whole words of the name after its `/`.
+ */
+function derivativeKinds(item: CatalogItem): string[] {
+  const kinds: string[] = [];
+  const relations: [RegExp, string][] = [[/^base_model:quantized:./, 'quantisation'], [/^base_model:finetune:./, 'fine-tune'], [/^base_model:merge:./, 'merge'], [/^base_model:adapter:./, 'adapter']];
+  for (const [pattern, kind] of relations) if ((item.tags ?? []).some((tag) => pattern.test(tag))) kinds.push(kind);
+  const name = item.itemId.includes('/') ? item.itemId.slice(item.itemId.indexOf('/') + 1) : item.itemId;
+  const word = (pattern: string) => new RegExp(`(^|[^a-z0-9])(${pattern})($|[^a-z0-9])`).test(name.toLowerCase());
+  if (word('gguf|awq|gptq|mlx|exl2|exl3|fp8|nvfp4|mxfp4|int4|int8|bnb|[234568]bit')) kinds.push('quantisation');
+  if (word('abliterated|uncensored|heretic|obliterated')) kinds.push('uncensored');
+  if (word('merge')) kinds.push('merge');
+  if (word('lora')) kinds.push('adapter');
+  return kinds;
+}
+
+/** The oracle's own table of repository themes (lib/issue/stories/repo-theme.ts documents the same classes). */
+const THEME_WORDS: Record<string, string[]> = {
+  agents: ['agent', 'agents', 'agentic', 'multi agent', 'mcp', 'model context protocol'],
+  rag: ['rag', 'graphrag', 'retrieval augmented', 'vector database', 'vector search'],
+  inference: ['inference', 'serving', 'vllm', 'sglang', 'llama cpp', 'tensorrt', 'quantization', 'quantisation'],
+  'fine-tuning': ['fine tuning', 'finetuning', 'fine tune', 'finetune', 'lora', 'qlora', 'rlhf', 'dpo', 'grpo', 'sft', 'post training'],
+  coding: ['coding agent', 'coding assistant', 'code assistant', 'code generation', 'claude code', 'codex', 'copilot', 'vibe coding'],
+  speech: ['tts', 'text to speech', 'speech', 'asr', 'speech recognition', 'voice'],
+  'image-video': ['diffusion', 'image generation', 'video generation', 'text to image', 'text to video', 'comfyui'],
+};
+
+function themeOf(item: CatalogItem, theme: string): boolean {
+  if (theme.startsWith('language:')) return item.language?.trim() === theme.slice('language:'.length);
+  const words = THEME_WORDS[theme];
+  if (!words) return false;
+  return [item.itemId, item.description ?? '', ...(item.tags ?? [])].some((text) => {
+    const plain = text.slice(0, 2000).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    return words.some((phrase) => new RegExp(`(^| )${phrase}( |$)`).test(plain));
+  });
 }

@@ -77,6 +77,26 @@ describe('every detector', () => {
     expect(new Set(stories.map((story) => story.milestone)).size).toBe(stories.length);
   });
 
+  it('are eleven kinds, each once, in the front page\'s tie order, each saying its significance test and score', () => {
+    expect(DETECTORS.map((detector) => detector.kind)).toEqual([
+      'release-wave',
+      'high-debut',
+      'streak-at-one',
+      'overtakes-base',
+      'exit',
+      'staying-power',
+      'lab-sweep',
+      'derivative-takeover',
+      'acceleration',
+      'two-platforms',
+      'repo-theme',
+    ]);
+    for (const detector of DETECTORS) {
+      expect(detector.significance.length).toBeGreaterThan(20);
+      expect(detector.score).toMatch(/^weight/);
+    }
+  });
+
   it('tells nothing from a failing source, nor from an empty history', () => {
     for (const detector of DETECTORS) {
       expect(detector.detect(factsFor([windowOf('hf-models', items, lists, failing)]))).toEqual([]);

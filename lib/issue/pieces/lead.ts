@@ -35,6 +35,8 @@ export const leadPiece: Piece = {
 
 /** The section of the day's movement when it is not the lead: a piece led by its figures. */
 export const MOVEMENT_SECTION: Section = 'By the Numbers';
+/** …under a headline of its own: the lead's story may be about the item the movement's headline would name. */
+export const MOVEMENT_HEADLINE = "What else moved on Hugging Face's trending models";
 
 /**
  * The lead, the story candidate it tells (none when it tells the day's
@@ -55,6 +57,11 @@ export function writeLead(facts: Facts, candidates: readonly StoryCandidate[]): 
     told: first,
     ...(movement.movement ? { movement: movement.movement } : {}),
   };
+}
+
+/** The day's movement as the lead, whatever the stories: what the lead is on a day without news. */
+export function movementLead(facts: Facts): Story {
+  return lead(facts).story;
 }
 
 /** A sentence of context with the claims that back it. */
@@ -88,6 +95,7 @@ function lead(facts: Facts): { story: Story; context: Context[]; movement?: Stor
 
   // A headline never opens with a digit or a lower-case handle: such a name goes after the words.
   let headline: string;
+  const headlineClaimsFrom = claims.length;
   if (best && bestIsUnique && best.places >= HEADLINE_CLIMB) {
     claims.push(climbClaim('hf-models', best.row.itemId, baseline!.fetchedAt, latest.fetchedAt, best.before, best.row.rank));
     const name = clip(shortName(best.row.item.name), HEADLINE_NAME_MAX);
@@ -104,6 +112,7 @@ function lead(facts: Facts): { story: Story; context: Context[]; movement?: Stor
     const name = clip(shortName(first.item.name), HEADLINE_NAME_MAX);
     headline = opensSentence(name) ? `${name} leads Hugging Face's trending models` : `At the top of Hugging Face's trending models: ${name}`;
   }
+  const headlineClaims = claims.slice(headlineClaimsFrom);
 
   const tasks = tally(top.map((row) => row.item.task));
   const topTask = tasks[0];
@@ -163,8 +172,12 @@ function lead(facts: Facts): { story: Story; context: Context[]; movement?: Stor
     );
   }
   // The day's movement as a piece of its own, for a day a story leads: no standfirst, no make-up of the list.
-  const movementClaims = claims.filter((claim) => !context.some((part) => part.claims.includes(claim)));
-  const movement: Story = { kicker: MOVEMENT_SECTION, headline, paragraphs: [...paragraphs], claims: movementClaims };
+  // Under a general headline: the lead's story may be about the item a movement headline would name.
+  // The standfirst's count stays with the lead; its new entries, named in the paragraphs, come along.
+  const movementClaims = claims.filter((claim) => !headlineClaims.includes(claim) && !(claim.kind === 'count' && context.some((part) => part.claims.includes(claim))) && !(claim.kind === 'new-entries' && fresh.length === 0));
+  // Only when something moved: a No. 1 with its figures and "no model climbed" is no piece.
+  const moved = baseline !== undefined && (climbs.length > 0 || fresh.length > 0);
+  const movement: Story | undefined = moved ? { kicker: MOVEMENT_SECTION, headline: MOVEMENT_HEADLINE, paragraphs: [...paragraphs], claims: movementClaims } : undefined;
   const dominance: Context[] = [];
   const secondTask = tasks[1];
   // The standfirst gave the first task's count: the second is said against it, a tie as a tie, and no figure twice.
@@ -196,5 +209,5 @@ function lead(facts: Facts): { story: Story; context: Context[]; movement?: Stor
   for (const part of dominance) claims.push(...part.claims);
   if (dominance.length > 0) paragraphs.push(dominance.map((part) => part.text).join(' '));
   context.push(...dominance);
-  return { story: { kicker: 'Lead', headline, ...(standfirst ? { standfirst } : {}), paragraphs, claims }, context, movement };
+  return { story: { kicker: 'Lead', headline, ...(standfirst ? { standfirst } : {}), paragraphs, claims }, context, ...(movement ? { movement } : {}) };
 }

@@ -3,7 +3,7 @@ import type { Snapshot } from '../../shared/records';
 import type { SourceId } from '../../sources/ids';
 import { shortName } from '../classify';
 import { rankClaim, type Facts, type Row } from '../facts';
-import { capitalise, clip, HEADLINE_NAME_MAX, joinAnd, LIST_NAMES, opensSentence, sinceWords, thenWords } from '../prose';
+import { clip, HEADLINE_NAME_MAX, joinAnd, LIST_NAMES, opensSentence, sinceWords, thenWords } from '../prose';
 import type { StoryCandidate, StoryClaim, StoryKind } from '../stories';
 
 /**
@@ -92,7 +92,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
       let text = `The top of ${list} has changed hands: ${row.item.name} is the new No. 1.`;
       if (previous && previous.rank === 1 && previous.itemId !== row.itemId) {
         claims.push(rankClaim(streak.sourceId, previous, before!.fetchedAt));
-        text += ` ${capitalise(thenWords(before!.fetchedAt, facts.now, facts.timeZone))}, the first place was ${previous.item.name}'s.`;
+        text += ` The first place was ${previous.item.name}'s ${thenWords(before!.fetchedAt, facts.now, facts.timeZone)}.`;
       }
       return {
         headline: headlineWith(row.item.name, (name) => `${name} takes No. 1 on ${list}`, (name) => `A new No. 1 on ${list}: ${name}`),
@@ -167,7 +167,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
       headline: `A release wave: ${wave.itemIds.length} derivatives of ${clip(wave.base, HEADLINE_NAME_MAX)} in Hugging Face's top ${wave.top}`,
       standfirst: `Fine-tunes, quantisations and merges of one model crowd the trending list; ${wave.newIds.length} of them are new ${since}.`,
       paragraphs: [
-        `Of the top ${wave.top} trending models on Hugging Face, ${wave.itemIds.length} name ${wave.base} as their base model in their own tags. New among them ${since}: ${named.join(', ')}${more > 0 ? `, and others` : ''}.`,
+        `Of the top ${wave.top} trending models on Hugging Face, ${wave.itemIds.length} name ${wave.base} as their base model in their own tags. New among them ${since}: ${joinAnd(named)}${more > 0 ? ', among others' : ''}.`,
       ],
       claims: [wave],
     };
@@ -181,7 +181,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     return {
       headline: headlineWith(row.item.name, (name) => `${name} out-downloads the model it is built on`, (name) => `A derivative passes its base model in downloads: ${name}`),
       paragraphs: [
-        `On Hugging Face's trending models, ${row.item.name} now counts ${mineNow.printed[0]} 30-day downloads to ${baseNow.printed[0]} for ${base.item.name}, the base model its tags name. ${capitalise(thenWords(mineBefore.at, facts.now, facts.timeZone))}, it was behind, at ${mineBefore.printed[0]} 30-day downloads to ${baseBefore.printed[0]}.`,
+        `On Hugging Face's trending models, ${row.item.name} now counts ${mineNow.printed[0]} 30-day downloads to ${baseNow.printed[0]} for ${base.item.name}, the base model its tags name. It was behind ${thenWords(mineBefore.at, facts.now, facts.timeZone)}, at ${mineBefore.printed[0]} 30-day downloads to ${baseBefore.printed[0]}.`,
       ],
       claims: [mineNow, baseNow, mineBefore, baseBefore],
     };
@@ -199,7 +199,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
         ? `${owner} holds ${now.itemIds.length} of the top ${now.top} on Hugging Face`
         : `On Hugging Face, ${now.itemIds.length} of the top ${now.top} trending models are ${owner}'s`,
       paragraphs: [
-        `Of the top ${now.top} on Hugging Face's trending models, ${now.itemIds.length} come from ${now.owner}: ${joinAnd(names)}. ${capitalise(thenWords(then.at, facts.now, facts.timeZone))}, it had ${was}.`,
+        `Of the top ${now.top} on Hugging Face's trending models, ${now.itemIds.length} come from ${now.owner}: ${joinAnd(names)}. It had ${was} of the top ${then.top} ${thenWords(then.at, facts.now, facts.timeZone)}.`,
       ],
       claims: [now, then],
     };

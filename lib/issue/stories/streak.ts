@@ -11,8 +11,13 @@ import { daysOf, milestoneKey, rankedSources, runOf, STREAK_MILESTONES, tellable
  * another item. A first day of history is no "new" No. 1, and a streak that
  * reaches the window's first day or a day without a list has an unknown length.
  *
+ * On GitHub's weekly page, only from `WEEKLY_STREAK_MIN` days.
+ *
  * Score: `weight × (50 + 5 × i)`, `i` the milestone's index (day 1: 50, day 3: 55, day 7: 60…).
  */
+/** The shortest streak told on GitHub's weekly page, whose ranking is a week's stars: a week. */
+export const WEEKLY_STREAK_MIN = 7;
+
 export const streakDetector: StoryDetector = {
   kind: 'streak-at-one',
   significance: 'No. 1 on N consecutive days, N one of 1, 3, 7, 14, 30, with another No. 1 the day before',
@@ -30,6 +35,8 @@ function streakIn(facts: Facts, sourceId: Parameters<typeof daysOf>[1]): StoryCa
   const days = run.days.length;
   const index = STREAK_MILESTONES.indexOf(days);
   if (index < 0) return [];
+  // GitHub's weekly page ranks by a week's stars, so its No. 1 holds for days by inertia: only a full week there is news.
+  if (sourceId === 'gh-trending-weekly' && days < WEEKLY_STREAK_MIN) return [];
   return [
     {
       kind: 'streak-at-one',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { factsOf } from '@/lib/issue/facts';
 import type { IssueInputs, SourceWindow } from '@/lib/issue/inputs';
 import { ANALYSIS_PIECES, leadPiece, type Piece } from '@/lib/issue/pieces';
+import { movementLead } from '@/lib/issue/pieces/lead';
 import { article, clip, clockWords, datelineOf, formatCount, isoDay, moversHeading, sentence, sinceWords, thenWords } from '@/lib/issue/prose';
 import type { Story } from '@/lib/shared/issue-types';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
@@ -164,16 +165,16 @@ describe('every piece keeps the contract', () => {
 
 // ---------- each piece's text ----------
 
-describe('lead', () => {
+describe('the lead on a day without a story: the day\'s movement (movementLead)', () => {
   it('has nothing to report before the first refresh', () => {
-    const story = leadPiece.write(factsOf(HISTORIES.empty!))!;
+    const story = movementLead(factsOf(HISTORIES.empty!));
     expect(story.kicker).toBe('Lead');
     expect(story.headline).toBe('The first edition is on its way');
     expect(story.claims).toEqual([]);
   });
 
   it('a week: the unique largest climb of 5 places or more makes the headline', () => {
-    const story = leadPiece.write(factsOf(HISTORIES['a week']!))!;
+    const story = movementLead(factsOf(HISTORIES['a week']!));
     // Key 4 from No. 11 to No. 4: 7 places; keys 6 (9 → 6) and 7 (10 → 7): 3 each.
     expect(story.headline).toBe('Qwen3-8B-MLX climbs 7 places to No. 4 on Hugging Face');
     // Today's top 8 by task: text generation 4 (keys 1, 2, 4, 3), text to speech 3 (5, 6, 7), text to image 1.
@@ -200,7 +201,7 @@ describe('lead', () => {
   });
 
   it('the first day: the No. 1 with its figures, and what the Post will do', () => {
-    const story = leadPiece.write(factsOf(HISTORIES['first day']!))!;
+    const story = movementLead(factsOf(HISTORIES['first day']!));
     expect(story.headline).toBe('Narrator leads Hugging Face\'s trending models');
     expect(story.standfirst).toBe('Text-generation models take 4 of the top 8 places.');
     expect(story.paragraphs[0]).toBe(
@@ -229,7 +230,7 @@ describe('lead', () => {
       24: { itemId: 'fresh/delta', task: 'text-generation' },
     };
     const inputs = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [5]] }, { at: T, rows: [[21], [22], [23], [24], [3], [2], [1], [5]] }])]);
-    const story = leadPiece.write(factsOf(inputs))!;
+    const story = movementLead(factsOf(inputs));
     // Keys 3, 2, 1 and 5 all fell (3 → 5, 2 → 6, 1 → 7, 5: 4 → 8): no climb.
     expect(story.headline).toBe('New at No. 1 on Hugging Face\'s trending list: alpha');
     expect(story.standfirst).toBe('Text-generation models take 4 of the top 8 places, and 4 models are new since yesterday.');
@@ -253,17 +254,17 @@ describe('lead', () => {
     const items: Record<number, ItemSpec> = Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((k) => [k, { itemId: `x${k}/k${k}`, task: `task-${k}` }]));
     // Yesterday 1…8; today 6 7 1 2 3: keys 6 and 7 climbed 5 places each.
     const tie = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [4], [5], [6], [7], [8]] }, { at: T, rows: [[6], [7], [1], [2], [3]] }])]);
-    const story = leadPiece.write(factsOf(tie))!;
+    const story = movementLead(factsOf(tie));
     expect(story.headline).toBe('At the top of Hugging Face\'s trending models: k6');
     expect(story.standfirst).toBeUndefined();
     expect(story.paragraphs).toEqual(['Since yesterday, x6/k6 rose from No. 6 to No. 1. Also moving up: x7/k7 (No. 7 to No. 2).']);
     // Today 5 6 7 8 1 2 3 4: keys 5–8 climbed 4 each; the first three are named.
     const four = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [4], [5], [6], [7], [8]] }, { at: T, rows: [[5], [6], [7], [8], [1], [2], [3], [4]] }])]);
-    expect(leadPiece.write(factsOf(four))!.paragraphs).toEqual(['Since yesterday, x5/k5 rose from No. 5 to No. 1. Also moving up: x6/k6 (No. 6 to No. 2) and x7/k7 (No. 7 to No. 3).']);
+    expect(movementLead(factsOf(four)).paragraphs).toEqual(['Since yesterday, x5/k5 rose from No. 5 to No. 1. Also moving up: x6/k6 (No. 6 to No. 2) and x7/k7 (No. 7 to No. 3).']);
   });
 
   it('two days: a family of exactly 3 is told, a second task of 1 is not', () => {
-    const story = leadPiece.write(factsOf(HISTORIES['two days']!))!;
+    const story = movementLead(factsOf(HISTORIES['two days']!));
     // Yesterday 1 2 3; today 3 2 1 5: key 3 climbed 3 → 1; key 5 is new at No. 4.
     expect(story.headline).toBe('Qwen3-8B-GGUF leads Hugging Face\'s trending models');
     expect(story.standfirst).toBe('Text-generation models take 3 of the top 4 places, and 1 model is new since yesterday.');
@@ -278,16 +279,16 @@ describe('lead', () => {
     const today = (ids: string[]) =>
       factsOf(inputsOf([windowOf('hf-models', Object.fromEntries(ids.map((itemId, index) => [index + 1, { itemId }])), [{ at: T, rows: ids.map((_, index) => [index + 1] as [number]) }])]));
     const alone = ["At No. 1 on Hugging Face's trending models is alpha. From this issue on, the Post keeps the lists and reports what moves."];
-    expect(leadPiece.write(today(['alpha', 'beta']))!.paragraphs).toEqual(alone);
-    expect(leadPiece.write(today(['alpha', 'beta', 'gamma/x']))!.paragraphs).toEqual(alone);
+    expect(movementLead(today(['alpha', 'beta'])).paragraphs).toEqual(alone);
+    expect(movementLead(today(['alpha', 'beta', 'gamma/x'])).paragraphs).toEqual(alone);
     // A No. 1 with a single like.
     const liked = inputsOf([windowOf('hf-models', { 1: { itemId: 'alpha' } }, [{ at: T, rows: [[1, { likes: 1 }]] }])]);
-    expect(leadPiece.write(factsOf(liked))!.paragraphs[0]).toBe("At No. 1 on Hugging Face's trending models is alpha, with 1 like. From this issue on, the Post keeps the lists and reports what moves.");
+    expect(movementLead(factsOf(liked)).paragraphs[0]).toBe("At No. 1 on Hugging Face's trending models is alpha, with 1 like. From this issue on, the Post keeps the lists and reports what moves.");
     // Two entries of one family: not "in all".
-    expect(leadPiece.write(today(['alpha', 'b/Qwen3-8B-x', 'c/Qwen3-8B-y']))!.paragraphs).toEqual(alone);
+    expect(movementLead(today(['alpha', 'b/Qwen3-8B-x', 'c/Qwen3-8B-y'])).paragraphs).toEqual(alone);
     // A list whose keys the catalog does not hold: no rows, the first edition's text.
     const unknown = inputsOf([{ sourceId: 'hf-models', snapshots: [{ sourceId: 'hf-models', fetchedAt: T, keys: [1, 2], metrics: {} }], items: new Map() }]);
-    expect(leadPiece.write(factsOf(unknown))!.headline).toBe('The first edition is on its way');
+    expect(movementLead(factsOf(unknown)).headline).toBe('The first edition is on its way');
   });
 
   it('a tie for the largest climb: no "largest", no climb headline; no new model said so', () => {
@@ -301,7 +302,7 @@ describe('lead', () => {
     };
     // Yesterday 1 2 3 4 5 6; today 1 4 5 2 3 6: key 4 climbed 4 → 2 and key 5 climbed 5 → 3 (2 each).
     const inputs = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [4], [5], [6]] }, { at: T, rows: [[1], [4], [5], [2], [3], [6]] }])]);
-    const story = leadPiece.write(factsOf(inputs))!;
+    const story = movementLead(factsOf(inputs));
     expect(story.headline).toBe('At the top of Hugging Face\'s trending models: one');
     expect(story.standfirst).toBe('Text-generation models take 2 of the top 6 places; no model is new since yesterday.');
     expect(story.paragraphs).toEqual(['Since yesterday, d/four rose from No. 4 to No. 2. Also moving up: e/five (No. 5 to No. 3).']);
@@ -317,7 +318,7 @@ describe('lead', () => {
     };
     // Yesterday 1 2 3 4 5; today 5 1 2 3 4: key 5 climbed 5 → 1 (4 places); the others fell one place.
     const inputs = inputsOf([windowOf('hf-models', items, [{ at: Y, rows: [[1], [2], [3], [4], [5]] }, { at: T, rows: [[5], [1], [2], [3], [4]] }])]);
-    const story = leadPiece.write(factsOf(inputs))!;
+    const story = movementLead(factsOf(inputs));
     expect(story.headline).toBe('At the top of Hugging Face\'s trending models: five');
     // Tasks today: tts (key 5), asr ×2, ocr ×2 → asr 2, ocr 2, tts 1. Owner "a" has keys 1 and 2: 2 of the top 5.
     expect(story.standfirst).toBe('Asr models take 2 of the top 5 places; no model is new since yesterday.');
@@ -328,7 +329,7 @@ describe('lead', () => {
     ]);
     // 5 places: the headline.
     const five = inputsOf([windowOf('hf-models', { ...items, 6: { itemId: 'e/six' } }, [{ at: Y, rows: [[1], [2], [3], [4], [5], [6]] }, { at: T, rows: [[6], [1], [2], [3], [4], [5]] }])]);
-    expect(leadPiece.write(factsOf(five))!.headline).toBe('On Hugging Face, six climbs 5 places to No. 1'); // a lower-case name does not open the headline
+    expect(movementLead(factsOf(five)).headline).toBe('On Hugging Face, six climbs 5 places to No. 1'); // a lower-case name does not open the headline
   });
 });
 

@@ -16,6 +16,8 @@ const composeIssue = (inputs: Parameters<typeof composeRaw>[0]) => asRead(compos
 const NO_AI = { aiRepositories: new Set<string>() };
 const allText = (issue: Issue) => [issue.lead, ...issue.analysis].map(textOf).join('\n');
 const claimsOf = (issue: Issue): Claim[] => [issue.lead, ...issue.analysis].flatMap((story) => story.claims);
+/** The day's movement (climbs, new entries): the piece under its own headline after a lead that tells a story, else the lead itself. */
+const movementOf = (issue: Issue) => issue.analysis.find((story) => story.headline === "What else moved on Hugging Face's trending models") ?? issue.lead;
 
 describe('S1: twelve models, a week of history', () => {
   const issue = () => composeIssue(s1());
@@ -26,13 +28,17 @@ describe('S1: twelve models, a week of history', () => {
     expect(verdict.checked).toBeGreaterThan(80);
   });
 
-  it('leads with the largest climb since yesterday, each figure in its place', () => {
-    const { lead } = issue();
+  it('leads with the debut, and tells the largest climb since yesterday after it, each figure in its place', () => {
+    const composed = issue();
+    // india/Orbit-1B: in none of the lists from last Friday on, first seen today, at No. 3 — a debut in the top 10,
+    // scored 60 + 3 × (11 − 3) = 84, more than the day's movement (45): the news leads.
+    expect(composed.lead.headline).toBe("Orbit-1B enters Hugging Face's trending models at No. 3");
+    expect(composed.lead.claims[0]).toMatchObject({ kind: 'debut', itemId: 'india/Orbit-1B', rank: 3, sinceAt: S1_WEEK, at: S1_LATEST });
+    const movement = movementOf(composed);
+    expect(movement.kicker).toBe('By the Numbers');
     // golf/Nova-Embed: No. 9 on Thursday → No. 2 on Friday = 7 places, more than echo/Kokoro-TTS (10 → 6 = 4) and hotel/Tiny-Coder-GGUF (12 → 10 = 2).
-    expect(lead.headline).toBe('Nova-Embed climbs 7 places to No. 2 on Hugging Face');
-    expect(lead.paragraphs[0]).toMatch(/^Since yesterday, golf\/Nova-Embed rose from No\. 9 to No\. 2, the largest climb in the top 12\. Also moving up: echo\/Kokoro-TTS \(No\. 10 to No\. 6\) and hotel\/Tiny-Coder-GGUF \(No\. 12 to No\. 10\)\.$/);
-    expect(lead.claims.filter((claim) => claim.kind === 'climb').map((claim) => claim.kind === 'climb' && [claim.itemId, claim.fromAt, claim.fromRank, claim.toAt, claim.toRank])).toEqual([
-      ['golf/Nova-Embed', S1_DAY, 9, S1_LATEST, 2],
+    expect(movement.paragraphs[0]).toMatch(/^Since yesterday, golf\/Nova-Embed rose from No\. 9 to No\. 2, the largest climb in the top 12\. Also moving up: echo\/Kokoro-TTS \(No\. 10 to No\. 6\) and hotel\/Tiny-Coder-GGUF \(No\. 12 to No\. 10\)\.$/);
+    expect(movement.claims.filter((claim) => claim.kind === 'climb').map((claim) => claim.kind === 'climb' && [claim.itemId, claim.fromAt, claim.fromRank, claim.toAt, claim.toRank])).toEqual([
       ['golf/Nova-Embed', S1_DAY, 9, S1_LATEST, 2],
       ['echo/Kokoro-TTS', S1_DAY, 10, S1_LATEST, 6],
       ['hotel/Tiny-Coder-GGUF', S1_DAY, 12, S1_LATEST, 10],
@@ -40,19 +46,20 @@ describe('S1: twelve models, a week of history', () => {
   });
 
   it('counts tasks, new entries, authors and families by hand', () => {
-    const { lead } = issue();
+    const composed = issue();
+    const { lead } = composed;
     // text-generation today: Qwen3-8B-GGUF, Orbit-1B, Llama4-70B, Qwen3-8B-AWQ, Qwen3-8B-Instruct, Tiny-Coder-GGUF, Qwen3-8B-MLX = 7 of 12;
-    // new since Thursday: india/Orbit-1B (No. 3) and juliet/Pixel-Diffuser (No. 8).
-    expect(lead.standfirst).toBe('Text-generation models take 7 of the top 12 places, and 2 models are new since yesterday.');
+    // new since Thursday: india/Orbit-1B (No. 3) and juliet/Pixel-Diffuser (No. 8). After the debut, the lead gives the list's make-up.
     const text = lead.paragraphs.join(' ');
-    expect(text).toContain('New on the list since yesterday: india/Orbit-1B and juliet/Pixel-Diffuser. The highest of them, india/Orbit-1B, entered at No. 3.');
+    expect(text).toContain('Text-generation models take 7 of the top 12 places, and 2 models are new since yesterday.');
+    expect(textOf(movementOf(composed))).toContain('New on the list since yesterday: india/Orbit-1B and juliet/Pixel-Diffuser. The highest of them, india/Orbit-1B, entered at No. 3.');
     // text-to-image: Flux2-Dev, Pixel-Diffuser = 2. acme: Qwen3-8B-GGUF, -AWQ, -Instruct = 3, every other author 1.
-    // The standfirst gave text generation's 7; the second task is said after it, once.
+    // The first task's 7 is given first; the second task is said after it, once.
     expect(text).toMatch(/Text-to-image models come next, with 2 of the top 12\./);
     expect(text).toMatch(/acme has 3 models in the list, more than any other/);
     // Qwen3-8B: acme ×3 and foxtrot/Qwen3-8B-MLX = 4.
     expect(text).toMatch(/4 of the top 12 build on Qwen3-8B\./);
-    const fresh = lead.claims.find((claim) => claim.kind === 'new-entries');
+    const fresh = claimsOf(composed).find((claim) => claim.kind === 'new-entries');
     expect(fresh).toMatchObject({ sinceAt: S1_DAY, at: S1_LATEST, itemIds: ['india/Orbit-1B', 'juliet/Pixel-Diffuser'] });
   });
 
@@ -156,7 +163,8 @@ describe('the words for a baseline\'s age, in the reader\'s time zone', () => {
   it.each(cases)('%s: the lead says "%5$s"… → "%6$s"', (_name, baseline, latest, now, timeZone, words) => {
     const inputs = twoLists(at(baseline), at(latest), at(now), timeZone);
     const composed = composeIssue(inputs);
-    const lead = textOf(composed.lead);
+    // The debut of tz/m9 at No. 4 leads (60 + 3 × 7 = 81); the day's movement follows.
+    const lead = textOf(movementOf(composed));
     // tz/m6 climbed from No. 6 to No. 1; tz/m9 is new at No. 4.
     expect(lead).toContain(`${words.charAt(0).toUpperCase()}${words.slice(1)}, tz/m6 rose from No. 6 to No. 1, the largest climb in the top 8.`);
     expect(lead).toContain(`New on the list ${words}: tz/m9.`);
@@ -170,7 +178,7 @@ describe('ties: a superlative only when it is strictly true', () => {
   it('does not call either of two equal climbs "the largest", nor either of two equal authors "more than any other"', () => {
     const inputs = ties();
     const composed = composeIssue(inputs);
-    const text = textOf(composed.lead);
+    const text = allText(composed);
     // alpha/seven 7 → 1 and bravo/nine 9 → 3: both +6.
     expect(text).toMatch(/alpha\/seven rose from No\. 7 to No\. 1/);
     expect(text).toMatch(/bravo\/nine \(No\. 9 to No\. 3\)/);

@@ -194,8 +194,41 @@ export type Claim = (
       of: number;
       /** Math.round(100 * part / whole). */
       percent: number;
+      /**
+       * Absent: `itemIds` are the largest values of the list ("the three largest take P%"). `named`: the share of
+       * the items named, whatever their place (one item's share of the list's total, issue #11).
+       */
+      pick?: 'named';
     }
+  /**
+   * What an item is, read from its own stored data (issue #11, item 3): the `value` of `field` as the catalog
+   * held it when the list of `at` was stored — `task` its pipeline tag, `size` the parameter count its name gives
+   * ("27B", "35B-A3B", "8x7B"), `licence` its `license:` tag, `base` the model its `base_model:` tag names,
+   * `relation` how it derives from that base (`quantized`, `finetune`, `adapter`, `merge`), `format` how it is
+   * packaged (GGUF, MLX…), `role` its owner's role in lib/issue/accounts.ts (`lab`, `quantiser`, `community`),
+   * `sdk` a Space's SDK, `language` a repository's language, `tag` a tag it carries.
+   */
+  | {
+      kind: 'attribute';
+      sourceId: SourceId;
+      itemId: string;
+      at: number;
+      field: AttributeField;
+      value: string;
+    }
+  /**
+   * The gain of `metric` from the list of `fromAt` to the list of `toAt` (toValue − fromValue): "+1,204 likes
+   * this week". `fromAt` is the week's baseline, or the first list since it that holds the item.
+   */
+  | { kind: 'gain'; sourceId: SourceId; itemId: string; metric: MetricName; fromAt: number; toAt: number; fromValue: number; toValue: number }
+  /**
+   * A derivative's `metric` against its base's, both in the list of `at`: `ratio` is value ÷ baseValue to one
+   * decimal ("3.2 times its base's 30-day downloads").
+   */
+  | { kind: 'ratio'; sourceId: SourceId; itemId: string; baseId: string; at: number; metric: MetricName; value: number; baseValue: number; ratio: number }
 ) & { printed: string[] };
+
+export type AttributeField = 'task' | 'size' | 'licence' | 'base' | 'relation' | 'format' | 'role' | 'sdk' | 'language' | 'tag';
 
 /** The kinds of derivative a model can be (lib/issue/stories/derivative-takeover.ts `derivativeKindsOf`). */
 export type DerivativeKind = 'quantisation' | 'fine-tune' | 'merge' | 'adapter' | 'uncensored';
@@ -211,6 +244,8 @@ export interface Tool {
   /** The figure that earned its place, e.g. "+1,204 likes this week". */
   figure: string;
   claim: Claim;
+  /** What the description says of the item (its size, format, base, maker…), when it is written from the item's data (issue #11). */
+  claims?: Claim[];
 }
 
 export interface Entry {

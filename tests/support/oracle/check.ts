@@ -1,10 +1,11 @@
 import type { IssueInputs } from '@/lib/issue/inputs';
-import type { Claim, Issue, Mover, Story, Tool } from '@/lib/shared/issue-types';
+import type { Claim, Issue, Mover, Story } from '@/lib/shared/issue-types';
 import type { Snapshot } from '@/lib/shared/records';
 import type { MetricName } from '@/lib/sources/contract';
 import type { SourceId } from '@/lib/sources/ids';
 import { checkStoryClaims } from './stories';
 import { AGE_PHRASE, ageWords, familyOf, formatOf, ownerOf } from './classify';
+import { basesOf, roleOf, sizeIsRead, sizeWords, tagValues } from './context';
 import {
   DAY,
   findItem,
@@ -168,11 +169,97 @@ function checkClaim(c: Checker, claim: Claim): void {
       c.expect(sum(rows) === claim.whole, `${label}: whole is ${sum(rows)}`);
       c.expect(rows.length === claim.of, `${label}: of is ${rows.length}`);
       c.expect(claim.percent * claim.whole <= 100 * claim.part + claim.whole / 2 && 100 * claim.part < (claim.percent + 0.5) * claim.whole, `${label}: percent is not part/whole`);
+      // A named item's share says nothing of its place; "the three largest take P%" does.
+      if (claim.pick === 'named') break;
       const least = Math.min(...leaders.map((row) => row.value(claim.metric)!));
       const beaten = rows.filter((row) => !claim.itemIds.includes(row.itemId) && row.value(claim.metric)! > least);
       c.expect(beaten.length === 0, `${label}: ${beaten.map((row) => row.itemId).join(', ')} have more than a leader`);
       break;
     }
+    case 'attribute':
+      checkAttribute(c, claim, label);
+      break;
+    case 'gain': {
+      const from = valueIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.fromAt), claim.itemId, claim.metric);
+      const to = valueIn(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.toAt), claim.itemId, claim.metric);
+      c.expect(from === claim.fromValue && to === claim.toValue, `${label}: from/to values are not the stored ones (${from}, ${to})`);
+      c.expect(claim.toValue > claim.fromValue, `${label}: not a gain`);
+      c.expect(claim.printed.includes(printed(claim.toValue - claim.fromValue)), `${label}: does not print the gain ${claim.toValue - claim.fromValue}`);
+      c.expect(claim.toAt - claim.fromAt >= 20 * 60 * 60 * 1000, `${label}: a gain over less than 20 hours`);
+      break;
+    }
+    case 'ratio': {
+      const snapshot = snapshotAt(inputs, claim.sourceId, claim.at);
+      const value = valueIn(inputs, claim.sourceId, snapshot, claim.itemId, claim.metric);
+      const baseValue = valueIn(inputs, claim.sourceId, snapshot, claim.baseId, claim.metric);
+      c.expect(value === claim.value && baseValue === claim.baseValue, `${label}: the stored values are ${value} and ${baseValue}`);
+      const item = findItem(inputs, claim.sourceId, claim.itemId)?.item;
+      const { bases } = item ? basesOf(item) : { bases: [] };
+      c.expect(bases.length === 1 && bases[0] === claim.baseId, `${label}: the item's base_model tags name ${JSON.stringify(bases)}`);
+      c.expect(baseValue !== undefined && baseValue > 0 && value !== undefined && Math.abs(claim.ratio - value / baseValue) <= 0.05 + 1e-9, `${label}: ${value} / ${baseValue} is not ${claim.ratio}`);
+      c.expect(claim.printed.includes(claim.ratio.toFixed(1)), `${label}: does not print its ratio`);
+      break;
+    }
+  }
+}
+
+/** An attribute claim: what the oracle reads in the item's stored catalog entry, with its own readers (./context.ts). */
+function checkAttribute(c: Checker, claim: Extract<Claim, { kind: 'attribute' }>, label: string): void {
+  const { inputs } = c;
+  const snapshot = snapshotAt(inputs, claim.sourceId, claim.at);
+  c.expect(rankIn(inputs, claim.sourceId, snapshot, claim.itemId) !== undefined, `${label}: the item is not in the list of at`);
+  const item = findItem(inputs, claim.sourceId, claim.itemId)?.item;
+  if (!item) {
+    c.expect(false, `${label}: no such item`);
+    return;
+  }
+  const value = claim.value;
+  const same = (found: string | undefined) => c.expect(found === value, `${label}: the oracle reads ${JSON.stringify(found)}`);
+  switch (claim.field) {
+    case 'task':
+      same(item.task);
+      break;
+    case 'size': {
+      c.expect(claim.sourceId === 'hf-models', `${label}: a size of something other than a model`);
+      c.expect(sizeIsRead(item.itemId, value), `${label}: the name's words do not give ${value}`);
+      // No other total size in the name ("…-27B-to-8B" says no one size); the active-parameter word excepted.
+      const totals = sizeWords(item.itemId).filter((word) => !word.startsWith('A') && sizeIsRead(item.itemId, word));
+      c.expect(totals.every((word) => word === value.toUpperCase().split('-')[0]), `${label}: the name also gives ${totals.join(', ')}`);
+      break;
+    }
+    case 'licence': {
+      const licences = tagValues(item, 'license:').map((licence) => licence.toLowerCase());
+      c.expect(licences.length === 1 && licences[0] === value && value !== 'other' && value !== 'unknown', `${label}: the license tags say ${JSON.stringify(licences)}`);
+      break;
+    }
+    case 'base': {
+      const { bases } = basesOf(item);
+      c.expect(bases.length === 1 && bases[0] === value && value.toLowerCase() !== item.itemId.toLowerCase(), `${label}: the base_model tags name ${JSON.stringify(bases)}`);
+      break;
+    }
+    case 'relation': {
+      const { relations } = basesOf(item);
+      c.expect(relations.length === 1 && relations[0] === value, `${label}: the base_model tags give the relations ${JSON.stringify(relations)}`);
+      break;
+    }
+    case 'format':
+      same(formatOf(item));
+      break;
+    case 'role': {
+      const role = roleOf(item.itemId);
+      c.expect(role !== undefined, `${label}: the oracle does not know ${ownerOf(item.itemId)}'s role (tests/support/oracle/context.ts ORACLE_ROLES)`);
+      if (role !== undefined) same(role);
+      break;
+    }
+    case 'sdk':
+      same(item.sdk);
+      break;
+    case 'language':
+      same(item.language);
+      break;
+    case 'tag':
+      c.expect((item.tags ?? []).includes(value), `${label}: the item has no tag ${value}`);
+      break;
   }
 }
 
@@ -508,12 +595,42 @@ function checkAgeStatements(c: Checker, story: Story): void {
   }
 }
 
-// ---------- tools of the week: each the best of its candidates by the figure it prints ----------
+// ---------- tools of the week: each among the first rows of the week's list, the best of them by the figure it prints ----------
+
+/** A pick is among the first 8 rows of its source's latest list as the reader sees it (issue #11). */
+const TOOL_TOP = 8;
+const HOURS_20 = 20 * 60 * 60 * 1000;
+
+/** The list a week back: the last one at least 7 days (less 2 hours of drift) older than the latest, else the oldest at least 20 h older. */
+function weekBefore(inputs: IssueInputs, sourceId: SourceId): Snapshot | undefined {
+  const snapshots = snapshotsOf(inputs, sourceId);
+  const latest = snapshots[snapshots.length - 1];
+  if (!latest) return undefined;
+  const older = snapshots.filter((snapshot) => snapshot.fetchedAt <= latest.fetchedAt - 7 * DAY + 2 * 60 * 60 * 1000);
+  if (older.length > 0) return older[older.length - 1];
+  const oldest = snapshots[0]!;
+  return latest.fetchedAt - oldest.fetchedAt >= HOURS_20 ? oldest : undefined;
+}
+
+/** An item's gain of `metric` from its first stored value since the week's baseline to the latest list; over 20 hours or more. */
+function weekGainOf(c: Checker, sourceId: SourceId, itemId: string, metric: MetricName): { fromAt: number; gain: number } | undefined {
+  const baseline = weekBefore(c.inputs, sourceId);
+  const latest = c.latest(sourceId);
+  if (!baseline || !latest) return undefined;
+  const to = valueIn(c.inputs, sourceId, latest, itemId, metric);
+  const first = snapshotsOf(c.inputs, sourceId)
+    .filter((snapshot) => snapshot.fetchedAt >= baseline.fetchedAt)
+    .map((snapshot) => ({ at: snapshot.fetchedAt, value: valueIn(c.inputs, sourceId, snapshot, itemId, metric) }))
+    .find((point) => point.value !== undefined);
+  if (to === undefined || !first || latest.fetchedAt - first.at < HOURS_20) return undefined;
+  return { fromAt: first.at, gain: to - first.value! };
+}
 
 function checkTools(c: Checker): void {
   const taken = new Set<string>();
   for (const tool of c.issue.tools) {
     checkClaim(c, tool.claim);
+    for (const claim of tool.claims ?? []) checkClaim(c, claim);
     const label = `tool ${tool.itemId} "${tool.figure}"`;
     for (const number of tool.figure.match(/\d[\d,]*/g) ?? []) c.expect(tool.claim.printed.includes(number), `${label}: ${number} is not backed by its claim`);
     c.expect(tool.claim.sourceId === tool.sourceId && 'itemId' in tool.claim && tool.claim.itemId === tool.itemId, `${label}: its claim is about another item`);
@@ -523,39 +640,42 @@ function checkTools(c: Checker): void {
       c.expect(!!item && !!latest && isYoung(item, latest.fetchedAt), `${label}: called new but created ${item?.createdAt ?? 'at an unknown time'}`);
     }
     if (tool.sourceId.startsWith('gh-trending')) c.expect(c.oracle.aiRepositories.has(tool.itemId), `${label}: not an AI/ML repository`);
-    const candidates = c.rows(tool.sourceId, latest).filter((row) => !taken.has(`${tool.sourceId}:${row.itemId}`));
-    if (tool.claim.kind === 'growth') checkBestGrowth(c, tool, candidates);
-    else if (tool.claim.kind === 'metric' && /likes$|stars this week$|stars today$|stars in its first (?:weeks|month)$/.test(tool.figure)) {
-      const metric = tool.claim.metric;
-      const eligible = tool.sourceId === 'gh-search' ? candidates.filter((row) => latest && isYoung(row.item, latest.fetchedAt)) : candidates;
-      const better = eligible.filter((row) => (row.value(metric) ?? -Infinity) > (tool.claim as { value: number }).value);
-      c.expect(better.length === 0, `${label}: ${better.map((row) => `${row.itemId} has ${row.value(metric)}`).join(', ')}`);
+    // The description: the item's own when it has one, else written from its data, every attribute said.
+    // (A description of no letter or digit, such as "🚀 — …", is no description.)
+    if (item?.description && /[\p{L}\p{N}]/u.test(item.description)) c.expect(!tool.claims?.length, `${label}: described from its data though it has its own description`);
+    for (const claim of tool.claims ?? []) {
+      c.expect('itemId' in claim && claim.itemId === tool.itemId, `${label}: a description claim about another item`);
+      for (const text of claim.printed) c.expect(tool.description.includes(text), `${label}: the description does not say ${text}`);
+    }
+    const top = c.rows(tool.sourceId, latest).slice(0, TOOL_TOP);
+    c.expect(top.some((row) => row.itemId === tool.itemId), `${label}: not among the first ${TOOL_TOP} rows of its list`);
+    const candidates = top.filter((row) => !taken.has(`${tool.sourceId}:${row.itemId}`) && (tool.sourceId !== 'gh-search' || (!!latest && isYoung(row.item, latest.fetchedAt))));
+    const claim = tool.claim;
+    const gains = (metric: MetricName) => candidates.map((row) => ({ itemId: row.itemId, ...weekGainOf(c, tool.sourceId, row.itemId, metric) })).filter((entry) => (entry.gain ?? 0) > 0);
+    const best = (metric: MetricName, value: number) => candidates.filter((row) => (row.value(metric) ?? -Infinity) > value).map((row) => `${row.itemId} has ${row.value(metric)}`);
+    if (claim.kind === 'gain') {
+      const mine = weekGainOf(c, tool.sourceId, tool.itemId, claim.metric);
+      c.expect(mine?.fromAt === claim.fromAt && claim.toAt === latest?.fetchedAt, `${label}: not the gain since the week's baseline (the oracle starts it at ${mine ? new Date(mine.fromAt).toISOString() : 'none'})`);
+      const better = gains(claim.metric).filter((entry) => entry.gain! > claim.toValue - claim.fromValue);
+      c.expect(better.length === 0, `${label}: ${better.map((entry) => `${entry.itemId} gained ${entry.gain}`).join(', ')}`);
+      const week = claim.toAt - claim.fromAt >= 6 * DAY;
+      const period = week ? 'this week' : `since ${ageWords(claim.fromAt, c.inputs.now, c.inputs.timeZone).since}`;
+      c.expect(tool.figure.endsWith(` ${period}`), `${label}: the gain's period is "${period}"`);
+    } else if (claim.kind === 'metric' && claim.metric === 'starsInPeriod') {
+      c.expect((tool.sourceId === 'gh-trending-weekly' ? / stars? this week$/ : / stars? today$/).test(tool.figure), `${label}: the wrong period for ${tool.sourceId}`);
+      const better = best('starsInPeriod', claim.value);
+      c.expect(better.length === 0, `${label}: ${better.join(', ')}`);
+    } else if (claim.kind === 'metric' && (claim.metric === 'trendingScore' || (claim.metric === 'stars' && tool.sourceId === 'gh-search'))) {
+      // Only when no first row gained over the week; then the best of them by the figure.
+      const growing = gains(tool.sourceId === 'gh-search' ? 'stars' : 'likes');
+      c.expect(growing.length === 0, `${label}: ${growing.map((entry) => `${entry.itemId} gained ${entry.gain}`).join(', ')} over the week`);
+      const better = best(claim.metric, claim.value);
+      c.expect(better.length === 0, `${label}: ${better.join(', ')}`);
+    } else {
+      c.expect(false, `${label}: a ${claim.kind} claim is no tool's figure`);
     }
     taken.add(`${tool.sourceId}:${tool.itemId}`);
   }
-}
-
-/** Growth per day of a candidate since `since`: first stored value at or after it, to the latest. */
-function growthSince(c: Checker, sourceId: SourceId, itemId: string, metric: MetricName, since: number): number | undefined {
-  const points = snapshotsOf(c.inputs, sourceId)
-    .filter((snapshot) => snapshot.fetchedAt >= since)
-    .map((snapshot) => ({ at: snapshot.fetchedAt, value: valueIn(c.inputs, sourceId, snapshot, itemId, metric) }))
-    .filter((point): point is { at: number; value: number } => point.value !== undefined);
-  const first = points[0];
-  const last = points[points.length - 1];
-  if (!first || !last || last.at - first.at < 20 * 60 * 60 * 1000) return undefined;
-  return (last.value - first.value) / Math.max(1, (last.at - first.at) / DAY);
-}
-
-function checkBestGrowth(c: Checker, tool: Tool, candidates: OracleRow[]): void {
-  const claim = tool.claim as Extract<Claim, { kind: 'growth' }>;
-  const since = Math.min(claim.fromAt, ...c.issue.movers.growth.filter((mover) => mover.sourceId === tool.sourceId).map((mover) => mover.sinceAt));
-  const better = candidates
-    .slice(0, TOP)
-    .map((row) => ({ itemId: row.itemId, perDay: growthSince(c, tool.sourceId, row.itemId, claim.metric, since) }))
-    .filter((entry) => entry.perDay !== undefined && Math.round(entry.perDay) > claim.perDay);
-  c.expect(better.length === 0, `tool ${tool.itemId} "+${claim.perDay} a day": ${better.map((entry) => `${entry.itemId} grows ${Math.round(entry.perDay!)} a day`).join(', ')}`);
-  c.expect(tool.figure.includes(printed(claim.perDay)), `tool ${tool.itemId}: the figure does not print perDay`);
 }
 
 // ---------- movers: each figure from the lists, ordered as the figures say ----------

@@ -18,7 +18,7 @@ import {
   type Row,
 } from '@/lib/issue/facts';
 import type { IssueInputs, SourceWindow } from '@/lib/issue/inputs';
-import { entries, movers, reading, tools } from '@/lib/issue/sections';
+import { entries, movers, reading } from '@/lib/issue/sections';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import { DEFAULT_SETTINGS } from '@/lib/shared/settings';
 import type { MetricName } from '@/lib/sources/contract';
@@ -421,121 +421,7 @@ describe('factsOf: each list as the reader sees it', () => {
 const W = T - 7 * D; // Sat 21 Nov, 06:00: a week back
 const iso = (at: number) => new Date(at).toISOString();
 
-describe('tools of the week', () => {
-  it('the fastest-growing model, the most liked Space, the most starred repository and the new one, each described', () => {
-    const models = win('hf-models', [snap('hf-models', W, [1, 2], { likes: [10, 100] }), snap('hf-models', T, [2, 1], { likes: [80, 150], trendingScore: [5, 4] })], [
-      item('hf-models', 1, 'acme/Sage', { task: 'text-generation', library: 'transformers' }),
-      item('hf-models', 2, 'acme/Owl'),
-    ]);
-    const spaces = win('hf-spaces', [snap('hf-spaces', T, [1, 2, 3], { likes: [5, 1500, 1500] })], [
-      item('hf-spaces', 1, 'studio/Board', { sdk: 'docker' }),
-      item('hf-spaces', 2, 'studio/Canvas', { sdk: 'gradio' }),
-      item('hf-spaces', 3, 'studio/Easel'),
-    ]);
-    const weekly = win('gh-trending-weekly', [snap('gh-trending-weekly', T, [1, 2], { starsInPeriod: [900, 300] })], [
-      item('gh-trending-weekly', 1, 'acme/llm-ocaml', { language: 'OCaml' }),
-      item('gh-trending-weekly', 2, 'acme/llm-py', { language: 'Python' }),
-    ]);
-    const search = win('gh-search', [snap('gh-search', T, [2, 1], { stars: [5000, 70] })], [
-      item('gh-search', 1, 'deep/llm-kit', { description: 'An LLM kit for builders', createdAt: iso(T - 2 * D) }),
-      item('gh-search', 2, 'deep/llm-relic', { description: 'An LLM relic', createdAt: '2026-01-01T00:00:00Z' }), // not new: left out
-    ]);
-    const picked = tools(factsOf(inputsOf([models, spaces, weekly, search])));
-    expect(picked).toEqual([
-      {
-        // acme/Sage: 10 → 150 likes over 7 days = 20 a day; acme/Owl lost likes.
-        kind: 'model',
-        sourceId: 'hf-models',
-        itemId: 'acme/Sage',
-        name: 'acme/Sage',
-        url: 'https://example.com/acme/Sage',
-        description: 'Text-generation model from acme, for transformers.',
-        figure: '+20 likes a day',
-        claim: { kind: 'growth', sourceId: 'hf-models', itemId: 'acme/Sage', metric: 'likes', fromAt: W, toAt: T, fromValue: 10, toValue: 150, perDay: 20, printed: ['20'] },
-      },
-      {
-        // 1,500 likes twice: the higher-ranked.
-        kind: 'space',
-        sourceId: 'hf-spaces',
-        itemId: 'studio/Canvas',
-        name: 'studio/Canvas',
-        url: 'https://example.com/studio/Canvas',
-        description: 'A Gradio Space by studio.',
-        figure: '1,500 likes',
-        claim: { kind: 'metric', sourceId: 'hf-spaces', itemId: 'studio/Canvas', at: T, metric: 'likes', value: 1500, printed: ['1,500'] },
-      },
-      {
-        kind: 'repository',
-        sourceId: 'gh-trending-weekly',
-        itemId: 'acme/llm-ocaml',
-        name: 'acme/llm-ocaml',
-        url: 'https://example.com/acme/llm-ocaml',
-        description: 'An OCaml repository by acme.',
-        figure: '900 stars this week',
-        claim: { kind: 'metric', sourceId: 'gh-trending-weekly', itemId: 'acme/llm-ocaml', at: T, metric: 'starsInPeriod', value: 900, printed: ['900'] },
-      },
-      {
-        kind: 'repository',
-        sourceId: 'gh-search',
-        itemId: 'deep/llm-kit',
-        name: 'deep/llm-kit',
-        url: 'https://example.com/deep/llm-kit',
-        description: 'An LLM kit for builders.',
-        figure: '70 stars in its first month',
-        claim: { kind: 'metric', sourceId: 'gh-search', itemId: 'deep/llm-kit', at: T, metric: 'stars', value: 70, printed: ['70'] },
-      },
-    ]);
-  });
-
-  it('fewer sources: the top of each list fills in, four at most, none twice', () => {
-    const keys = [1, 2, 3, 4, 5];
-    const firstDay = win('hf-models', [snap('hf-models', T, keys, { trendingScore: [90, 80, 70, 60, 50] })], keys.map((key) => item('hf-models', key, `org/m${key}`)));
-    const spaces = win('hf-spaces', [snap('hf-spaces', T, [1, 2], { trendingScore: [3, 2] })], [item('hf-spaces', 1, 'studio/a'), item('hf-spaces', 2, 'studio/b')]);
-    // No history: the No. 1 by its trending score, then Nos. 2–4; the Spaces come too late.
-    const filled = tools(factsOf(inputsOf([firstDay, spaces])));
-    expect(filled.map((tool) => [tool.itemId, tool.figure, tool.description])).toEqual([
-      ['org/m1', 'trending score 90', 'Model from org.'],
-      ['org/m2', 'trending score 80', 'Model from org.'],
-      ['org/m3', 'trending score 70', 'Model from org.'],
-      ['org/m4', 'trending score 60', 'Model from org.'],
-    ]);
-    // org/m2 grew 10 → 80 over 7 days (10 a day) and is not picked twice; the daily repositories fill in by their stars.
-    const week = win('hf-models', [snap('hf-models', W, [1, 2, 3], { likes: [10, 10, 10] }), snap('hf-models', T, [1, 2, 3], { likes: [10, 80, 10], trendingScore: [9, 8, 7] })], [1, 2, 3].map((key) => item('hf-models', key, `org/m${key}`)));
-    const daily = win('gh-trending-daily', [snap('gh-trending-daily', T, [1, 2, 3], { stars: [10, 20, 30] })], [
-      item('gh-trending-daily', 1, 'acme/llm-a'),
-      item('gh-trending-daily', 2, 'acme/llm-b', { language: 'Python' }),
-      item('gh-trending-daily', 3, 'llm-c'),
-    ]);
-    expect(tools(factsOf(inputsOf([week, daily]))).map((tool) => [tool.itemId, tool.figure, tool.description])).toEqual([
-      ['org/m2', '+10 likes a day', 'Model from org.'],
-      ['org/m3', 'trending score 7', 'Model from org.'],
-      ['acme/llm-b', '20 stars', 'A Python repository by acme.'],
-      ['llm-c', '30 stars', 'A repository.'],
-    ]);
-    // The daily page's stars are today's; a model without an owner or a task.
-    const today = win('gh-trending-daily', [snap('gh-trending-daily', T, [1], { starsInPeriod: [42] })], [item('gh-trending-daily', 1, 'acme/llm-a')]);
-    const solo = win('hf-models', [snap('hf-models', T, [1], { trendingScore: [3] })], [item('hf-models', 1, 'solo')]);
-    expect(tools(factsOf(inputsOf([solo, today]))).map((tool) => [tool.figure, tool.description])).toEqual([
-      ['trending score 3', 'Model.'],
-      ['42 stars today', 'A repository by acme.'],
-    ]);
-    // Figures of one: "1 like", "1 star", "+1 like a day".
-    const ones = [
-      win('hf-models', [snap('hf-models', W, [1], { likes: [10] }), snap('hf-models', T, [1], { likes: [17] })], [item('hf-models', 1, 'org/m1')]),
-      win('hf-spaces', [snap('hf-spaces', T, [1], { likes: [1] })], [item('hf-spaces', 1, 'studio/a')]),
-      win('gh-trending-daily', [snap('gh-trending-daily', T, [1, 2], { starsInPeriod: [1], stars: [5, 1] })], [item('gh-trending-daily', 1, 'acme/llm-a'), item('gh-trending-daily', 2, 'acme/llm-b')]),
-      win('gh-search', [snap('gh-search', T, [1], { stars: [1] })], [item('gh-search', 1, 'deep/llm-kit', { createdAt: iso(T - D) })]),
-    ];
-    // 10 → 17 likes over 7 days = 1 a day.
-    expect(tools(factsOf(inputsOf(ones))).map((tool) => tool.figure)).toEqual(['+1 like a day', '1 like', '1 star today', '1 star in its first month']);
-    const fill = win('gh-trending-daily', [snap('gh-trending-daily', T, [1, 2], { stars: [5, 1] })], [item('gh-trending-daily', 1, 'acme/llm-a'), item('gh-trending-daily', 2, 'acme/llm-b')]);
-    expect(tools(factsOf(inputsOf([fill]))).map((tool) => tool.figure)).toEqual(['1 star']);
-    // A Space without an SDK, and no owner.
-    const bare = win('hf-spaces', [snap('hf-spaces', T, [1], { likes: [4] })], [item('hf-spaces', 1, 'lonely')]);
-    expect(tools(factsOf(inputsOf([bare])))[0]?.description).toBe('A Space.');
-    expect(tools(factsOf(inputsOf([])))).toEqual([]);
-  });
-});
+// Tools of the week: tests/unit/issue/tools.test.ts (issue #11, chosen by the week's gains).
 
 describe('trending lists', () => {
   it('against the week: climbed, new, unmoved; chips; descriptions for repositories only', () => {

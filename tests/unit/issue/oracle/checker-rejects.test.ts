@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claim, Issue, Story, Tool } from '@/lib/shared/issue-types';
 import { ageWords, familyOf, formatOf, ownerOf } from '../../../support/oracle/classify';
 import { checkIssue } from '../../../support/oracle/check';
+import { inputsOf } from '../../../support/oracle/build';
 import { at, GH_AI, github, S1_DAY, S1_LATEST, S1_NOW, ties, twoLists } from '../../../support/oracle/histories';
 
 /**
@@ -144,16 +145,31 @@ describe('the checker rejects claims not from the data', () => {
     figure: `${stars.toLocaleString('en-US')} stars in its first weeks`,
     claim: { kind: 'metric', sourceId: 'gh-search', itemId, at: S1_LATEST, metric: 'stars', value: stars, printed: [stars.toLocaleString('en-US')] },
   });
+  /** The stars a search result gained from yesterday's list to today's (issue #11: a tool's figure is the week's). */
+  const gained = (itemId: string, from: number, to: number, period = 'since yesterday'): Tool => ({
+    ...tool(itemId, to),
+    figure: `+${(to - from).toLocaleString('en-US')} stars ${period}`,
+    claim: { kind: 'gain', sourceId: 'gh-search', itemId, metric: 'stars', fromAt: S1_DAY, toAt: S1_LATEST, fromValue: from, toValue: to, printed: [(to - from).toLocaleString('en-US')] },
+  });
 
   it('a repository created in 2010 called new', () => {
-    expect(checkIssue(issueWith({ lead, tools: [tool('fresh/agent-kit', 1500)] }), inputs, { aiRepositories: GH_AI }).problems).toEqual([]);
-    const { problems } = checkIssue(issueWith({ lead, tools: [tool('old/classic-ml', 90500)] }), inputs, { aiRepositories: GH_AI });
+    expect(checkIssue(issueWith({ lead, tools: [gained('fresh/agent-kit', 1200, 1500)] }), inputs, { aiRepositories: GH_AI }).problems).toEqual([]);
+    const { problems } = checkIssue(issueWith({ lead, tools: [gained('old/classic-ml', 90000, 90500)] }), inputs, { aiRepositories: GH_AI });
     expect(problems).toEqual([expect.stringMatching(/called new but created 2010-05-01/)]);
   });
 
-  it('a young repository that is not the most starred of the young ones', () => {
-    const { problems } = checkIssue(issueWith({ lead, tools: [tool('fresh/rag-lab', 900)] }), inputs, { aiRepositories: GH_AI });
-    expect(problems).toEqual([expect.stringMatching(/fresh\/agent-kit has 1500/)]);
+  it('a young repository that is not the one that gained the most of the young ones', () => {
+    const { problems } = checkIssue(issueWith({ lead, tools: [gained('fresh/rag-lab', 800, 900)] }), inputs, { aiRepositories: GH_AI });
+    expect(problems).toEqual([expect.stringMatching(/fresh\/agent-kit gained 300$/)]);
+  });
+
+  it('an all-time figure while a first row gained over the week, a period the history does not have, a gain not stored', () => {
+    const allTime = checkIssue(issueWith({ lead, tools: [tool('fresh/agent-kit', 1500)] }), inputs, { aiRepositories: GH_AI }).problems;
+    expect(allTime).toEqual([expect.stringMatching(/fresh\/agent-kit gained 300, fresh\/rag-lab gained 100 over the week/)]);
+    const week = checkIssue(issueWith({ lead, tools: [gained('fresh/agent-kit', 1200, 1500, 'this week')] }), inputs, { aiRepositories: GH_AI }).problems;
+    expect(week).toEqual([expect.stringMatching(/the gain's period is "since yesterday"/)]);
+    const wrong = checkIssue(issueWith({ lead, tools: [gained('fresh/agent-kit', 1100, 1500)] }), inputs, { aiRepositories: GH_AI }).problems;
+    expect(wrong).toEqual([expect.stringMatching(/from\/to values are not the stored ones \(1200, 1500\)/)]);
   });
 
   it('a repository that is not AI/ML in the trending repositories', () => {
@@ -192,5 +208,54 @@ describe('the oracle classifiers, on hand-written examples', () => {
     ['2026-11-10T12:00:00Z', '2026-11-27T12:00:00Z', 'UTC', 'an older list'],
   ])('%s → %s in %s: "%s"', (baseline, now, timeZone, words) => {
     expect(ageWords(at(baseline), at(now), timeZone).since).toBe(words);
+  });
+});
+
+describe('the checker rejects context not in the data (issue #11, item 3)', () => {
+  // Two models today: Qwen/Qwen3-8B (4,000 downloads) and its GGUF quantisation by unsloth (12,900), with tags.
+  const inputs = inputsOf({
+    now: S1_NOW,
+    timeZone: 'UTC',
+    items: [
+      { id: 'Qwen/Qwen3-8B', task: 'text-generation', tags: ['license:apache-2.0'] },
+      { id: 'unsloth/Qwen3-8B-GGUF', tags: ['gguf', 'base_model:Qwen/Qwen3-8B', 'base_model:quantized:Qwen/Qwen3-8B', 'license:apache-2.0'] },
+      { id: 'someone/Qwen3-8B-Chat', task: 'text-generation' },
+    ],
+    lists: { 'hf-models': [{ at: S1_LATEST, rows: [['Qwen/Qwen3-8B', { downloads: 4000 }], ['unsloth/Qwen3-8B-GGUF', { downloads: 12_900 }], ['someone/Qwen3-8B-Chat', { downloads: 100 }]] }] },
+  });
+  const attribute = (itemId: string, field: Extract<Claim, { kind: 'attribute' }>['field'], value: string): Claim => ({ kind: 'attribute', sourceId: 'hf-models', itemId, at: S1_LATEST, field, value, printed: [value] });
+  const ratio = (value: number): Claim => ({ kind: 'ratio', sourceId: 'hf-models', itemId: 'unsloth/Qwen3-8B-GGUF', baseId: 'Qwen/Qwen3-8B', at: S1_LATEST, metric: 'downloads', value: 12_900, baseValue: 4000, ratio: value, printed: [value.toFixed(1)] });
+  const problemsOf = (claims: Claim[]) => checkIssue(issueWith({ lead: { kicker: 'Lead', headline: 'What they are', paragraphs: [], claims } }), inputs, { aiRepositories: new Set() }).problems;
+  const gguf = 'unsloth/Qwen3-8B-GGUF';
+
+  it('accepts what the tags and the name say', () => {
+    expect(
+      problemsOf([
+        attribute(gguf, 'size', '8B'),
+        attribute(gguf, 'format', 'GGUF'),
+        attribute(gguf, 'licence', 'apache-2.0'),
+        attribute(gguf, 'base', 'Qwen/Qwen3-8B'),
+        attribute(gguf, 'relation', 'quantized'),
+        attribute(gguf, 'role', 'quantiser'),
+        attribute('Qwen/Qwen3-8B', 'task', 'text-generation'),
+        attribute('Qwen/Qwen3-8B', 'role', 'lab'),
+        // 12,900 / 4,000 = 3.225.
+        ratio(3.2),
+      ]),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['a size the name does not give', attribute(gguf, 'size', '27B'), /the name's words do not give 27B/],
+    ['another licence', attribute(gguf, 'licence', 'mit'), /the license tags say \["apache-2\.0"\]/],
+    ['another base', attribute(gguf, 'base', 'Qwen/Qwen3-14B'), /the base_model tags name \["Qwen\/Qwen3-8B"\]/],
+    ['another relation', attribute(gguf, 'relation', 'finetune'), /relations \["quantized"\]/],
+    ['another role', attribute(gguf, 'role', 'lab'), /the oracle reads "quantiser"/],
+    ['a role the oracle does not know', attribute('someone/Qwen3-8B-Chat', 'role', 'community'), /does not know someone's role/],
+    ['a base of its own', attribute('someone/Qwen3-8B-Chat', 'base', 'Qwen/Qwen3-8B'), /the base_model tags name \[\]/],
+    ['a wrong ratio', ratio(3.5), /12900 \/ 4000 is not 3\.5/],
+  ])('%s', (_why, claim, message) => {
+    // (A size of 27B for "…-8B-…" is reported twice: not the name's words, and the name gives 8B.)
+    expect(problemsOf([claim])).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
   });
 });

@@ -110,15 +110,32 @@ describe.each(['UTC', 'America/Los_Angeles'])('the issue of day 7 of the recorde
     expect(starsStory.headline).toBe('Three repositories take 51% of the AI stars on GitHub this week');
     expect(starsPiece.score(starsStory)).toBe(26);
 
-    // Tools: likes grow by (30 − index) × 7 a day, so the No. 1 model leads with 210 a day;
-    // mteb/leaderboard (index 17 of 25) has 7,557 + 8 × 49 = 7,949 likes; the weekly page's most starred AI repository is Hmbown/DeepSeek-TUI.
-    // The search recording is replayed as if captured at the last refresh (tests/support/redate.ts): bkingfilm/lapian-notes,
-    // created 6 days before the capture, is the most starred young repository: 308 + (12 − 0) × 49 = 896.
+    // Tools (issue #11): among the first 8 rows of each latest list, the largest gain since the week's baseline (day 0's
+    // last refresh, 7 days before day 7's). Likes grow by (30 − index) × 7 a day by fixture index: of the models' first 8
+    // (fixture rows 21, 1, three newcomers, 2, 3, 4) Qwen/Qwen3.8-27B (index 0) gained 30 × 7 × 7 = 1,470; the newcomers,
+    // copies of row 30, gained nothing. Spaces: (25 − index) × 7 a day; of the first 8 (rows 21, 1, newcomers, 2, 3, 4)
+    // Sneak-Moose/Pro-Realism-Edit-Studio (index 0) gained 25 × 49 = 1,225. (mteb/leaderboard, the most liked of all time,
+    // is No. 22 of the list: not a pick any more.) The weekly page's most starred of its first 8 AI/ML rows is
+    // Hmbown/DeepSeek-TUI, as before. The search recording's bkingfilm/lapian-notes (index 0 of 12, created 6 days before
+    // the capture) gained 12 × 7 × 7 = 588 stars.
     expect(issue.tools.map((tool) => [tool.sourceId, tool.itemId, tool.figure])).toEqual([
-      ['hf-models', 'Qwen/Qwen3.8-27B', '+210 likes a day'],
-      ['hf-spaces', 'mteb/leaderboard', '7,949 likes'],
+      ['hf-models', 'Qwen/Qwen3.8-27B', '+1,470 likes this week'],
+      ['hf-spaces', 'Sneak-Moose/Pro-Realism-Edit-Studio', '+1,225 likes this week'],
       ['gh-trending-weekly', 'Hmbown/DeepSeek-TUI', '21,668 stars this week'],
-      ['gh-search', 'bkingfilm/lapian-notes', expect.stringMatching(/^896 stars in its first (?:weeks|month)$/)],
+      ['gh-search', 'bkingfilm/lapian-notes', '+588 stars this week'],
+    ]);
+    // Described by what they are: the model and the Space from their data (the recording has no tags: the name gives
+    // the size; the table of accounts the maker), the repositories by their own descriptions.
+    expect(issue.tools.map((tool) => tool.description)).toEqual([
+      'A 27B image-text-to-text model by Qwen, a lab.',
+      'A Gradio Space by Sneak-Moose.',
+      'Coding agent for DeepSeek models that runs in your terminal.',
+      expect.stringMatching(/^拉片笔记/),
+    ]);
+    expect(issue.tools[0]!.claims?.map((claim) => (claim.kind === 'attribute' ? [claim.field, claim.value] : claim.kind))).toEqual([
+      ['size', '27B'],
+      ['task', 'image-text-to-text'],
+      ['role', 'lab'],
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { Claim, Story } from '../../shared/issue-types';
 import { familyOf, shortName } from '../classify';
 import { climbClaim, climbsSince, countClaim, countsOf, metricClaim, newSince, rankClaim, tally, type Facts } from '../facts';
 import { capitalise, clip, formatCount, HEADLINE_NAME_MAX, joinAnd, opensSentence, sinceWords } from '../prose';
+import { SOURCE_IDS } from '../../sources/ids';
 import { storiesOf, type StoryCandidate } from '../stories';
 import type { Piece } from './contract';
 import { tellStory, type Section } from './news';
@@ -46,7 +47,9 @@ export const MOVEMENT_HEADLINE = "What else moved on Hugging Face's trending mod
 export function writeLead(facts: Facts, candidates: readonly StoryCandidate[]): { story: Story; told?: StoryCandidate; movement?: Story } {
   const movement = lead(facts);
   const first = candidates[0];
-  if (!first || first.score <= MOVEMENT_LEAD_SCORE) return { story: movement.story };
+  // Without models to report, any story is better news than their absence.
+  const noModels = facts.lists['hf-models'].top.length === 0;
+  if (!first || (first.score <= MOVEMENT_LEAD_SCORE && !noModels)) return { story: movement.story };
   const told = tellStory(facts, first, 'Lead');
   if (!told) return { story: movement.story };
   // After the news, the make-up of the top 30 — without the family count when the news is that family's wave.
@@ -68,6 +71,37 @@ export function writeLead(facts: Facts, candidates: readonly StoryCandidate[]): 
   };
 }
 
+/** The lead on a day without Hugging Face's models to report: none stored yet, or none the reader's filters let through. */
+function withoutModels(facts: Facts, claims: Claim[]): Story {
+  const models = facts.lists['hf-models'];
+  // Rows the catalog can read, that the filters then left out (a list of unknown keys is as good as none).
+  if (models.latest?.keys.some((key) => models.items.has(key))) {
+    return {
+      kicker: 'Lead',
+      headline: 'No trending model on Hugging Face passes your filters',
+      standfirst: 'The rest of the issue is filtered as you asked; the options page changes what the Post leaves out.',
+      paragraphs: ["Hugging Face's trending models arrived, and every one of them is left out by the tasks and words you filter. The other lists follow."],
+      claims,
+    };
+  }
+  if (SOURCE_IDS.some((id) => facts.lists[id].rows.length > 0)) {
+    return {
+      kicker: 'Lead',
+      headline: "Hugging Face's trending models are not in yet",
+      standfirst: 'This issue is written from the lists that have arrived; the models join the next one.',
+      paragraphs: ['The AI Morning Post reads Hugging Face and GitHub from this browser and keeps each list as it comes in. The sections below hold the ones it has.'],
+      claims,
+    };
+  }
+  return {
+    kicker: 'Lead',
+    headline: 'The first edition is on its way',
+    standfirst: 'The Post has no trending lists yet: this issue fills in as soon as the first refresh lands.',
+    paragraphs: ['The AI Morning Post reads Hugging Face and GitHub from this browser and keeps their trending lists here. Nothing has arrived yet.'],
+    claims,
+  };
+}
+
 /** The day's movement as the lead, whatever the stories: what the lead is on a day without news. */
 export function movementLead(facts: Facts): Story {
   return lead(facts).story;
@@ -85,15 +119,7 @@ function lead(facts: Facts): { story: Story; context: Context[]; movement?: Stor
   const models = facts.lists['hf-models'];
   const latest = models.latest;
   const top = models.top;
-  if (!latest || top.length === 0) {
-    return { context: [], story: {
-      kicker: 'Lead',
-      headline: 'The first edition is on its way',
-      standfirst: 'The Post has no trending lists yet: this issue fills in as soon as the first refresh lands.',
-      paragraphs: ['The AI Morning Post reads Hugging Face and GitHub from this browser and keeps their trending lists here. Nothing has arrived yet.'],
-      claims,
-    } };
-  }
+  if (!latest || top.length === 0) return { context: [], story: withoutModels(facts, claims) };
   const baseline = models.day;
   const since = baseline ? sinceWords(baseline.fetchedAt, facts.now, facts.timeZone) : undefined;
   const climbs = climbsSince(top, baseline);

@@ -107,3 +107,17 @@ describe('each piece\'s score, read from its own figures', () => {
     for (const piece of [familyPiece, taskMixPiece, starsPiece, languagesPiece, papersPiece]) expect(piece.scoreRule.length).toBeGreaterThan(20);
   });
 });
+
+describe('the lead on a day without models to report', () => {
+  const datasets = windowOf('hf-datasets', { 1: { itemId: 'acme/corpus', task: undefined } }, [[day(0), [1]]]);
+
+  it('says the models are not in yet when only other lists arrived, and that none passes the filters when they hide all', () => {
+    const notYet = frontPage(factsOf(inputsFor([datasets])));
+    expect(notYet.lead.headline).toBe("Hugging Face's trending models are not in yet");
+    // Every model is text generation in the hand-made catalog: a filter on that task hides the whole list.
+    const filtered = inputsFor([windowOf('hf-models', models(3), [[day(0), [1, 2, 3]]]), datasets]);
+    filtered.filters = { ...filtered.filters, hfTasks: { include: [], hide: ['text-generation'] } };
+    expect(frontPage(factsOf(filtered)).lead.headline).toBe('No trending model on Hugging Face passes your filters');
+    expect(frontPage(factsOf(inputsFor([]))).lead.headline).toBe('The first edition is on its way');
+  });
+});

@@ -199,6 +199,7 @@ describe('each story kind, told in the composed issue', () => {
       'Of the top 8 trending models on Hugging Face, 5 name Qwen/Qwen3-8B as their base model in their own tags. New among them since last Saturday: someone/Qwen3-8B-abliterated, bartowski/Qwen3-8B-GGUF and mlx-community/Qwen3-8B-4bit, among others.',
       // All 8 hand-made models are text generation; new since yesterday: the abliterated one and the AWQ (2). Owners: lab has
       // lab/Other and lab/Another (2), every other owner 1. The family count is left out: it is the wave's own news.
+      // The wave has a standfirst of its own, so the list's first figure opens this paragraph.
       'Text-generation models take 8 of the top 8 places, and 2 models are new since yesterday. Of the authors, lab has 2 models in the list, more than any other.',
     ]);
     expect(analysis.map((story) => story.headline)).toEqual([MOVEMENT]);
@@ -210,12 +211,13 @@ describe('each story kind, told in the composed issue', () => {
     expect(toldOf(inputs)).toEqual([['high-debut', 'Lab/Nova-7B', 87]]);
     const { lead } = composeChecked('high-debut', inputs);
     expect(lead.headline).toBe("Nova-7B enters Hugging Face's trending models at No. 2");
-    expect(lead.standfirst).toBeUndefined();
+    // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
+    expect(lead.standfirst).toBe('Text-generation models take 11 of the top 11 places, and 1 model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
       // The window's first list is Thursday's.
       'Straight in at No. 2: Lab/Nova-7B is in none of the lists the Post has kept since Thursday, and first appeared in the latest.',
       // 11 rows, all text generation; only Nova is new; lab (lower case) holds m1…m10: 10, Lab holds Nova: 1.
-      'Text-generation models take 11 of the top 11 places, and 1 model is new since yesterday. Of the authors, lab has 10 models in the list, more than any other.',
+      'Of the authors, lab has 10 models in the list, more than any other.',
     ]);
   });
 
@@ -225,10 +227,12 @@ describe('each story kind, told in the composed issue', () => {
     expect(toldOf(inputs)).toEqual([['streak-at-one', 'lab/m1', 50]]);
     const { lead, analysis } = composeChecked('streak-at-one day 1', inputs);
     expect(lead.headline).toBe("A new No. 1 on Hugging Face's trending models: m1");
+    // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
+    expect(lead.standfirst).toBe('Text-generation models take 3 of the top 3 places; no model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
       "The top of Hugging Face's trending models has changed hands: lab/m1 is the new No. 1. It takes the place of lab/m2, No. 1 yesterday.",
       // 3 rows, the same three as yesterday, all lab's.
-      'Text-generation models take 3 of the top 3 places; no model is new since yesterday. Of the authors, lab has 3 models in the list, more than any other.',
+      'Of the authors, lab has 3 models in the list, more than any other.',
     ]);
     // m1's climb from No. 2 to No. 1 is the day's movement, a piece of its own.
     expect(analysis.map((story) => [story.kicker, story.headline])).toEqual([['By the Numbers', MOVEMENT]]);
@@ -241,9 +245,11 @@ describe('each story kind, told in the composed issue', () => {
     expect(toldOf(inputs)).toEqual([['streak-at-one', 'lab/m1', 55]]);
     const { lead } = composeChecked('streak-at-one day 3', inputs);
     expect(lead.headline).toBe("For 3 days running, the No. 1 on Hugging Face's trending models: m1");
+    // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
+    expect(lead.standfirst).toBe('Text-generation models take 3 of the top 3 places; no model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
       "At the top of Hugging Face's trending models, lab/m1 has held the first place every day since it took it on Thursday.",
-      'Text-generation models take 3 of the top 3 places; no model is new since yesterday. Of the authors, lab has 3 models in the list, more than any other.',
+      'Of the authors, lab has 3 models in the list, more than any other.',
     ]);
   });
 
@@ -253,10 +259,11 @@ describe('each story kind, told in the composed issue', () => {
     expect(toldOf(inputs)).toEqual([['overtakes-base', 'unsloth/Qwen3-8B-GGUF', 50]]);
     const { lead } = composeChecked('overtakes-base', inputs);
     expect(lead.headline).toBe('Qwen3-8B-GGUF out-downloads the model it is built on');
+    // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
+    expect(lead.standfirst).toBe('Text-generation models take 3 of the top 3 places; no model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
       "On Hugging Face's trending models, unsloth/Qwen3-8B-GGUF now has more 30-day downloads than Qwen/Qwen3-8B, the base model its tags name: 15,000 to 10,000. It was behind yesterday, with 9,000 to 9,500.",
       // Three owners with one model each (no author line); Qwen3-8B's family is 2 of 3 (under the 3 the line needs).
-      'Text-generation models take 3 of the top 3 places; no model is new since yesterday.',
     ]);
   });
 
@@ -311,10 +318,12 @@ describe('each story kind, told in the composed issue', () => {
     expect(toldOf(inputs)).toEqual([['lab-sweep', 'unsloth', 59]]);
     const { lead } = composeChecked('lab-sweep', inputs);
     expect(lead.headline).toBe("On Hugging Face, 3 of the top 5 trending models are unsloth's");
+    // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
+    expect(lead.standfirst).toBe('Text-generation models take 10 of the top 10 places, and 1 model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
       "Of the top 5 on Hugging Face's trending models, 3 come from unsloth: unsloth/one, unsloth/two and unsloth/three. It had 2 of the top 5 yesterday.",
       // 10 rows; unsloth/three is the only one not in yesterday's list; unsloth 3, every other owner 1.
-      'Text-generation models take 10 of the top 10 places, and 1 model is new since yesterday. Of the authors, unsloth has 3 models in the list, more than any other.',
+      'Of the authors, unsloth has 3 models in the list, more than any other.',
     ]);
   });
 
@@ -325,11 +334,13 @@ describe('each story kind, told in the composed issue', () => {
     expect(toldOf(inputs)).toEqual([['derivative-takeover', 'quantisation', 71]]);
     const { lead } = composeChecked('derivative-takeover', inputs);
     expect(lead.headline).toBe('Quantisations take 16 of the top 30 on Hugging Face');
+    // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
+    expect(lead.standfirst).toBe('Text-generation models take 30 of the top 30 places, and 1 model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
       // 16 ÷ 30 = 53.3%.
       'Quantisations now hold 16 of the top 30 trending models on Hugging Face (53%), against 9 of 30 last Saturday. The highest: quant/M101-GGUF, quant/M102-GGUF and quant/M103-GGUF.',
       // New since yesterday: M116 only (Lab/Model-15 left). quant 16 against Lab's 14.
-      'Text-generation models take 30 of the top 30 places, and 1 model is new since yesterday. Of the authors, quant has 16 models in the list, more than any other.',
+      'Of the authors, quant has 16 models in the list, more than any other.',
     ]);
   });
 
@@ -356,9 +367,11 @@ describe('each story kind, told in the composed issue', () => {
     expect(toldOf(inputs)).toEqual([['acceleration', 'lab/m1', 56]]);
     const { lead, analysis } = composeChecked('acceleration', inputs);
     expect(lead.headline).toBe('Gathering likes 6 times as fast as before: m1');
+    // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
+    expect(lead.standfirst).toBe('Text-generation models take 3 of the top 3 places; no model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
       "On Hugging Face's trending models, lab/m1 has been gaining 120 likes a day since yesterday. From last Saturday to yesterday, it gained 20 a day.",
-      'Text-generation models take 3 of the top 3 places; no model is new since yesterday. Of the authors, lab has 3 models in the list, more than any other.',
+      'Of the authors, lab has 3 models in the list, more than any other.',
     ]);
     // Nothing moved in the list: no movement piece.
     expect(analysis).toEqual([]);
@@ -395,9 +408,11 @@ describe('each story kind, told in the composed issue', () => {
     expect(toldOf(inputs)).toEqual([['two-platforms', 'lab/m2', 58]]);
     const { lead } = composeChecked('two-platforms via arxiv', inputs);
     expect(lead.headline).toBe('A trending model with a paper of the week: m2');
+    // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
+    expect(lead.standfirst).toBe('Text-generation models take 3 of the top 3 places; no model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
       "At No. 3 on Hugging Face's trending models, lab/m2 names “Small Models Reason Too”, one of the week's papers on Hugging Face, in its tags.",
-      'Text-generation models take 3 of the top 3 places; no model is new since yesterday. Of the authors, lab has 3 models in the list, more than any other.',
+      'Of the authors, lab has 3 models in the list, more than any other.',
     ]);
   });
 

@@ -238,7 +238,11 @@ export function describeItem(sourceId: SourceId, item: CatalogItem, at: number):
     if (context.language) parts.push(claim('language', context.language));
     parts.push('repository');
   } else if (sourceId === 'hf-models') {
-    if (context.size) parts.push(claim('size', context.size.text));
+    if (context.size) {
+      parts.push(claim('size', context.size.text));
+      // "27B" puts the number 27 into the text too: each number of the size is printed by its claim.
+      claims.at(-1)!.printed.push(...(context.size.text.match(/\d+(?:\.\d+)?/g) ?? []));
+    }
     if (context.format) parts.push(claim('format', context.format));
     if (context.relation) parts.push(claim('relation', context.relation, RELATION_NOUN[context.relation]));
     else if (context.task) parts.push(`${claim('task', context.task)} model`);

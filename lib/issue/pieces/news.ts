@@ -2,6 +2,7 @@ import type { Claim, DerivativeKind, Story } from '../../shared/issue-types';
 import type { Snapshot } from '../../shared/records';
 import type { SourceId } from '../../sources/ids';
 import { shortName } from '../classify';
+import { describeItem } from '../context';
 import { rankClaim, type Facts, type Row } from '../facts';
 import { clip, HEADLINE_NAME_MAX, joinAnd, LIST_NAMES, opensSentence, sinceWords, thenWords } from '../prose';
 import type { StoryCandidate, StoryClaim, StoryKind } from '../stories';
@@ -73,6 +74,18 @@ function rowOf(facts: Facts, sourceId: SourceId, itemId: string, snapshot?: Snap
 
 const snapshotAt = (facts: Facts, sourceId: SourceId, at: number): Snapshot | undefined => facts.lists[sourceId].snapshots.find((snapshot) => snapshot.fetchedAt === at);
 
+/**
+ * What the item is (lib/issue/context.ts `describeItem`: size, format, how it
+ * derives and from what, task, maker and role), as an apposition after its
+ * name, with the attribute claims that back each part (issue #11, item 3).
+ */
+function whatItIs(facts: Facts, sourceId: SourceId, row: Row): { text: string; claims: Claim[] } {
+  const latest = facts.lists[sourceId].latest;
+  if (!latest) return { text: row.item.name, claims: [] };
+  const described = describeItem(sourceId, row.item, latest.fetchedAt);
+  return { text: `${row.item.name}, ${described.phrase},`, claims: described.claims };
+}
+
 /** A headline that opens with the name when it may, and puts it after the words otherwise. */
 function headlineWith(name: string, opening: (name: string) => string, closing: (name: string) => string): string {
   const short = clip(shortName(name), HEADLINE_NAME_MAX);
@@ -85,11 +98,12 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     const row = streak && rowOf(facts, streak.sourceId, streak.itemId);
     if (!streak || !row) return undefined;
     const list = LIST_NAMES[streak.sourceId];
-    const claims: Claim[] = [streak];
+    const what = whatItIs(facts, streak.sourceId, row);
+    const claims: Claim[] = [streak, ...what.claims];
     if (streak.days === 1) {
       const before = snapshotAt(facts, streak.sourceId, streak.beforeAt);
       const previous = before ? facts.rowsAt(streak.sourceId, before)[0] : undefined;
-      let text = `The top of ${list} has changed hands: ${row.item.name} is the new No. 1.`;
+      let text = `The top of ${list} has changed hands: ${what.text} is the new No. 1.`;
       if (previous && previous.rank === 1 && previous.itemId !== row.itemId) {
         claims.push(rankClaim(streak.sourceId, previous, before!.fetchedAt));
         text += ` It takes the place of ${previous.item.name}, No. 1 ${thenWords(before!.fetchedAt, facts.now, facts.timeZone)}.`;
@@ -103,7 +117,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     return {
       headline: headlineWith(row.item.name, (name) => `${name} holds No. 1 on ${list} for ${streak.days} days running`, (name) => `For ${streak.days} days running, the No. 1 on ${list}: ${name}`),
       paragraphs: [
-        `At the top of ${list}, ${row.item.name} has held the first place every day since it took it ${thenWords(streak.fromAt, facts.now, facts.timeZone)}.`,
+        `At the top of ${list}, ${what.text} has held the first place every day since it took it ${thenWords(streak.fromAt, facts.now, facts.timeZone)}.`,
       ],
       claims,
     };
@@ -113,12 +127,13 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     const row = debut && rowOf(facts, debut.sourceId, debut.itemId);
     if (!debut || !row) return undefined;
     const list = LIST_NAMES[debut.sourceId];
+    const what = whatItIs(facts, debut.sourceId, row);
     return {
       headline: headlineWith(row.item.name, (name) => `${name} enters ${list} at No. ${debut.rank}`, (name) => `New at No. ${debut.rank} on ${list}: ${name}`),
       paragraphs: [
-        `Straight in at No. ${debut.rank}: ${row.item.name} is in none of the lists the Post has kept ${sinceWords(debut.sinceAt, facts.now, facts.timeZone)}, and first appeared in the latest.`,
+        `Straight in at No. ${debut.rank}: ${what.text} is in none of the lists the Post has kept ${sinceWords(debut.sinceAt, facts.now, facts.timeZone)}, and first appeared in the latest.`,
       ],
-      claims: [debut],
+      claims: [debut, ...what.claims],
     };
   },
   exit: (facts, candidate) => {
@@ -148,10 +163,11 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     const list = LIST_NAMES[stay.sourceId];
     const now = rankClaim(stay.sourceId, row, latest.fetchedAt);
     const peak = stay.peak === row.rank ? `, its best place yet.` : `; its best place was No. ${stay.peak}.`;
+    const what = whatItIs(facts, stay.sourceId, row);
     return {
       headline: headlineWith(row.item.name, (name) => `${name} marks ${stay.days} days on ${list}`, (name) => `A run of ${stay.days} days on ${list}: ${name}`),
-      paragraphs: [`Still there: ${row.item.name} has been on ${list} every day since it entered ${thenWords(stay.fromAt, facts.now, facts.timeZone)}, and is No. ${row.rank} now${peak}`],
-      claims: [stay, now],
+      paragraphs: [`Still there: ${what.text} has been on ${list} every day since it entered ${thenWords(stay.fromAt, facts.now, facts.timeZone)}, and is No. ${row.rank} now${peak}`],
+      claims: [stay, ...what.claims, now],
     };
   },
   'release-wave': (facts, candidate) => {
@@ -228,12 +244,13 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     if (!pace || !row || !units) return undefined;
     const list = LIST_NAMES[pace.sourceId];
     const [one, many] = units;
+    const what = whatItIs(facts, pace.sourceId, row);
     return {
       headline: headlineWith(row.item.name, (name) => `${name} gathers ${many} ${pace.times} times as fast as before`, (name) => `Gathering ${many} ${pace.times} times as fast as before: ${name}`),
       paragraphs: [
-        `On ${list}, ${row.item.name} has been gaining ${pace.printed[0]} ${pace.recentPerDay === 1 ? one : many} a day ${sinceWords(pace.midAt, facts.now, facts.timeZone)}. From ${dayWords(facts, pace.fromAt)} to ${dayWords(facts, pace.midAt)}, it gained ${pace.printed[1]} a day.`,
+        `On ${list}, ${what.text} has been gaining ${pace.printed[0]} ${pace.recentPerDay === 1 ? one : many} a day ${sinceWords(pace.midAt, facts.now, facts.timeZone)}. From ${dayWords(facts, pace.fromAt)} to ${dayWords(facts, pace.midAt)}, it gained ${pace.printed[1]} a day.`,
       ],
-      claims: [pace],
+      claims: [pace, ...what.claims],
     };
   },
   'two-platforms': (facts, candidate) => {

@@ -40,7 +40,7 @@ describe('the front page by the news', () => {
     ]);
     expect(page.lead.kicker).toBe('Lead');
     expect(page.lead.headline).toBe("New at No. 1 on Hugging Face's trending models: m12");
-    expect(page.lead.paragraphs[0]).toBe('Straight in at No. 1: lab/m12 is in none of the lists the Post has kept since last Saturday, and first appeared in the latest.');
+    expect(page.lead.paragraphs[0]).toBe('Straight in at No. 1: lab/m12, a text-generation model by lab, is in none of the lists the Post has kept since last Saturday, and first appeared in the latest.');
     // After the news, the list's make-up: 11 text-generation models of 11 (every hand-made model is), m12 m14 m15 m16 new since Friday.
     expect(page.lead.standfirst).toBe('Text-generation models take 11 of the top 11 places, and 4 models are new since yesterday.');
     expect(page.lead.paragraphs[1]).toBe('Of the authors, lab has 11 models in the list, more than any other. In all, 4 of the top 11 build on Qwen3-8B.');

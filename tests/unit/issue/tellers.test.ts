@@ -10,6 +10,8 @@ import { asRead, checkIssue } from '../../support/oracle/check';
 import { composed, wordProblems } from '../../support/words';
 import { day, inputsFor, models, T, windowOf, type ItemSpec } from './stories/support';
 
+// What each item is (lib/issue/context.ts describeItem), by hand: the hand-made models are text generation (support.ts),
+// "Lab/Nova-7B" gives its size by its name, and no owner here is in the reviewed table of accounts (no role is said).
 /**
  * Each story kind told in words (lib/issue/pieces/news.ts, issue #11 items 2
  * and 4): for every detector, a small hand-made history where it fires; the
@@ -215,7 +217,7 @@ describe('each story kind, told in the composed issue', () => {
     expect(lead.standfirst).toBe('Text-generation models take 11 of the top 11 places, and 1 model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
       // The window's first list is Thursday's.
-      'Straight in at No. 2: Lab/Nova-7B is in none of the lists the Post has kept since Thursday, and first appeared in the latest.',
+      'Straight in at No. 2: Lab/Nova-7B, a 7B text-generation model by Lab, is in none of the lists the Post has kept since Thursday, and first appeared in the latest.',
       // 11 rows, all text generation; only Nova is new; lab (lower case) holds m1…m10: 10, Lab holds Nova: 1.
       'Of the authors, lab has 10 models in the list, more than any other.',
     ]);
@@ -230,7 +232,7 @@ describe('each story kind, told in the composed issue', () => {
     // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
     expect(lead.standfirst).toBe('Text-generation models take 3 of the top 3 places; no model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
-      "The top of Hugging Face's trending models has changed hands: lab/m1 is the new No. 1. It takes the place of lab/m2, No. 1 yesterday.",
+      "The top of Hugging Face's trending models has changed hands: lab/m1, a text-generation model by lab, is the new No. 1. It takes the place of lab/m2, No. 1 yesterday.",
       // 3 rows, the same three as yesterday, all lab's.
       'Of the authors, lab has 3 models in the list, more than any other.',
     ]);
@@ -248,7 +250,7 @@ describe('each story kind, told in the composed issue', () => {
     // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
     expect(lead.standfirst).toBe('Text-generation models take 3 of the top 3 places; no model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
-      "At the top of Hugging Face's trending models, lab/m1 has held the first place every day since it took it on Thursday.",
+      "At the top of Hugging Face's trending models, lab/m1, a text-generation model by lab, has held the first place every day since it took it on Thursday.",
       'Of the authors, lab has 3 models in the list, more than any other.',
     ]);
   });
@@ -308,7 +310,7 @@ describe('each story kind, told in the composed issue', () => {
     expect(lead.headline).toBe("At the top of Hugging Face's trending models: m1");
     expect(analysis.map((story) => [story.kicker, story.headline])).toEqual([['By the Numbers', "A run of 7 days on Hugging Face's trending models: m12"]]);
     expect(analysis[0]!.paragraphs).toEqual([
-      "Still there: lab/m12 has been on Hugging Face's trending models every day since it entered on Sunday, and is No. 3 now; its best place was No. 2.",
+      "Still there: lab/m12, a text-generation model by lab, has been on Hugging Face's trending models every day since it entered on Sunday, and is No. 3 now; its best place was No. 2.",
     ]);
   });
 
@@ -370,7 +372,7 @@ describe('each story kind, told in the composed issue', () => {
     // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
     expect(lead.standfirst).toBe('Text-generation models take 3 of the top 3 places; no model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
-      "On Hugging Face's trending models, lab/m1 has been gaining 120 likes a day since yesterday. From last Saturday to yesterday, it gained 20 a day.",
+      "On Hugging Face's trending models, lab/m1, a text-generation model by lab, has been gaining 120 likes a day since yesterday. From last Saturday to yesterday, it gained 20 a day.",
       'Of the authors, lab has 3 models in the list, more than any other.',
     ]);
     // Nothing moved in the list: no movement piece.
@@ -387,7 +389,7 @@ describe('each story kind, told in the composed issue', () => {
     expect(toldOf(inputs)).toEqual([['acceleration', 'lab/fast-llm', 52]]);
     const { lead } = composeChecked('acceleration on GitHub', inputs, new Set(['lab/fast-llm']));
     expect(lead.headline).toBe('Gathering stars 8 times as fast as before: fast-llm');
-    expect(lead.paragraphs).toEqual(["On GitHub's weekly trending page, lab/fast-llm has been gaining 400 stars a day since yesterday. From last Saturday to yesterday, it gained 50 a day."]);
+    expect(lead.paragraphs).toEqual(["On GitHub's weekly trending page, lab/fast-llm, a Rust repository by lab, has been gaining 400 stars a day since yesterday. From last Saturday to yesterday, it gained 50 a day."]);
   });
 
   it('two-platforms via code: a paper of the week whose repository enters GitHub\'s weekly page — the lead', () => {

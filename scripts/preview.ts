@@ -9,10 +9,14 @@
  *   npm run preview -- --out docs/screenshots           # where to write
  *   npm run preview -- --days 0                         # only issue No. 1 (default: two more mornings)
  *
+ * After the other shots, one more morning ("the news day", issue #11): a new release enters Hugging Face's
+ * top 10 with its quantisations in the top 30, so that a story leads the front page (newtab-news-*.png).
+ *
  * Uses the production code paths: the worker makes its real requests, which
  * Chromium routes to a loopback server holding the recordings.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchExtension, openReady } from '../tests/support/browser';
@@ -20,7 +24,8 @@ import { FixtureServer } from '../tests/support/fixture-server';
 import { SOURCE_IDS, type SourceId } from '../lib/sources/ids';
 import { CHROME_BUILD, PROJECT_ROOT, SHARED_FIXTURES } from '../tests/support/paths';
 import { ownRecordings, serveRecordings, sharedRecordings, SOURCE_ROUTES } from '../tests/support/recordings';
-import { liveWorker, refreshOnDay } from '../tests/support/simulate';
+import { liveWorker, morningOfDay, refreshOnDay, serveDay, setWorkerClock } from '../tests/support/simulate';
+import { shiftedRecording } from '../tests/support/shifted';
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +57,10 @@ if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) {
   throw new Error(`No build at ${CHROME_BUILD}: run \`npm run build\` first (npm run preview does).`);
 }
 mkdirSync(outDir, { recursive: true });
+// ——— Issue #11, the news day (i11-news): the release it brings (newsDayModels below) ———
+/** The release of the news day: a new model of a lab (lib/issue/accounts.ts), created the day before, never seen before. */
+const NEWS_DAY_RELEASE = 'deepseek-ai/DeepSeek-V4-Lite';
+// ——— end of the news-day block ———
 
 const surfaces = [
   { name: 'newtab-wide', page: 'chrome://newtab/', viewport: { width: 1440, height: 1000 } },
@@ -251,6 +260,44 @@ try {
         await page.close();
         serveRecordings(server, files);
       }
+      // ——— Issue #11, the news day (i11-news): one more morning on which a new release enters Hugging Face's top 10 ———
+      // at No. 2 with five quantisations of it in the top 30 (newsDayModels below), so that a story leads the front page.
+      if (simulatedDays > 0) {
+        const day = simulatedDays + 1;
+        // The browser may restart the service worker between moving its clock and the refresh (then the refresh runs
+        // on today's clock and publishes nothing): the refresh is tried again until the new issue leads with the release.
+        for (let attempt = 1; ; attempt++) {
+          await refreshOnNewsDay(session, server, files, day);
+          const page = await openReady(session, 'chrome://newtab/', { width: 1440, height: 1000 });
+          const lead = page.locator('.story--lead .story__headline');
+          const found = await lead.filter({ hasText: NEWS_DAY_RELEASE.slice(NEWS_DAY_RELEASE.indexOf('/') + 1) }).waitFor({ timeout: 15_000 }).then(() => true, () => false);
+          const reads = await lead.textContent();
+          await page.close();
+          if (found) break;
+          if (attempt === 3) throw new Error(`News day (${scheme}): after ${attempt} refreshes the lead is not the new release's story; it reads "${reads}".`);
+          console.warn(`News day (${scheme}): refresh ${attempt} left the lead "${reads}"; refreshing again.`);
+        }
+        for (const [name, viewport, fullPage] of [
+          ['newtab-news-wide', { width: 1440, height: 1000 }, true],
+          ['newtab-news-narrow', { width: 420, height: 900 }, true],
+          ['newtab-news-narrow-first', { width: 420, height: 900 }, false],
+        ] as const) {
+          const page = await openReady(session, 'chrome://newtab/', viewport);
+          await page.locator('.story--lead .story__headline').waitFor();
+          written.push(join(outDir, `${name}-${scheme}.png`));
+          await page.screenshot({ path: written.at(-1)!, fullPage });
+          if (name === 'newtab-news-wide') {
+            // The words too, to be read beside the sample issue: the lead and the pieces after it.
+            const stories = await page.locator('.story').evaluateAll((elements) => elements.map((element) => (element as HTMLElement).innerText.trim()));
+            written.push(join(outDir, `newtab-news-${scheme}.txt`));
+            writeFileSync(written.at(-1)!, `${stories.join('\n\n————\n\n')}\n`);
+          }
+          await page.close();
+        }
+        // The next scheme's browser starts from the recordings as they are, as the failing block leaves them.
+        serveRecordings(server, files);
+      }
+      // ——— end of the news-day block ———
     } finally {
       await session.close();
     }
@@ -273,6 +320,76 @@ async function watchClimbers(session: Awaited<ReturnType<typeof launchExtension>
   );
 }
 // ——— end of the watch block ———
+// ——— Issue #11, the news day (i11-news) ———
+
+/**
+ * Day `day`'s /api/models response (the shifted recording, tests/support/shifted.ts) with a release in it, as
+ * Hugging Face lists one the morning after: the new model at No. 2 and five quantisations of it (GGUF and MLX, by
+ * the quantisers that publish them within hours) new in the top 30, each in the API's default item shape
+ * (`_id, id, likes, trendingScore, private, downloads, tags, pipeline_tag?, library_name?, createdAt, modelId`:
+ * ../shared/fixtures/hf-models-list-raw-sample.json), with the `base_model:` and `base_model:quantized:` tags real
+ * quantisations carry. Each trendingScore is between its neighbours', so the order is the API's; the list is cut
+ * back to the recording's length, as `limit` cuts it.
+ */
+function newsDayModels(file: string, day: number): string {
+  const at = morningOfDay(day);
+  const list = JSON.parse(shiftedRecording('hf-models', file, day, at)) as Record<string, unknown>[];
+  const length = list.length;
+  const base = NEWS_DAY_RELEASE;
+  const relation = [`base_model:${base}`, `base_model:quantized:${base}`];
+  const release: [rank: number, hoursOld: number, entry: Record<string, unknown>][] = [
+    [2, 27, { id: base, likes: 1288, downloads: 41906, pipeline_tag: 'text-generation', library_name: 'transformers',
+      tags: ['transformers', 'safetensors', 'deepseek_v4', 'text-generation', 'conversational', 'custom_code', 'license:mit', 'endpoints_compatible', 'fp8', 'region:us'] }],
+    [11, 22, { id: 'unsloth/DeepSeek-V4-Lite-GGUF', likes: 214, downloads: 18420, pipeline_tag: 'text-generation', library_name: 'transformers',
+      tags: ['transformers', 'gguf', 'deepseek_v4', 'text-generation', 'deepseek', 'unsloth', ...relation, 'license:mit', 'endpoints_compatible', 'region:us', 'imatrix', 'conversational'] }],
+    [15, 20, { id: 'bartowski/deepseek-ai_DeepSeek-V4-Lite-GGUF', likes: 96, downloads: 9812, pipeline_tag: 'text-generation',
+      tags: ['gguf', 'text-generation', ...relation, 'license:mit', 'endpoints_compatible', 'region:us', 'imatrix', 'conversational'] }],
+    [19, 19, { id: 'mlx-community/DeepSeek-V4-Lite-4bit', likes: 58, downloads: 2140, pipeline_tag: 'text-generation', library_name: 'mlx',
+      tags: ['mlx', 'safetensors', 'deepseek_v4', 'text-generation', 'conversational', 'custom_code', ...relation, 'license:mit', '4-bit', 'region:us'] }],
+    [24, 17, { id: 'lmstudio-community/DeepSeek-V4-Lite-GGUF', likes: 41, downloads: 6377, pipeline_tag: 'text-generation',
+      tags: ['gguf', 'text-generation', ...relation, 'license:mit', 'endpoints_compatible', 'region:us', 'conversational'] }],
+    // mradermacher's repositories carry no pipeline_tag (the fixtures README: a GGUF repo without one).
+    [28, 12, { id: 'mradermacher/DeepSeek-V4-Lite-i1-GGUF', likes: 27, downloads: 3905, library_name: 'transformers',
+      tags: ['transformers', 'gguf', 'en', ...relation, 'license:mit', 'endpoints_compatible', 'region:us', 'imatrix', 'conversational'] }],
+  ];
+  for (const [rank, hoursOld, { id, likes, downloads, tags, pipeline_tag, library_name }] of release) {
+    const index = Math.min(rank - 1, list.length);
+    const score = (entry: Record<string, unknown> | undefined) => (typeof entry?.trendingScore === 'number' ? entry.trendingScore : undefined);
+    const above = score(list[index - 1]);
+    const below = score(list[index]) ?? 0;
+    const created = new Date(at - hoursOld * 3_600_000);
+    list.splice(index, 0, {
+      // An ObjectId, as Hugging Face's are: the creation second in hex, then 16 hex digits (here from the id).
+      _id: Math.floor(created.getTime() / 1000).toString(16).padStart(8, '0') + createHash('sha1').update(String(id)).digest('hex').slice(0, 16),
+      id,
+      likes,
+      trendingScore: above === undefined ? below + 50 : Math.round((above + below) / 2),
+      private: false,
+      downloads,
+      tags,
+      ...(pipeline_tag === undefined ? {} : { pipeline_tag }),
+      ...(library_name === undefined ? {} : { library_name }),
+      createdAt: created.toISOString(),
+      modelId: id,
+    });
+  }
+  return JSON.stringify(list.slice(0, length));
+}
+
+/** As tests/support/simulate.ts `refreshOnDay`, with the news day's models response served instead of the shifted recording. */
+async function refreshOnNewsDay(session: Awaited<ReturnType<typeof launchExtension>>, fixtures: FixtureServer, recorded: Record<SourceId, string>, day: number): Promise<void> {
+  serveDay(fixtures, recorded, day);
+  fixtures.respond(SOURCE_ROUTES['hf-models'].route, { body: newsDayModels(recorded['hf-models'], day), headers: { 'content-type': SOURCE_ROUTES['hf-models'].contentType } });
+  await (await liveWorker(session)).evaluate(setWorkerClock, morningOfDay(day));
+  const page = await openReady(session, session.url('sidepanel.html'), { width: 420, height: 800 });
+  await page.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'refresh-now' }),
+  );
+  await page.close();
+  const clock = await (await liveWorker(session)).evaluate(() => Date.now());
+  if (clock < morningOfDay(day)) console.warn(`News day: the service worker's clock is back to ${new Date(clock).toISOString()} (it was restarted).`);
+}
+// ——— end of the news-day block ———
 
 console.log('Recorded data:');
 for (const id of SOURCE_IDS) console.log(`  ${id.padEnd(19)} ${files[id]}`);

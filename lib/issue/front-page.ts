@@ -36,7 +36,9 @@ export function frontPage(facts: Facts): FrontPage {
   if (movement) scored.push({ story: movement, score: MOVEMENT_LEAD_SCORE, order: -1 });
   for (const candidate of candidates) {
     if (told.length - (leadStory ? 1 : 0) >= MAX_STORIES) break;
-    if (candidate === leadStory || told.some((other) => other.kind === candidate.kind || other.subject === candidate.subject)) continue;
+    // One story of a kind, and one about an item — but a wave is about its base's derivatives, news beside the base's own debut.
+    const sameSubject = (other: StoryCandidate) => other.subject === candidate.subject && other.kind !== 'release-wave' && candidate.kind !== 'release-wave';
+    if (candidate === leadStory || told.some((other) => other.kind === candidate.kind || sameSubject(other))) continue;
     const story = tellStory(facts, candidate);
     if (!story) continue;
     told.push(candidate);

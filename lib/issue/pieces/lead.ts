@@ -202,7 +202,8 @@ function lead(facts: Facts): { story: Story; context: Context[]; movement?: Stor
     const rankSaid = climbs.length === 0 && highest === first;
     if (!rankSaid) claims.push(rankClaim('hf-models', highest, latest.fetchedAt));
     paragraphs.push(
-      `New on the list ${since}: ${joinAnd(named.map((row) => row.item.name))}${more > 0 ? ` and ${more} more` : ''}.` +
+      // "a, b, c and 3 more": one "and" in the list.
+      `New on the list ${since}: ${more > 0 ? `${named.map((row) => row.item.name).join(', ')} and ${more} more` : joinAnd(named.map((row) => row.item.name))}.` +
         (rankSaid ? '' : fresh.length === 1 ? ` It entered at No. ${highest.rank}.` : ` The highest of them, ${highest.item.name}, entered at No. ${highest.rank}.`),
     );
   }

@@ -131,7 +131,7 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     return {
       headline: headlineWith(row.item.name, (name) => `${name} enters ${list} at No. ${debut.rank}`, (name) => `New at No. ${debut.rank} on ${list}: ${name}`),
       paragraphs: [
-        `Straight in at No. ${debut.rank}: ${what.text} is in none of the lists the Post has kept ${sinceWords(debut.sinceAt, facts.now, facts.timeZone)}, and first appeared in the latest.`,
+        `Straight in at No. ${debut.rank}: ${what.text} is in none of the lists the Post has kept ${sinceWords(debut.sinceAt, facts.now, facts.timeZone)}, and first appeared in the latest list.`,
       ],
       claims: [debut, ...what.claims],
     };
@@ -181,7 +181,10 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     const since = sinceWords(wave.sinceAt, facts.now, facts.timeZone);
     return {
       headline: `A release wave: ${wave.itemIds.length} derivatives of ${clip(wave.base, HEADLINE_NAME_MAX)} in Hugging Face's top ${wave.top}`,
-      standfirst: `Derivatives of one base model crowd the trending list; ${wave.newIds.length} of them are new ${since}.`,
+      standfirst:
+        wave.newIds.length === wave.itemIds.length
+          ? `Derivatives of one base model arrive together in the trending list, every one of them new ${since}.`
+          : `Derivatives of one base model arrive together in the trending list; ${wave.newIds.length} of them are new ${since}.`,
       paragraphs: [
         `Of the top ${wave.top} trending models on Hugging Face, ${wave.itemIds.length} name ${wave.base} as their base model in their own tags. New among them ${since}: ${joinAnd(named)}${more > 0 ? ', among others' : ''}.`,
       ],

@@ -40,7 +40,7 @@ describe('the front page by the news', () => {
     ]);
     expect(page.lead.kicker).toBe('Lead');
     expect(page.lead.headline).toBe("New at No. 1 on Hugging Face's trending models: m12");
-    expect(page.lead.paragraphs[0]).toBe('Straight in at No. 1: lab/m12, a text-generation model by lab, is in none of the lists the Post has kept since last Saturday, and first appeared in the latest.');
+    expect(page.lead.paragraphs[0]).toBe('Straight in at No. 1: lab/m12, a text-generation model by lab, is in none of the lists the Post has kept since last Saturday, and first appeared in the latest list.');
     // After the news, the list's make-up: 11 text-generation models of 11 (every hand-made model is), m12 m14 m15 m16 new since Friday.
     expect(page.lead.standfirst).toBe('Text-generation models take 11 of the top 11 places, and 4 models are new since yesterday.');
     expect(page.lead.paragraphs[1]).toBe('Of the authors, lab has 11 models in the list, more than any other. In all, 4 of the top 11 build on Qwen3-8B.');
@@ -56,6 +56,26 @@ describe('the front page by the news', () => {
     );
     // m13: No. 11 on Friday → No. 5 = 6 places, the only climb.
     expect(page.analysis[1]!.paragraphs[0]).toBe('Since yesterday, lab/m13 rose from No. 11 to No. 5, the largest climb in the top 11.');
+  });
+
+  it('prints the wave of a new model\'s derivatives beside the debut of the model itself: two stories with one subject', () => {
+    const own = { tags: ['base_model:Lab/Nova-8B', 'base_model:quantized:Lab/Nova-8B'] };
+    const inputs = inputsFor([
+      windowOf('hf-models', models(20, { 12: { itemId: 'Lab/Nova-8B', firstSeenAt: T }, 13: own, 14: own, 15: own, 16: own }), [
+        [day(7), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]],
+        [day(1), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]],
+        [day(0), [1, 12, 13, 14, 15, 16, 2, 3, 4, 5, 6]],
+      ]),
+    ]);
+    const page = frontPage(factsOf(inputs));
+    // Nova-8B's debut at No. 2: 60 + 3 × 9 = 87; four derivatives of it, all new, none yesterday: min(95, 40 + 16) = 56.
+    expect(page.told.map((story) => [story.kind, story.subject, story.score])).toEqual([
+      ['high-debut', 'Lab/Nova-8B', 87],
+      ['release-wave', 'Lab/Nova-8B', 56],
+    ]);
+    expect(page.analysis[0]!.headline).toBe("A release wave: 4 derivatives of Lab/Nova-8B in Hugging Face's top 11");
+    expect(page.analysis[0]!.standfirst).toBe('Derivatives of one base model arrive together in the trending list, every one of them new since last Saturday.');
+    expect(checkIssue(composeIssue(inputs), inputs, NO_AI).problems).toEqual([]);
   });
 
   it('is what the composed issue prints, and the oracle finds every figure in the stored lists', () => {

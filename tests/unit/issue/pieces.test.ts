@@ -238,7 +238,7 @@ describe('the lead on a day without a story: the day\'s movement (movementLead)'
     expect(story.paragraphs).toEqual([
       "At No. 1 on Hugging Face's trending models is fresh/alpha. No model in the top 8 climbed since yesterday.",
       // Its rank is said once, in the paragraph before.
-      'New on the list since yesterday: fresh/alpha, fresh/beta and fresh/gamma and 1 more.',
+      'New on the list since yesterday: fresh/alpha, fresh/beta, fresh/gamma and 1 more.',
     ]);
     const first = { kind: 'rank', sourceId: 'hf-models', itemId: 'fresh/alpha', at: T, rank: 1, printed: ['1'] };
     expect(story.claims).toEqual([

@@ -195,7 +195,7 @@ describe('each story kind, told in the composed issue', () => {
     const { lead, analysis } = composeChecked('release-wave', inputs);
     expect(lead.kicker).toBe('Lead');
     expect(lead.headline).toBe("A release wave: 5 derivatives of Qwen/Qwen3-8B in Hugging Face's top 8");
-    expect(lead.standfirst).toBe('Derivatives of one base model crowd the trending list; 4 of them are new since last Saturday.');
+    expect(lead.standfirst).toBe('Derivatives of one base model arrive together in the trending list; 4 of them are new since last Saturday.');
     expect(lead.paragraphs).toEqual([
       // The first three new ones by rank (No. 2, 4, 6); the fourth (AWQ, No. 7) is one of the "others".
       'Of the top 8 trending models on Hugging Face, 5 name Qwen/Qwen3-8B as their base model in their own tags. New among them since last Saturday: someone/Qwen3-8B-abliterated, bartowski/Qwen3-8B-GGUF and mlx-community/Qwen3-8B-4bit, among others.',
@@ -217,7 +217,7 @@ describe('each story kind, told in the composed issue', () => {
     expect(lead.standfirst).toBe('Text-generation models take 11 of the top 11 places, and 1 model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
       // The window's first list is Thursday's.
-      'Straight in at No. 2: Lab/Nova-7B, a 7B text-generation model by Lab, is in none of the lists the Post has kept since Thursday, and first appeared in the latest.',
+      'Straight in at No. 2: Lab/Nova-7B, a 7B text-generation model by Lab, is in none of the lists the Post has kept since Thursday, and first appeared in the latest list.',
       // 11 rows, all text generation; only Nova is new; lab (lower case) holds m1…m10: 10, Lab holds Nova: 1.
       'Of the authors, lab has 10 models in the list, more than any other.',
     ]);

@@ -315,15 +315,25 @@ function StoryView({ story, level, variant }: { story: Story; level: 2 | 3; vari
   );
 }
 
-/** The first piece as a feature, the others in a rail beside it on wide screens. */
+/**
+ * The first piece as a feature, the others in a rail beside it on wide screens; with three or more in the rail,
+ * the next goes under the feature, so that a short feature leaves no empty column. Read column by column, as a
+ * paper is, and stacked on a narrow screen, the pieces keep the front page's order.
+ */
 function AnalysisView({ stories }: { stories: readonly Story[] }) {
   if (stories.length === 0) {
     return <p class="empty">No analysis today: nothing in the data moved enough to be worth a piece.</p>;
   }
   const [feature, ...rest] = stories;
+  const under = rest.length >= 3 ? rest.splice(0, 1) : [];
   return (
     <div class={rest.length > 0 ? 'analysis analysis--with-rail' : 'analysis'}>
-      <StoryView story={feature!} level={3} variant="feature" />
+      <div class="analysis__main">
+        <StoryView story={feature!} level={3} variant="feature" />
+        {under.map((story) => (
+          <StoryView story={story} level={3} variant="brief" key="under" />
+        ))}
+      </div>
       {rest.length > 0 ? (
         <div class="analysis__rail">
           {rest.map((story, index) => (

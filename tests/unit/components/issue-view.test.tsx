@@ -134,6 +134,22 @@ const ISSUE: Issue = {
 const section = (name: string) => document.querySelector<HTMLElement>(`[data-section="${name}"]`)!;
 const hrefs = (root: ParentNode = document) => [...root.querySelectorAll('a')].map((a) => a.getAttribute('href'));
 
+describe('the analysis on the page', () => {
+  it('keeps the front page\'s order column by column: the feature and the next piece, then the rail', () => {
+    const piece = (headline: string) => ({ kicker: 'By the Numbers', headline, paragraphs: ['Text.'], claims: [] });
+    render(<IssueView issue={{ ...ISSUE, analysis: ['First', 'Second', 'Third', 'Fourth'].map(piece) }} />);
+    const headlines = (selector: string) => [...section('analysis').querySelectorAll(`${selector} h3`)].map((h) => h.textContent);
+    expect(headlines('')).toEqual(['First', 'Second', 'Third', 'Fourth']);
+    expect(headlines('.analysis__main')).toEqual(['First', 'Second']);
+    expect(headlines('.analysis__rail')).toEqual(['Third', 'Fourth']);
+    cleanup();
+    // Two in the rail: the feature alone on its side.
+    render(<IssueView issue={{ ...ISSUE, analysis: ['First', 'Second', 'Third'].map(piece) }} />);
+    expect(headlines('.analysis__main')).toEqual(['First']);
+    expect(headlines('.analysis__rail')).toEqual(['Second', 'Third']);
+  });
+});
+
 describe('IssueView', () => {
   it('renders the masthead and every section with its heading, in the sample order', () => {
     render(<IssueView issue={ISSUE} />);

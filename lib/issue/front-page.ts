@@ -30,7 +30,14 @@ export interface FrontPage {
 
 export function frontPage(facts: Facts): FrontPage {
   const candidates = storiesOf(facts);
-  const { story: lead, told: leadStory, movement } = writeLead(facts, candidates);
+  const first = arrange(facts, candidates);
+  // A family the page tells in a piece of its own is not counted again in the lead (the piece's score, and so the page, stay the same).
+  const family = first.analysis.map((story) => familyValue(story)).find((value) => value !== undefined);
+  return family === undefined ? first : arrange(facts, candidates, family);
+}
+
+function arrange(facts: Facts, candidates: readonly StoryCandidate[], toldFamily?: string): FrontPage {
+  const { story: lead, told: leadStory, movement } = writeLead(facts, candidates, toldFamily);
   const told: StoryCandidate[] = leadStory ? [leadStory] : [];
   const scored: { story: Story; score: number; order: number }[] = [];
   if (movement) scored.push({ story: movement, score: MOVEMENT_LEAD_SCORE, order: -1 });

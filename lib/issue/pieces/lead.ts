@@ -44,8 +44,13 @@ export const MOVEMENT_HEADLINE = "What else moved on Hugging Face's trending mod
  * movement), and then the day's movement as a piece of its own, scored
  * `MOVEMENT_LEAD_SCORE`, for the front page to place by score.
  */
-export function writeLead(facts: Facts, candidates: readonly StoryCandidate[]): { story: Story; told?: StoryCandidate; movement?: Story } {
-  const movement = lead(facts);
+export function writeLead(
+  facts: Facts,
+  candidates: readonly StoryCandidate[],
+  /** A family the front page tells in a piece of its own: the lead leaves out its count. */
+  toldFamily?: string,
+): { story: Story; told?: StoryCandidate; movement?: Story } {
+  const movement = lead(facts, toldFamily);
   const first = candidates[0];
   // Without models to report, any story is better news than their absence.
   const noModels = facts.lists['hf-models'].top.length === 0;
@@ -114,7 +119,7 @@ interface Context {
   family?: boolean;
 }
 
-function lead(facts: Facts): { story: Story; context: Context[]; movement?: Story } {
+function lead(facts: Facts, toldFamily?: string): { story: Story; context: Context[]; movement?: Story } {
   const claims: Claim[] = [];
   const models = facts.lists['hf-models'];
   const latest = models.latest;
@@ -235,7 +240,7 @@ function lead(facts: Facts): { story: Story; context: Context[]; movement?: Stor
     });
   }
   const family = tally(top.map((row) => familyOf(row.item)))[0];
-  if (family && family.count >= 3) {
+  if (family && family.count >= 3 && family.value !== toldFamily) {
     dominance.push({
       text: `In all, ${formatCount(family.count)} of the top ${top.length} build on ${family.value}.`,
       claims: [countClaim('hf-models', latest.fetchedAt, top.length, 'family', family.value, family.count)],

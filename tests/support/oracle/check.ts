@@ -333,11 +333,11 @@ function checkAgeWords(c: Checker, story: Story): void {
   const baselines = baselinesOf(c, story);
   const allowed = new Set(baselines.flatMap((at) => ageWords(at, c.inputs.now, c.inputs.timeZone).allowed));
   const sources = new Set(story.claims.map((claim) => claim.sourceId));
-  const weekOld = baselines.some((at) => c.inputs.now - at >= 6.5 * DAY);
+  const weekOld = baselines.some((at) => c.inputs.now - at >= 6 * DAY);
   for (const match of text.matchAll(AGE_PHRASE)) {
     const phrase = match[0];
     if (phrase === 'this week') {
-      c.expect(weekOld || sources.has('gh-trending-weekly'), `"${story.headline}": "this week" for a comparison less than 6.5 days old`);
+      c.expect(weekOld || sources.has('gh-trending-weekly'), `"${story.headline}": "this week" for a comparison less than 6 days old (issue #11: "this week" only with at least six days of history)`);
     } else if (phrase === 'today') {
       c.expect(sources.has('gh-trending-daily') || allowed.has('earlier today'), `"${story.headline}": "today" without GitHub's daily page`);
     } else {
@@ -685,7 +685,7 @@ function checkMovers(c: Checker): void {
   const heading = (c.issue.movers as { heading?: unknown }).heading;
   if (typeof heading === 'string' && /this week/i.test(heading)) {
     const sinceAt = c.issue.movers.sinceAt;
-    c.expect(sinceAt !== undefined && c.inputs.now - sinceAt >= 6.5 * DAY, `movers heading "${heading}": the comparison is not a week old`);
+    c.expect(sinceAt !== undefined && c.inputs.now - sinceAt >= 6 * DAY, `movers heading "${heading}": the comparison is not a week old`);
   }
   for (const mover of climbers) {
     checkClaim(c, mover.claim);

@@ -2,7 +2,7 @@ import type { Claim, DerivativeKind, Story } from '../../shared/issue-types';
 import type { Snapshot } from '../../shared/records';
 import type { SourceId } from '../../sources/ids';
 import { shortName } from '../classify';
-import { describeItem } from '../context';
+import { describeItem, ratioToBase } from '../context';
 import { rankClaim, type Facts, type Row } from '../facts';
 import { clip, HEADLINE_NAME_MAX, joinAnd, LIST_NAMES, opensSentence, sinceWords, thenWords } from '../prose';
 import type { StoryCandidate, StoryClaim, StoryKind } from '../stories';
@@ -197,12 +197,15 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     const row = mineNow && rowOf(facts, 'hf-models', mineNow.itemId);
     const base = baseNow && rowOf(facts, 'hf-models', baseNow.itemId);
     if (!mineNow || !baseNow || !mineBefore || !baseBefore || !row || !base) return undefined;
+    // The ratio to the base (issue #11 item 3: relative figures), when the derivative's tags name the base the story compares with.
+    const found = ratioToBase(facts.lists['hf-models'], row);
+    const ratio = found?.baseId === base.itemId ? found : undefined;
     return {
       headline: headlineWith(row.item.name, (name) => `${name} out-downloads the model it is built on`, (name) => `A derivative passes its base model in downloads: ${name}`),
       paragraphs: [
-        `On Hugging Face's trending models, ${row.item.name} now has more 30-day downloads than ${base.item.name}, the base model its tags name: ${mineNow.printed[0]} to ${baseNow.printed[0]}. It was behind ${thenWords(mineBefore.at, facts.now, facts.timeZone)}, with ${mineBefore.printed[0]} to ${baseBefore.printed[0]}.`,
+        `On Hugging Face's trending models, ${row.item.name} now has more 30-day downloads than ${base.item.name}, the base model its tags name: ${mineNow.printed[0]} to ${baseNow.printed[0]}${ratio ? `, ${ratio.printed[0]} times as many` : ''}. It was behind ${thenWords(mineBefore.at, facts.now, facts.timeZone)}, with ${mineBefore.printed[0]} to ${baseBefore.printed[0]}.`,
       ],
-      claims: [mineNow, baseNow, mineBefore, baseBefore],
+      claims: [mineNow, baseNow, ...(ratio ? [ratio] : []), mineBefore, baseBefore],
     };
   },
   'lab-sweep': (facts, candidate) => {

@@ -257,14 +257,14 @@ describe('each story kind, told in the composed issue', () => {
 
   it('overtakes-base: a GGUF passes its base in 30-day downloads — the lead, each figure with its period', () => {
     const inputs = overtakesInputs();
-    // 15,000 ÷ 10,000 = 1.5: 45 + min(20, round(10 × 0.5)) = 50. Yesterday 9,000 against 9,500: behind.
+    // 15,000 ÷ 10,000 = 1.5 (said as "1.5 times as many"): 45 + min(20, round(10 × 0.5)) = 50. Yesterday 9,000 against 9,500: behind.
     expect(toldOf(inputs)).toEqual([['overtakes-base', 'unsloth/Qwen3-8B-GGUF', 50]]);
     const { lead } = composeChecked('overtakes-base', inputs);
     expect(lead.headline).toBe('Qwen3-8B-GGUF out-downloads the model it is built on');
     // The list's first figure is the lead's standfirst (lib/issue/pieces/lead.ts writeLead).
     expect(lead.standfirst).toBe('Text-generation models take 3 of the top 3 places; no model is new since yesterday.');
     expect(lead.paragraphs).toEqual([
-      "On Hugging Face's trending models, unsloth/Qwen3-8B-GGUF now has more 30-day downloads than Qwen/Qwen3-8B, the base model its tags name: 15,000 to 10,000. It was behind yesterday, with 9,000 to 9,500.",
+      "On Hugging Face's trending models, unsloth/Qwen3-8B-GGUF now has more 30-day downloads than Qwen/Qwen3-8B, the base model its tags name: 15,000 to 10,000, 1.5 times as many. It was behind yesterday, with 9,000 to 9,500.",
       // Three owners with one model each (no author line); Qwen3-8B's family is 2 of 3 (under the 3 the line needs).
     ]);
   });

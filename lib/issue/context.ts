@@ -217,7 +217,7 @@ const SDK_NAMES: Record<string, string> = { gradio: 'Gradio', docker: 'Docker', 
  * with "A" or "An"), so it may open a sentence whatever the item's name.
  * Parts the data does not give are left out: at least "a model by X".
  *
- * - model: `a [size] [format] <quantisation|fine-tune|adapter|merge|<task> model|build|model> [of <base>] [by <owner>[, <role>]]`
+ * - model: `a [size] [format] <quantisation|fine-tune|adapter|merge|<task> model|build|model> [of <base>] [by <owner>[, <role>]] [(licence: <id>)]`
  *   ("build" for a format without a task: "a 27B GGUF build by unsloth, a quantiser")
  * - space: `a [SDK] <leaderboard|Space> by <owner>[, <role>][, with an MCP server]`
  * - repository: `a [language] repository by <owner>[, <role>]`
@@ -255,6 +255,11 @@ export function describeItem(sourceId: SourceId, item: CatalogItem, at: number):
   if (context.owner && context.account) by += `, ${ROLE_WORDS[claim('role', context.account.role) as Account['role']]}`;
   // Claimed in the order the phrase says them.
   if (sourceId === 'hf-spaces' && tagsOf(item).includes('mcp-server')) tail = `, with an ${claim('tag', 'mcp-server', SPACE_TAGS['mcp-server'])}`;
+  // The licence as its id ("apache-2.0", "llama3.1"): each number in it is printed by its claim, as a size's are.
+  if (context.licence) {
+    tail += ` (licence: ${claim('licence', context.licence)})`;
+    claims.at(-1)!.printed.push(...(context.licence.match(/\d+(?:\.\d+)?/g) ?? []));
+  }
   const phrase = `${withArticle(parts.join(' '))}${by}${tail}`;
   return { phrase, sentence: `${capitalise(phrase)}.`, claims };
 }

@@ -115,7 +115,10 @@ describe('describeItem: a phrase and a sentence, with the claims behind them', (
     [item('hf-spaces', 'Qwen/Qwen3-TTS', { sdk: 'gradio', tags: ['gradio', 'mcp-server'] }), 'a Gradio Space by Qwen, a lab, with an MCP server', ['sdk=gradio', 'role=lab', 'tag=mcp-server']],
     [item('gh-trending-weekly', 'deepseek-ai/DeepEP', { language: 'Cuda' }), 'a Cuda repository by deepseek-ai, a lab', ['language=Cuda', 'role=lab']],
     [item('gh-trending-weekly', 'Qwen/agent'), 'a repository by Qwen', []],
-    [item('hf-datasets', 'HuggingFaceFW/fineweb', { tags: ['license:odc-by'] }), 'a dataset by HuggingFaceFW', []],
+    [item('hf-datasets', 'HuggingFaceFW/fineweb', { tags: ['license:odc-by'] }), 'a dataset by HuggingFaceFW (licence: odc-by)', ['licence=odc-by']],
+    [model('unsloth/Qwen3.8-27B-GGUF', ['license:apache-2.0']), 'a 27B GGUF build by unsloth, a quantiser (licence: apache-2.0)', ['size=27B', 'format=GGUF', 'role=quantiser', 'licence=apache-2.0']],
+    // Two licences that disagree, or one Hugging Face does not offer: none said.
+    [model('unsloth/Qwen3.8-27B-GGUF', ['license:mit', 'license:apache-2.0']), 'a 27B GGUF build by unsloth, a quantiser', ['size=27B', 'format=GGUF', 'role=quantiser']],
   ] as [CatalogItem, string, string[]][])('%s', (catalog, phrase, claims) => {
     const described = describeItem(catalog.sourceId, catalog, T);
     expect(described.phrase).toBe(phrase);

@@ -81,7 +81,7 @@ describe('tools of the week', () => {
   it('picks by the gain over the week among the first 8, says its period, and describes each by what it is', () => {
     const picked = tools(factsOf(inputsOf([models, spaces, weekly, search])));
     expect(picked.map((tool) => [tool.itemId, tool.figure, tool.description])).toEqual([
-      ['unsloth/Qwen3-8B-GGUF', '+400 likes this week', 'An 8B GGUF quantisation of Qwen/Qwen3-8B by unsloth, a quantiser.'],
+      ['unsloth/Qwen3-8B-GGUF', '+400 likes this week', 'An 8B GGUF quantisation of Qwen/Qwen3-8B by unsloth, a quantiser (licence: apache-2.0).'],
       ['studio/Canvas', '+150 likes since Wednesday', 'A Gradio Space by studio, with an MCP server.'],
       ['acme/llm-1', '900 stars this week', 'Route prompts between LLM providers.'],
       ['deep/rag-kit', '+350 stars since yesterday', 'A Rust repository by deep.'],
@@ -93,6 +93,7 @@ describe('tools of the week', () => {
       'relation=quantized',
       'base=Qwen/Qwen3-8B',
       'role=quantiser',
+      'licence=apache-2.0',
     ]);
     expect(picked[1]!.claims?.map((claim) => (claim.kind === 'attribute' ? `${claim.field}=${claim.value}` : claim.kind))).toEqual(['sdk=gradio', 'tag=mcp-server']);
     // A repository with its own description carries no description claims.

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { composeIssue } from '@/lib/issue/compose';
+import { factsOf } from '@/lib/issue/facts';
+import { frontPage } from '@/lib/issue/front-page';
 import { issueToMarkdown } from '@/lib/issue/markdown';
 import type { Claim, Issue } from '@/lib/shared/issue-types';
 import { weekInputs } from '../../support/memory-history';
@@ -102,6 +104,12 @@ describe('words that match the figures, over many composed issues', () => {
       `words: ${all.length} issues composed (${all.filter((c) => c.name.startsWith('recorded')).length} recorded, ${all.filter((c) => c.name.startsWith('hand')).length} hand-made, ${RANDOM} random), ` +
         `published on ${weekdays.size} weekdays, ${withStories} with analysis pieces, ${watching} with a watch piece; ${RULES.length} rules; ${problems.length} violations`,
     );
+    // The stories the corpus tells (issue #11): their words are read by the same rules.
+    const toldBy = all.map((c) => frontPage(factsOf(c.inputs)).told.map((story) => story.kind));
+    const told = toldBy.flat();
+    const kinds = [...new Set(told)].sort();
+    console.info(`words: ${told.length} stories told in ${toldBy.filter((kinds) => kinds.length > 0).length} issues, of ${kinds.length} kinds (${kinds.join(', ')})`);
+    expect(told.length, 'stories told in the corpus').toBeGreaterThan(0);
     const text = summary(problems);
     if (text) console.info(text);
     expect(text, text).toBe('');

@@ -79,10 +79,9 @@ const snapshotAt = (facts: Facts, sourceId: SourceId, at: number): Snapshot | un
  * derives and from what, task, maker and role), as an apposition after its
  * name, with the attribute claims that back each part (issue #11, item 3).
  */
-function whatItIs(facts: Facts, sourceId: SourceId, row: Row): { text: string; claims: Claim[] } {
-  const latest = facts.lists[sourceId].latest;
-  if (!latest) return { text: row.item.name, claims: [] };
-  const described = describeItem(sourceId, row.item, latest.fetchedAt);
+function whatItIs(facts: Facts, sourceId: SourceId, row: Row, at = facts.lists[sourceId].latest?.fetchedAt): { text: string; claims: Claim[] } {
+  if (at === undefined) return { text: row.item.name, claims: [] };
+  const described = describeItem(sourceId, row.item, at);
   return { text: `${row.item.name}, ${described.phrase},`, claims: described.claims };
 }
 
@@ -147,12 +146,14 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     const since = sinceWords(stay.fromAt, facts.now, facts.timeZone);
     const stayed = stay.atLeast ? `It had been in every list the Post had kept ${since}` : `It had been on the list every day ${since}`;
     const peak = stay.peak === left.rank ? 'its best place.' : `and its best place was No. ${stay.peak}.`;
+    // Described as it was in its last list: it is in none now.
+    const what = whatItIs(facts, left.sourceId, row, left.sinceAt);
     return {
       headline: headlineWith(row.item.name, (name) => `${name} leaves ${list} after ${length}`, (name) => `After ${length}, off ${list}: ${name}`),
       paragraphs: [
-        `Gone from ${list}: ${row.item.name} is not in the latest list. ${stayed}; it was No. ${left.rank} ${thenWords(left.sinceAt, facts.now, facts.timeZone)}, ${peak}`,
+        `Gone from ${list}: ${what.text} is not in the latest list. ${stayed}; it was No. ${left.rank} ${thenWords(left.sinceAt, facts.now, facts.timeZone)}, ${peak}`,
       ],
-      claims: [left, stay],
+      claims: [left, stay, ...what.claims],
     };
   },
   'staying-power': (facts, candidate) => {
@@ -266,11 +267,12 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     if (!same || !row || !paper) return undefined;
     const list = LIST_NAMES[same.sourceId];
     const title = clip(paper.item.name, 160);
+    const what = whatItIs(facts, same.sourceId, row);
     return same.via === 'code'
       ? {
           headline: headlineWith(row.item.name, (name) => `${name}, the code of a paper of the week, trends on GitHub`, (name) => `The code of a paper of the week trends on GitHub: ${name}`),
-          paragraphs: [`Among the week's papers on Hugging Face is “${title}”. Its code, ${row.item.name}, is No. ${same.rank} on ${list}.`],
-          claims: [same],
+          paragraphs: [`Among the week's papers on Hugging Face is “${title}”. Its code, ${what.text} is No. ${same.rank} on ${list}.`],
+          claims: [same, ...what.claims],
         }
       : {
           headline: headlineWith(row.item.name, (name) => `${name} comes with a paper of the week`, (name) => `A trending model with a paper of the week: ${name}`),

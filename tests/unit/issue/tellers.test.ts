@@ -278,7 +278,7 @@ describe('each story kind, told in the composed issue', () => {
     expect(lead.headline).toBe("At the top of Hugging Face's trending models: m1");
     expect(analysis.map((story) => [story.kicker, story.headline])).toEqual([['By the Numbers', "After 4 days, off Hugging Face's trending models: m3"]]);
     expect(analysis[0]!.paragraphs).toEqual([
-      "Gone from Hugging Face's trending models: lab/m3 is not in the latest list. It had been on the list every day since Tuesday; it was No. 4 yesterday, its best place.",
+      "Gone from Hugging Face's trending models: lab/m3, a text-generation model by lab, is not in the latest list. It had been on the list every day since Tuesday; it was No. 4 yesterday, its best place.",
     ]);
   });
 
@@ -298,7 +298,7 @@ describe('each story kind, told in the composed issue', () => {
       ['By the Numbers', MOVEMENT],
     ]);
     expect(analysis[0]!.paragraphs).toEqual([
-      "Gone from Hugging Face's trending models: lab/m3 is not in the latest list. It had been in every list the Post had kept since Wednesday; it was No. 2 yesterday, and its best place was No. 1.",
+      "Gone from Hugging Face's trending models: lab/m3, a text-generation model by lab, is not in the latest list. It had been in every list the Post had kept since Wednesday; it was No. 2 yesterday, and its best place was No. 1.",
     ]);
   });
 
@@ -400,7 +400,7 @@ describe('each story kind, told in the composed issue', () => {
     // The repository is the paper's code, not the paper.
     expect(lead.headline).toBe('Repo, the code of a paper of the week, trends on GitHub');
     // No Hugging Face models in this history: no make-up of their list after the story.
-    expect(lead.paragraphs).toEqual(["Among the week's papers on Hugging Face is “Sparse Routing for Long Contexts”. Its code, Acme/Repo, is No. 2 on GitHub's weekly trending page."]);
+    expect(lead.paragraphs).toEqual(["Among the week's papers on Hugging Face is “Sparse Routing for Long Contexts”. Its code, Acme/Repo, a repository by Acme, is No. 2 on GitHub's weekly trending page."]);
     expect(analysis).toEqual([]);
   });
 

@@ -15,8 +15,10 @@ import { storiesOf, type StoryCandidate } from './stories';
  *
  * After the lead: the day's movement when a story took its place (scored
  * `MOVEMENT_LEAD_SCORE`), at most `MAX_STORIES` stories, one of a kind, none
- * about the lead's subject; at most `MAX_PIECES` pieces in all. A family piece is
- * left out when a release wave of the same family is told: it is that news.
+ * about an item already told (a release wave, about a base's derivatives, may
+ * follow the base's own debut); at most `MAX_PIECES` pieces in all. A family
+ * piece is left out when a release wave of the same family is told: it is that
+ * news; a family piece printed is not counted again in the lead.
  */
 export const MAX_PIECES = 4;
 export const MAX_STORIES = 2;
@@ -30,14 +32,15 @@ export interface FrontPage {
 
 export function frontPage(facts: Facts): FrontPage {
   const candidates = storiesOf(facts);
-  const first = arrange(facts, candidates);
-  // A family the page tells in a piece of its own is not counted again in the lead (the piece's score, and so the page, stay the same).
-  const family = first.analysis.map((story) => familyValue(story)).find((value) => value !== undefined);
-  return family === undefined ? first : arrange(facts, candidates, family);
+  const page = arrange(facts, candidates);
+  // A family the page tells in a piece of its own is not counted again in the lead. Only the lead's words change:
+  // what it tells, the movement piece and every score stay the same.
+  const family = page.analysis.map((story) => familyValue(story)).find((value) => value !== undefined);
+  return family === undefined ? page : { ...page, lead: writeLead(facts, candidates, family).story };
 }
 
-function arrange(facts: Facts, candidates: readonly StoryCandidate[], toldFamily?: string): FrontPage {
-  const { story: lead, told: leadStory, movement } = writeLead(facts, candidates, toldFamily);
+function arrange(facts: Facts, candidates: readonly StoryCandidate[]): FrontPage {
+  const { story: lead, told: leadStory, movement } = writeLead(facts, candidates);
   const told: StoryCandidate[] = leadStory ? [leadStory] : [];
   const scored: { story: Story; score: number; order: number }[] = [];
   if (movement) scored.push({ story: movement, score: MOVEMENT_LEAD_SCORE, order: -1 });

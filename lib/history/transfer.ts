@@ -26,7 +26,7 @@ import { errorMessage } from '../shared/error-message';
 import {
   ITEM_KINDS,
   MAX_READING_ENTRIES,
-  MAX_SHELF_ENTRIES,
+  MERGED_SHELF_ENTRIES,
   MAX_WATCH_ENTRIES,
   readShelves,
   SHELVES,
@@ -163,9 +163,14 @@ async function shelfKeys(storage: ShelfStorage): Promise<string[]> {
 }
 const SHELF_KEY = /^[rw]:(?:model|dataset|space|paper|repo):/;
 
-/** Empties both shelves; then writes `shelves` when given, in one `set`. */
+/**
+ * Empties both shelves in one `remove`, then writes `shelves` when given, in one `set`: two of the 120 writes a
+ * minute `storage.sync` allows (chrome.storage docs, MAX_WRITE_OPERATIONS_PER_MINUTE), where a remove per key
+ * spent up to 270 and was refused past the 120th.
+ */
 async function replaceShelves(storage: ShelfStorage, shelves: ExportedShelves | undefined): Promise<void> {
-  for (const key of await shelfKeys(storage)) await storage.remove(key);
+  const keys = await shelfKeys(storage);
+  if (keys.length > 0) await storage.remove(keys);
   if (!shelves) return;
   const items: Record<string, unknown> = {};
   for (const shelf of SHELVES) for (const entry of shelves[shelf]) items[savedKey(shelf, entry.kind, entry.id)] = savedValue(entry);
@@ -363,7 +368,8 @@ function checkShelves(shelves: ExportedShelves): ExportedShelves {
   const NAME: Record<Shelf, string> = { reading: 'reading list', watch: 'watchlist' };
   for (const shelf of SHELVES) {
     const entries = shelves[shelf];
-    if (entries.length > MAX_SHELF_ENTRIES[shelf]) refuse(`the ${NAME[shelf]} has ${entries.length} entries; it holds at most ${MAX_SHELF_ENTRIES[shelf]}.`);
+    // As many as the pages read back: a shelf two browsers' edits merged may be longer than an add allows.
+    if (entries.length > MERGED_SHELF_ENTRIES[shelf]) refuse(`the ${NAME[shelf]} has ${entries.length} entries; it holds at most ${MERGED_SHELF_ENTRIES[shelf]}.`);
     const items: Record<string, unknown> = {};
     for (const [index, entry] of entries.entries()) {
       const where = `${NAME[shelf]} entry ${index + 1}`;

@@ -72,14 +72,25 @@ export interface SavedEntry {
 //   value, at most:  `{"t":"` 6 + title ≤ MAX_SAVED_TITLE_BYTES 120 + `","at":` 7 + 13 digits + `}` 1 = 147 B
 //   one entry:       ≤ 350 B
 // Both shelves full: (120 + 60) × 350 = 63,000 B, plus the settings item at its largest (6,679 B,
-// lib/shared/limits.ts) = 69,679 B of 102,400, and 181 items of 512: room left for issue #12's sync.
+// lib/shared/limits.ts) = 69,679 B of 102,400, and 181 items of 512.
 // tests/unit/saved.test.ts fills both shelves with the longest entries in a quota-enforcing store.
+//
+// Merged by sync (issue #12, "two browsers editing at once merge without losing an entry"): each browser
+// refuses an add at a shelf's bound, but two browsers can each add up to it before they sync, so a merged
+// shelf can be longer than its bound. It is shown whole up to half again the bound (MERGED_SHELF_ENTRIES):
+// (180 + 90) × 350 = 94,500 B + the settings 6,679 B = 101,179 B of 102,400, and 271 items of 512.
+// tests/unit/sync-merge.test.ts merges two browsers' shelves through a stand-in for sync.
 
 /** At most this many entries on the reading list. */
 export const MAX_READING_ENTRIES = 120;
 /** At most this many watched items: each is looked for in every issue. */
 export const MAX_WATCH_ENTRIES = 60;
 export const MAX_SHELF_ENTRIES: Record<Shelf, number> = { reading: MAX_READING_ENTRIES, watch: MAX_WATCH_ENTRIES };
+/**
+ * How many entries of a shelf are read back, and a data file may hold: the bound and half again, for what two
+ * browsers' adds merge into (above). An add is refused from the bound on, so a merged shelf only shrinks.
+ */
+export const MERGED_SHELF_ENTRIES: Record<Shelf, number> = { reading: MAX_READING_ENTRIES * 1.5, watch: MAX_WATCH_ENTRIES * 1.5 };
 /** A title's bytes in the stored JSON (escapes included), at most. */
 export const MAX_SAVED_TITLE_BYTES = 120;
 export const MAX_SAVED_ENTRY_BYTES = 350;
@@ -156,7 +167,8 @@ export type Shelves = Record<Shelf, SavedEntry[]>;
 /**
  * Both shelves from everything `storage.sync` holds (`get(null)`): entries of
  * a valid key only, newest first (ties by id, so two browsers show one
- * order), each shelf cut to its bound.
+ * order), each shelf cut to what a merge can make of it (MERGED_SHELF_ENTRIES:
+ * more only from a profile written elsewhere, whose oldest entries are not read).
  */
 export function readShelves(items: Record<string, unknown>): Shelves {
   const shelves: Shelves = { reading: [], watch: [] };
@@ -167,7 +179,7 @@ export function readShelves(items: Record<string, unknown>): Shelves {
   }
   for (const shelf of SHELVES) {
     shelves[shelf].sort((a, b) => b.savedAt - a.savedAt || (a.kind + a.id < b.kind + b.id ? -1 : 1));
-    shelves[shelf] = shelves[shelf].slice(0, MAX_SHELF_ENTRIES[shelf]);
+    shelves[shelf] = shelves[shelf].slice(0, MERGED_SHELF_ENTRIES[shelf]);
   }
   return shelves;
 }
@@ -176,7 +188,8 @@ export function readShelves(items: Record<string, unknown>): Shelves {
 export interface ShelfStorage {
   get(key: null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  /** Several keys in one call: `storage.sync` allows 120 writes a minute (chrome.storage docs, MAX_WRITE_OPERATIONS_PER_MINUTE). */
+  remove(keys: string | string[]): Promise<void>;
 }
 
 export type SaveResult = { ok: true } | { ok: false; reason: 'invalid' | 'full' | 'storage'; message: string };

@@ -8,7 +8,7 @@ export const GITHUB_TOKEN_KEY = 'githubToken';
 export interface LocalStorageArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
 }
 
 /** GitHub tokens: classic `ghp_…`, fine-grained `github_pat_…`, and the other prefixes GitHub issues. */

@@ -123,13 +123,20 @@ describe('reading back what storage.sync holds', () => {
     ]);
   });
 
-  it('a shelf longer than its bound (written elsewhere) keeps its newest entries', () => {
-    const items: Record<string, unknown> = {};
-    for (let index = 0; index < MAX_WATCH_ENTRIES + 5; index += 1) items[`w:repo:o/r${index}`] = { at: 1_000 + index };
-    const watch = readShelves(items).watch;
-    expect(watch).toHaveLength(60);
+  it('a watchlist longer than its bound of 60, as two browsers’ adds merge, is read whole up to 90; beyond that (written elsewhere) its newest 90', () => {
+    const merged: Record<string, unknown> = {};
+    for (let index = 0; index < MAX_WATCH_ENTRIES + 5; index += 1) merged[`w:repo:o/r${index}`] = { at: 1_000 + index };
+    const watch = readShelves(merged).watch;
+    expect(watch).toHaveLength(65);
     expect(watch[0]!.id).toBe('o/r64');
-    expect(watch[59]!.id).toBe('o/r5');
+    expect(watch[64]!.id).toBe('o/r0');
+
+    const overfull: Record<string, unknown> = {};
+    for (let index = 0; index < 100; index += 1) overfull[`w:repo:o/r${index}`] = { at: 1_000 + index };
+    const cut = readShelves(overfull).watch;
+    expect(cut).toHaveLength(90);
+    expect(cut[0]!.id).toBe('o/r99');
+    expect(cut[89]!.id).toBe('o/r10');
   });
 });
 

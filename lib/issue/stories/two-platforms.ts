@@ -1,28 +1,11 @@
-import { githubFullNameFromUrl, isArxivId, isGithubRepoFullName } from '../../shared/links';
-import type { CatalogItem } from '../../shared/records';
+import { isArxivId, isGithubRepoFullName } from '../../shared/links';
+import { arxivIdsOf, codeRepositoryOf, unversioned } from '../../shared/model-tags';
 import type { SourceId } from '../../sources/ids';
 import { TOP, weekPapers, type Facts, type PaperFact, type Row } from '../facts';
 import { milestoneKey, tellable, weighted, type StoryCandidate, type StoryDetector } from './contract';
 
-/** An arXiv id without its version: `2607.07673v2` and `2607.07673` are the same paper. */
-const unversioned = (id: string) => id.replace(/v\d+$/, '');
-
-/** The arXiv ids a model's `arxiv:<id>` tags name, valid ids only, without versions. */
-export function arxivIdsOf(item: Pick<CatalogItem, 'tags'>): Set<string> {
-  const ids = new Set<string>();
-  for (const tag of Array.isArray(item.tags) ? item.tags : []) {
-    if (typeof tag !== 'string' || !tag.startsWith('arxiv:')) continue;
-    const id = tag.slice('arxiv:'.length);
-    if (isArxivId(id)) ids.add(unversioned(id));
-  }
-  return ids;
-}
-
-/** A paper's code repository as a lower-cased `owner/repo`, when its `codeUrl` is a valid GitHub repository address. */
-export function codeRepositoryOf(item: Pick<CatalogItem, 'codeUrl'>): string | undefined {
-  const fullName = typeof item.codeUrl === 'string' ? githubFullNameFromUrl(item.codeUrl) : undefined;
-  return fullName?.toLowerCase();
-}
+// Read in one place with the cross-source links (issue #12); exported here too for the stories' readers.
+export { arxivIdsOf, codeRepositoryOf };
 
 interface Match {
   sourceId: SourceId;

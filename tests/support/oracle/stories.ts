@@ -2,6 +2,7 @@ import type { IssueInputs } from '@/lib/issue/inputs';
 import type { StoryClaim } from '@/lib/issue/stories';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import type { SourceId } from '@/lib/sources/ids';
+import { oneBaseOf } from './context';
 import { DAY, findItem, rankIn, snapshotAt, snapshotsOf, valueIn, visibleRows, type Oracle } from './history';
 import type { Verdict } from './check';
 
@@ -75,7 +76,7 @@ export function checkStoryClaims(claims: readonly StoryClaim[], inputs: IssueInp
         break;
       case 'derivatives': {
         const rows = visibleRows(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.at), oracle).slice(0, 30);
-        const of = rows.filter((row) => row.itemId !== claim.base && (row.item.tags ?? []).includes(`base_model:${claim.base}`)).map((row) => row.itemId);
+        const of = rows.filter((row) => oneBaseOf(row.item) === claim.base).map((row) => row.itemId);
         const since = snapshotAt(inputs, claim.sourceId, claim.sinceAt);
         const fresh = of.filter((itemId) => rankIn(inputs, claim.sourceId, since, itemId) === undefined);
         expect(claim.top === rows.length, `${label}: the top holds ${rows.length}`);

@@ -1,5 +1,5 @@
-import { githubFullNameFromUrl, githubRepoUrl, huggingFacePaperUrl, huggingFaceUrl, isArxivId, isGithubRepoFullName, isHuggingFaceRepoId } from '../shared/links';
-import { arxivIdsOf, baseModelOf, datasetIdsOf, unversioned } from '../shared/model-tags';
+import { githubRepoUrl, huggingFacePaperUrl, huggingFaceUrl, isArxivId, isGithubRepoFullName, isHuggingFaceRepoId } from '../shared/links';
+import { arxivIdsOf, baseModelOf, codeRepositoryNameOf, datasetIdsOf, unversioned } from '../shared/model-tags';
 import type { ListRow } from '../shared/movement';
 import type { SourceId } from '../sources/ids';
 
@@ -12,7 +12,7 @@ import type { SourceId } from '../sources/ids';
  * Matched ONLY from what the sources give, by exact ids, never by similar
  * names (issue #12):
  * - a paper's code: its `codeUrl`, built from a validated `githubRepo`
- *   (lib/sources/hf-papers.ts), read back with `githubFullNameFromUrl`;
+ *   (lib/sources/hf-papers.ts), read back by lib/shared/model-tags.ts;
  * - a model's base: the one rule of lib/shared/model-tags.ts `baseOf`;
  * - a model's or a dataset's papers: its `arxiv:<id>` tags (valid arXiv ids,
  *   versions dropped);
@@ -222,7 +222,7 @@ export function crossLinks(lists: readonly LinkableList[]): Map<string, ItemLink
 
 /** A paper's code repository as its `codeUrl` names it (`owner/repo`, validated), if any. */
 function codeOf(row: ListRow): string | undefined {
-  return typeof row.item.codeUrl === 'string' ? githubFullNameFromUrl(row.item.codeUrl) : undefined;
+  return codeRepositoryNameOf(row.item);
 }
 
 /** An item's links: one per target, in the order found, held to the bounds. */

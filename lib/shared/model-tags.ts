@@ -1,4 +1,4 @@
-import { githubFullNameFromUrl, isArxivId, isHuggingFaceDatasetId, isHuggingFaceModelId } from './links';
+import { isArxivId, isGithubRepoFullName, isHuggingFaceRepoId } from './links';
 import { MAX_TAGS, MAX_TAG_LENGTH } from './limits';
 
 /**
@@ -54,7 +54,7 @@ export function baseOf(item: Tagged & { itemId: string }): { base?: string; rela
     const relation = colon > 0 ? RELATIONS.find((name) => name === rest.slice(0, colon)) : undefined;
     if (colon > 0 && !relation) continue;
     const id = relation ? rest.slice(colon + 1) : rest;
-    if (!isHuggingFaceModelId(id) || !id.includes('/') || id.toLowerCase() === self) continue;
+    if (!isHuggingFaceRepoId(id, 'model') || !id.includes('/') || id.toLowerCase() === self) continue;
     const key = id.toLowerCase();
     if (!bases.has(key)) bases.set(key, id);
     if (relation) relations.set(key, (relations.get(key) ?? new Set()).add(relation));
@@ -93,13 +93,26 @@ export function datasetIdsOf(item: Tagged): string[] {
   for (const tag of tagsOf(item)) {
     if (!tag.startsWith('dataset:')) continue;
     const id = tag.slice('dataset:'.length);
-    if (isHuggingFaceDatasetId(id) && !ids.has(id.toLowerCase())) ids.set(id.toLowerCase(), id);
+    if (isHuggingFaceRepoId(id, 'dataset') && !ids.has(id.toLowerCase())) ids.set(id.toLowerCase(), id);
   }
   return [...ids.values()];
 }
 
-/** A paper's code repository as a lower-cased `owner/repo`, when its `codeUrl` is a valid GitHub repository address. */
+/**
+ * A paper's code repository as its `codeUrl` names it (`owner/repo`): the
+ * address exactly as lib/shared/links.ts `githubRepoUrl` builds it from a
+ * validated `githubRepo` (lib/sources/hf-papers.ts; lib/sources/bound.ts keeps
+ * no other), the name checked again. Read by its shape rather than with
+ * `githubFullNameFromUrl`, which takes the looser forms a submitter types: the
+ * side panel loads this after it is ready, and that reader would move into
+ * the code every page loads before (tests/e2e/budgets.e2e.ts).
+ */
+export function codeRepositoryNameOf(item: { codeUrl?: string | undefined }): string | undefined {
+  const match = typeof item.codeUrl === 'string' ? /^https:\/\/github\.com\/([^/?#]+\/[^/?#]+)$/.exec(item.codeUrl) : null;
+  return match && isGithubRepoFullName(match[1]!) ? match[1] : undefined;
+}
+
+/** `codeRepositoryNameOf`, lower-cased: GitHub compares names without case. */
 export function codeRepositoryOf(item: { codeUrl?: string | undefined }): string | undefined {
-  const fullName = typeof item.codeUrl === 'string' ? githubFullNameFromUrl(item.codeUrl) : undefined;
-  return fullName?.toLowerCase();
+  return codeRepositoryNameOf(item)?.toLowerCase();
 }

@@ -17,8 +17,8 @@ export function crossLinksOf(sources: ReadonlySignal<readonly SourceView[]>): (r
   return (row) => links.value.get(crossLinkKey(row.item.sourceId, row.itemId));
 }
 
-/** Where a link's target trends: "No. 3 in GitHub trending today, No. 1 in GitHub trending this week", or "not in any list". */
+/** Where a link's target trends: "No. 3 in GitHub trending today, No. 1 in GitHub trending this week", or "not listed". */
 export function whereItTrends(link: CrossLink): string {
-  if (link.ranks.length === 0) return 'not in any list';
+  if (link.ranks.length === 0) return 'not listed';
   return link.ranks.map(({ sourceId, rank }) => `No. ${rank} in ${SOURCE_INFO[sourceId].label}`).join(', ');
 }

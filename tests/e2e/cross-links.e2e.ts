@@ -91,7 +91,7 @@ describe('links across sources, in Chromium, over served data that links items',
         'Used by Space: northwind-ai/Aurora-R1-Chat — No. 1 in Hugging Face spaces',
       ],
       'northwind-ai/Aurora-R1-32B-GGUF': ['Base: northwind-ai/Aurora-R1-32B — No. 1 in Hugging Face models'],
-      'kestrel-research/Kestrel-VL-8B': ['Base: Qwen/Qwen3.8-8B — not in any list'],
+      'kestrel-research/Kestrel-VL-8B': ['Base: Qwen/Qwen3.8-8B — not listed'],
     });
   });
 

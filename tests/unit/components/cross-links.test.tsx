@@ -42,7 +42,7 @@ describe('CrossLinkList', () => {
     const list = screen.getByRole('list', { name: 'In other lists' });
     expect([...list.querySelectorAll('li')].map((item) => item.textContent)).toEqual([
       'Code: acme/repo — No. 3 in GitHub trending today, No. 1 in GitHub trending this week',
-      'Base: meta-llama/Llama-3.1-8B — not in any list',
+      'Base: meta-llama/Llama-3.1-8B — not listed',
       'Model: acme/acme-7b — No. 5 in Hugging Face models (through paper 2611.01234)',
       'Used by Space: fan/demo — No. 2 in Hugging Face spaces',
       'and 2 more',
@@ -60,7 +60,7 @@ describe('CrossLinkList', () => {
     render(<CrossLinkList found={{ links: [{ kind: 'paper', target: 'paper', id: hostile, url: 'javascript:alert(1)', ranks: [] }], omitted: 0 }} />);
     expect(document.querySelector('img')).toBeNull();
     expect(screen.queryAllByRole('link')).toHaveLength(0);
-    expect(screen.getByRole('list').textContent).toBe(`Paper: ${hostile} — not in any list`);
+    expect(screen.getByRole('list').textContent).toBe(`Paper: ${hostile} — not listed`);
     cleanup();
     render(<CrossLinkList found={{ links: [], omitted: 0 }} />);
     render(<CrossLinkList found={undefined} />);

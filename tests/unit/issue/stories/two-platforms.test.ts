@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceWindow } from '@/lib/issue/inputs';
+import type { StoryClaim } from '@/lib/issue/stories';
 import { arxivIdsOf, codeRepositoryOf, twoPlatformsDetector } from '@/lib/issue/stories/two-platforms';
 import { checkStoryClaims } from '../../../support/oracle/stories';
 import { day, factsFor, failing, H, inputsFor, T, type ItemSpec, windowOf } from './support';
@@ -127,7 +128,7 @@ describe('the same work on two platforms', () => {
 
     it('the oracle refuses the claim where another paper of the week has as many upvotes, or fewer than five are', () => {
       const windows = [upvoted([40, 40, 12, 900, 3, 2, 1, 0]), repos];
-      const claim = { kind: 'same-work', sourceId: 'gh-trending-weekly', itemId: 'Acme/Repo', at: T, rank: 2, paperId: '2611.01234', paperAt: T, via: 'code', mostUpvoted: true, printed: ['2'] } as const;
+      const claim: StoryClaim = { kind: 'same-work', sourceId: 'gh-trending-weekly', itemId: 'Acme/Repo', at: T, rank: 2, paperId: '2611.01234', paperAt: T, via: 'code', mostUpvoted: true, printed: ['2'] };
       expect(checkStoryClaims([claim], inputsFor(windows), { aiRepositories: AI }).problems).toEqual([
         `same-work claim ${JSON.stringify(claim)}: not the week's most upvoted paper (40 upvotes against 40)`,
       ]);

@@ -101,10 +101,16 @@ function SidePanelContent({ model, search: given, initialTab }: SidePanelPagePro
  */
 function useCrossLinks(model: SourcesModel, ready: boolean): void {
   useEffect(() => {
-    if (!ready || rowLinks.value) return;
+    if (!ready) return;
+    let mounted = true;
     import('../CrossLinks')
-      .then((links) => links.installCrossLinks(rowLinks, model.sources))
+      .then((links) => mounted && links.installCrossLinks(rowLinks, model.sources))
       .catch((error: unknown) => void console.warn('The links across sources could not load:', error));
+    // The slot is the page's: a page that goes (or changes its model) takes its links with it.
+    return () => {
+      mounted = false;
+      rowLinks.value = undefined;
+    };
   }, [model, ready]);
 }
 

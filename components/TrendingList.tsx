@@ -3,7 +3,7 @@ import { compactNumber, fullNumber, METRIC_UNIT } from '@/lib/shared/format';
 import { isSafeLink } from '@/lib/shared/links';
 import type { MetricName } from '@/lib/sources/contract';
 import { ItemName } from './ItemName';
-import { shelfViews } from './useItemKeys';
+import { rowLinks, shelfViews } from './useItemKeys';
 import { Movement } from './Movement';
 
 export interface TrendingListProps {
@@ -63,6 +63,8 @@ export function TrendingList({ rows, label, metrics, limit, descriptions = false
                 </a>
               ) : null}
             </p>
+            {/* Links across sources (issue #12), in the side panel once it is ready. */}
+            {rowLinks.value?.(row)}
             {/* Save and Watch (issue #10), once the shelves are loaded: nothing on a page that never loads them (the popup). */}
             {shelfViews.value?.Row({ sourceId: row.item.sourceId, itemId: row.itemId, name: row.item.name })}
           </li>

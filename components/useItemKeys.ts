@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import type { RowLinks } from './CrossLinks';
 import type { ShelfViews } from './shelves/ShelfViews';
 
 /**
@@ -15,6 +16,13 @@ import type { ShelfViews } from './shelves/ShelfViews';
  * (wxt.config.ts).
  */
 export const shelfViews = signal<ShelfViews | undefined>(undefined);
+
+/**
+ * What a row draws under itself of its links across sources (issue #12):
+ * filled by components/CrossLinks.tsx, which only the side panel loads, once
+ * ready; nothing elsewhere. Kept here, beside `shelfViews`, for the same reason.
+ */
+export const rowLinks = signal<RowLinks | undefined>(undefined);
 
 /** The keys `useItemKeys` answers. */
 const ITEM_KEYS = new Set(['j', 'k', 'o', 's', 'w', '?']);

@@ -10,7 +10,7 @@ import { SourceTabs, type ExtraTab } from '../SourceTabs';
 import { StorageError } from '../StorageError';
 import { TrendingSection } from '../TrendingSection';
 import { LazyKeysHelp } from '../LazyKeysHelp';
-import { shelfViews, useItemKeys } from '../useItemKeys';
+import { rowLinks, shelfViews, useItemKeys } from '../useItemKeys';
 import { useReadyMarker } from '../useReadyMarker';
 
 export interface SidePanelPageProps {
@@ -60,6 +60,7 @@ function SidePanelContent({ model, search: given, initialTab }: SidePanelPagePro
   const help = useSignal(false);
   // The Save and Watch buttons and the Saved tab's lists load once the page is ready (issue #10).
   useItemKeys(useCallback(() => (help.value = !help.value), [help]), model.loaded.value);
+  useCrossLinks(model, model.loaded.value);
   const views = model.sources.value;
   const selected = chosen.value === SAVED_TAB ? SAVED_TAB : (views.find((view) => view.id === chosen.value) ?? views[0]);
   return (
@@ -92,6 +93,25 @@ function SidePanelContent({ model, search: given, initialTab }: SidePanelPagePro
       <LazyKeysHelp open={help.value} onClose={() => (help.value = false)} />
     </div>
   );
+}
+
+/**
+ * Each row's links across sources (issue #12), loaded once the page is ready: not part of what the side panel
+ * needs to paint (tests/e2e/budgets.e2e.ts). A chunk that cannot load leaves the rows without them, said in the console.
+ */
+function useCrossLinks(model: SourcesModel, ready: boolean): void {
+  useEffect(() => {
+    if (!ready) return;
+    let mounted = true;
+    import('../CrossLinks')
+      .then((links) => mounted && links.installCrossLinks(rowLinks, model.sources))
+      .catch((error: unknown) => void console.warn('The links across sources could not load:', error));
+    // The slot is the page's: a page that goes (or changes its model) takes its links with it.
+    return () => {
+      mounted = false;
+      rowLinks.value = undefined;
+    };
+  }, [model, ready]);
 }
 
 /** A tab per source and one for the saved items, and the chosen tab's list. */

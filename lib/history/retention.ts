@@ -64,7 +64,7 @@ function localDayFn(zone: string = systemTimeZone()): (at: number) => string {
 }
 
 /** What a long-unseen item loses: everything but its names, link and sightings. */
-const DETAILS = ['description', 'tags', 'authors', 'codeUrl', 'task', 'library', 'sdk', 'language', 'createdAt', 'publishedAt'] as const satisfies readonly (keyof CatalogItem)[];
+const DETAILS = ['description', 'tags', 'authors', 'models', 'codeUrl', 'task', 'library', 'sdk', 'language', 'createdAt', 'publishedAt'] as const satisfies readonly (keyof CatalogItem)[];
 
 export interface PruneReport {
   deletedSnapshots: number;

@@ -498,6 +498,7 @@ const CatalogSchema = v.strictObject({
   language: v.optional(Str(1000)),
   tags: v.optional(v.pipe(v.array(Str(1000)), v.maxLength(1000))),
   authors: v.optional(v.pipe(v.array(Str(1000)), v.maxLength(1000))),
+  models: v.optional(v.pipe(v.array(Str(1000)), v.maxLength(1000))),
   codeUrl: v.optional(Str(1000)),
   createdAt: v.optional(Str(100)),
   publishedAt: v.optional(Str(100)),

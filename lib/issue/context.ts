@@ -1,5 +1,5 @@
 import type { AttributeField, Claim } from '../shared/issue-types';
-import { isHuggingFaceModelId } from '../shared/links';
+import { baseOf, type Relation } from '../shared/model-tags';
 import type { CatalogItem } from '../shared/records';
 import type { MetricName } from '../sources/contract';
 import type { SourceId } from '../sources/ids';
@@ -17,7 +17,7 @@ import { capitalise, formatCount, withArticle } from './prose';
  * the data does not give, or gives ambiguously, is left out.
  */
 
-export type Relation = 'quantized' | 'finetune' | 'adapter' | 'merge';
+export type { Relation } from '../shared/model-tags';
 
 export interface Size {
   /** As printed: "27B", "0.6B", "35B-A3B" (35B in all, 3B active), "8x7B" (eight experts of 7B). */
@@ -127,37 +127,8 @@ export function licenceOf(item: Pick<CatalogItem, 'tags'>): string | undefined {
 
 // ---------- base model and relation, from `base_model:` tags ----------
 
-const RELATIONS: readonly Relation[] = ['quantized', 'finetune', 'adapter', 'merge'];
-
-/**
- * The model an item derives from and how: Hugging Face tags a derivative with
- * `base_model:<id>` and `base_model:<relation>:<id>`. One base, a valid model
- * id other than the item itself, or nothing; the relation when the tags give
- * exactly one for that base. A merge names several bases: its relation is
- * kept, without a base.
- */
-export function baseOf(item: Pick<CatalogItem, 'itemId' | 'tags'>): { base?: string; relation?: Relation } {
-  const bases = new Set<string>();
-  const relations = new Map<string, Set<Relation>>();
-  for (const tag of tagsOf(item)) {
-    if (!tag.startsWith('base_model:')) continue;
-    const rest = tag.slice('base_model:'.length);
-    const colon = rest.indexOf(':');
-    const relation = colon > 0 ? RELATIONS.find((name) => name === rest.slice(0, colon)) : undefined;
-    if (colon > 0 && !relation) continue;
-    const id = relation ? rest.slice(colon + 1) : rest;
-    if (!isHuggingFaceModelId(id) || !id.includes('/') || id.toLowerCase() === item.itemId.toLowerCase()) continue;
-    bases.add(id);
-    if (relation) relations.set(id, (relations.get(id) ?? new Set()).add(relation));
-  }
-  const all = new Set([...relations.values()].flatMap((set) => [...set]));
-  if (bases.size === 1) {
-    const base = [...bases][0]!;
-    const mine = relations.get(base);
-    return { base, ...(mine?.size === 1 ? { relation: [...mine][0]! } : {}) };
-  }
-  return bases.size > 1 && all.size === 1 && all.has('merge') ? { relation: 'merge' } : {};
-}
+// The one rule for a model's base (issue #12) lives in lib/shared/model-tags.ts, which every reader uses.
+export { baseOf };
 
 // ---------- the whole context ----------
 

@@ -162,8 +162,10 @@ export type Claim = (
    * seven days up to `paperAt`, and featured within them), and the item is at `rank` in the visible rows of the
    * `sourceId` list of `at`; it is the same work `via` the paper's code repository (its GitHub `owner/repo`,
    * compared without case, is the item's id) or the model's `arxiv:<paperId>` tag (versions dropped).
+   * `mostUpvoted` (issue #12: "the code behind this week's most upvoted paper"): of the papers of the week at
+   * `paperAt` (at least five), each at its upvotes in the last list of the week that holds it, this one has more than every other.
    */
-  | { kind: 'same-work'; sourceId: SourceId; itemId: string; at: number; rank: number; paperId: string; paperAt: number; via: 'code' | 'arxiv' }
+  | { kind: 'same-work'; sourceId: SourceId; itemId: string; at: number; rank: number; paperId: string; paperAt: number; via: 'code' | 'arxiv'; mostUpvoted?: true }
   /**
    * Of the `of` visible rows of the list of `at`, exactly `itemIds` (in rank order) are of the theme `theme` by
    * the rule of `themesOf` (lib/issue/stories/repo-theme.ts): a keyword class of the name, description and

@@ -115,6 +115,13 @@ export const MAX_TAGS = 100;
 export const MAX_TAG_LENGTH = 250;
 
 /**
+ * A Space's models (its card's `models`, when a response lists them; issue
+ * #12): the cross-source links name a few beside the Space, so the first 20
+ * valid ids are kept and the rest left out.
+ */
+export const MAX_SPACE_MODELS = 20;
+
+/**
  * A paper's authors, in order. Views show three and "et al." (lib/issue);
  * 50 keeps every author of all but the largest collaborations (the recorded
  * daily papers' longest list is 31), whose first 50 are kept.

@@ -1,6 +1,6 @@
 import type { MetricName, ParsedList, TrendingItem } from './contract';
 import { parseError } from './errors';
-import { isSafeLink } from '../shared/links';
+import { isHuggingFaceModelId, isSafeLink } from '../shared/links';
 import {
   MAX_AUTHOR_LENGTH,
   MAX_AUTHORS,
@@ -11,6 +11,7 @@ import {
   MAX_LABEL_LENGTH,
   MAX_NAME_LENGTH,
   MAX_SCORE,
+  MAX_SPACE_MODELS,
   MAX_TAG_LENGTH,
   MAX_TAGS,
   MIN_ITEM_YEAR,
@@ -77,6 +78,8 @@ export function boundItem(raw: TrendingItem): TrendingItem | undefined {
   if (tags.length) item.tags = tags;
   const authors = authorsOf(raw.authors);
   if (authors.length) item.authors = authors;
+  const models = modelIdsOf(raw.models);
+  if (models.length) item.models = models;
   if (typeof raw.codeUrl === 'string' && isSafeLink(raw.codeUrl)) item.codeUrl = raw.codeUrl;
   const createdAt = isoDate(raw.createdAt);
   if (createdAt) item.createdAt = createdAt;
@@ -101,6 +104,21 @@ function tagsOf(raw: unknown): string[] {
     if (cleaned && cleaned.length <= MAX_TAG_LENGTH) tags.add(cleaned);
   }
   return [...tags];
+}
+
+/**
+ * A Space's models: the first MAX_SPACE_MODELS distinct strings that are valid
+ * Hugging Face model ids as they are (an id is never cleaned or cut: that
+ * could name another model); anything else is left out.
+ */
+export function modelIdsOf(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  const ids = new Set<string>();
+  for (const id of raw) {
+    if (ids.size === MAX_SPACE_MODELS) break;
+    if (typeof id === 'string' && isHuggingFaceModelId(id) && cleanText(id, MAX_ID_LENGTH) === id) ids.add(id);
+  }
+  return [...ids];
 }
 
 /** The first MAX_AUTHORS names, each cleaned and cut to MAX_AUTHOR_LENGTH; an empty one is skipped. */

@@ -71,6 +71,12 @@ export interface TrendingItem {
   tags?: string[];
   /** Paper authors, in order. */
   authors?: string[];
+  /**
+   * A Space's models: Hugging Face model ids, validated, at most MAX_SPACE_MODELS. Only when the response lists
+   * them: the Hub's default list items carry none (api-facts.md), so the cross-source links (issue #12) link a Space
+   * to a model only when its served item has a `models` array.
+   */
+  models?: string[];
   /** A paper's code repository, built from a validated `owner/repo` (https://github.com/…). */
   codeUrl?: string;
   /** ISO timestamps, as the source gives them. */

@@ -3,6 +3,7 @@ import type { Source, TrendingItem } from './contract';
 import { count, optionalText, parseJsonList, score, strings, tagList, present } from './json';
 import { huggingFaceUrl, isHuggingFaceSpaceId } from '../shared/links';
 import { SOURCE_INFO } from './info';
+import { modelIdsOf } from './bound';
 
 /**
  * Hugging Face's trending Spaces (demo apps).
@@ -20,6 +21,8 @@ const SpaceSchema = v.object({
   // `gradio`, `docker`, `static`, `streamlit`; shown as a label, so any drift reads as absent.
   sdk: optionalText,
   tags: tagList,
+  // Not in the default list shape (api-facts.md): read only when a response lists it (issue #12), as model ids.
+  models: tagList,
   createdAt: optionalText,
 });
 
@@ -35,14 +38,18 @@ export const hfSpaces: Source = {
     parseJsonList(
       body,
       SpaceSchema,
-      (space): TrendingItem => ({
-        id: space.id,
-        name: space.id,
-        // `/spaces/{id}`: without the prefix the link opens a model page (api-facts.md, pitfall 3).
-        url: huggingFaceUrl('space', space.id),
-        metrics: present({ likes: space.likes, trendingScore: space.trendingScore }),
-        ...present({ sdk: space.sdk, tags: strings(space.tags), createdAt: space.createdAt }),
-      }),
+      (space): TrendingItem => {
+        const models = modelIdsOf(space.models);
+        return {
+          id: space.id,
+          name: space.id,
+          // `/spaces/{id}`: without the prefix the link opens a model page (api-facts.md, pitfall 3).
+          url: huggingFaceUrl('space', space.id),
+          metrics: present({ likes: space.likes, trendingScore: space.trendingScore }),
+          ...present({ sdk: space.sdk, tags: strings(space.tags), createdAt: space.createdAt }),
+          ...(models.length ? { models } : {}),
+        };
+      },
       { limit: HF_SPACES_LIMIT },
     ),
 };

@@ -270,13 +270,19 @@ const TELLERS: Partial<Record<StoryKind, Teller>> = {
     const what = whatItIs(facts, same.sourceId, row);
     return same.via === 'code'
       ? {
-          headline: headlineWith(row.item.name, (name) => `${name}, the code of a paper of the week, trends on GitHub`, (name) => `The code of a paper of the week trends on GitHub: ${name}`),
-          paragraphs: [`Among the week's papers on Hugging Face is “${title}”. Its code, ${what.text} is No. ${same.rank} on ${list}.`],
+          headline: same.mostUpvoted
+            ? headlineWith(row.item.name, (name) => `${name}, the code behind the week's most upvoted paper, trends on GitHub`, (name) => `The code behind the week's most upvoted paper trends on GitHub: ${name}`)
+            : headlineWith(row.item.name, (name) => `${name}, the code of a paper of the week, trends on GitHub`, (name) => `The code of a paper of the week trends on GitHub: ${name}`),
+          paragraphs: [
+            same.mostUpvoted
+              ? `The week's most upvoted paper on Hugging Face is “${title}”. Its code, ${what.text} is No. ${same.rank} on ${list}.`
+              : `Among the week's papers on Hugging Face is “${title}”. Its code, ${what.text} is No. ${same.rank} on ${list}.`,
+          ],
           claims: [same, ...what.claims],
         }
       : {
           headline: headlineWith(row.item.name, (name) => `${name} comes with a paper of the week`, (name) => `A trending model with a paper of the week: ${name}`),
-          paragraphs: [`At No. ${same.rank} on ${list}, ${row.item.name} names “${title}”, one of the week's papers on Hugging Face, in its tags.`],
+          paragraphs: [`At No. ${same.rank} on ${list}, ${row.item.name} names “${title}”, ${same.mostUpvoted ? "the week's most upvoted paper" : "one of the week's papers"} on Hugging Face, in its tags.`],
           claims: [same],
         };
   },

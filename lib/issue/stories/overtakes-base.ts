@@ -1,14 +1,15 @@
 import type { Row } from '../facts';
 import { metricClaim } from '../facts';
 import { milestoneKey, tellable, weighted, type StoryCandidate, type StoryClaim, type StoryDetector } from './contract';
-import { baseOf } from './release-wave';
+import { baseModelOf } from '../../shared/model-tags';
 
 /** Below this many downloads a base model's count is too small for "out-downloads" to mean anything. */
 export const OVERTAKE_MIN_DOWNLOADS = 1000;
 
 /**
  * A derivative out-downloading its base: both in Hugging Face's trending
- * models today (the derivative naming the base by its `base_model:` tag),
+ * models today (the derivative naming the base by its `base_model:` tags, read
+ * by the one rule of lib/shared/model-tags.ts `baseOf`),
  * the derivative with more downloads (the source's 30-day count) than the
  * base, which has at least `OVERTAKE_MIN_DOWNLOADS`.
  * Milestone: the day it overtakes — in the day's baseline list (at least 20
@@ -30,7 +31,7 @@ export const overtakesBaseDetector: StoryDetector = {
     const downloads = (row: Row | undefined) => row?.metrics.downloads;
     const candidates: StoryCandidate[] = [];
     for (const row of list.rows) {
-      const base = baseOf(row.item);
+      const base = baseModelOf(row.item);
       const baseRow = base === undefined ? undefined : byId.get(base);
       const mine = downloads(row);
       const theirs = downloads(baseRow);

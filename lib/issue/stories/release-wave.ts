@@ -1,4 +1,4 @@
-import type { CatalogItem } from '../../shared/records';
+import { baseModelOf } from '../../shared/model-tags';
 import { TOP, type Row } from '../facts';
 import { milestoneKey, tellable, weighted, type StoryCandidate, type StoryDetector } from './contract';
 
@@ -9,33 +9,18 @@ export const WAVE_NEW_MIN = 3;
 /** Told on the day the wave's size first reaches one of these (against yesterday's list): 4, then 8, then 16. */
 export const WAVE_MILESTONES: readonly number[] = [4, 8, 16];
 
-/**
- * The model an item derives from, by its `base_model:<owner/name>` tag
- * (Hugging Face adds the relation as `base_model:quantized:…`,
- * `base_model:finetune:…`, `base_model:adapter:…`, `base_model:merge:…`
- * beside it; those are not the base itself).
- */
-export function baseOf(item: Pick<CatalogItem, 'itemId' | 'tags'>): string | undefined {
-  for (const tag of item.tags ?? []) {
-    if (!tag.startsWith('base_model:')) continue;
-    const value = tag.slice('base_model:'.length);
-    if (/^(?:quantized|finetune|adapter|merge):/.test(value) || !/^[\w.-]+\/[\w.-]+$/.test(value) || value === item.itemId) continue;
-    return value;
-  }
-  return undefined;
-}
-
 function derivativesIn(rows: readonly Row[]): Map<string, Row[]> {
   const byBase = new Map<string, Row[]>();
   for (const row of rows.slice(0, TOP)) {
-    const base = baseOf(row.item);
+    const base = baseModelOf(row.item);
     if (base) byBase.set(base, [...(byBase.get(base) ?? []), row]);
   }
   return byBase;
 }
 
 /**
- * A release wave: a base model's derivatives (by their `base_model:` tags)
+ * A release wave: a base model's derivatives (by their `base_model:` tags, read by
+ * the one rule of lib/shared/model-tags.ts `baseOf`)
  * surging into Hugging Face's top 30 trending models.
  *
  * Significance: at least `WAVE_MIN` derivatives of one base in today's top

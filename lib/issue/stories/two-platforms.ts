@@ -1,28 +1,14 @@
-import { githubFullNameFromUrl, isArxivId, isGithubRepoFullName } from '../../shared/links';
-import type { CatalogItem } from '../../shared/records';
+import { isArxivId, isGithubRepoFullName } from '../../shared/links';
+import { arxivIdsOf, codeRepositoryOf, unversioned } from '../../shared/model-tags';
 import type { SourceId } from '../../sources/ids';
 import { TOP, weekPapers, type Facts, type PaperFact, type Row } from '../facts';
 import { milestoneKey, tellable, weighted, type StoryCandidate, type StoryDetector } from './contract';
 
-/** An arXiv id without its version: `2607.07673v2` and `2607.07673` are the same paper. */
-const unversioned = (id: string) => id.replace(/v\d+$/, '');
+// Read in one place with the cross-source links (issue #12); exported here too for the stories' readers.
+export { arxivIdsOf, codeRepositoryOf };
 
-/** The arXiv ids a model's `arxiv:<id>` tags name, valid ids only, without versions. */
-export function arxivIdsOf(item: Pick<CatalogItem, 'tags'>): Set<string> {
-  const ids = new Set<string>();
-  for (const tag of Array.isArray(item.tags) ? item.tags : []) {
-    if (typeof tag !== 'string' || !tag.startsWith('arxiv:')) continue;
-    const id = tag.slice('arxiv:'.length);
-    if (isArxivId(id)) ids.add(unversioned(id));
-  }
-  return ids;
-}
-
-/** A paper's code repository as a lower-cased `owner/repo`, when its `codeUrl` is a valid GitHub repository address. */
-export function codeRepositoryOf(item: Pick<CatalogItem, 'codeUrl'>): string | undefined {
-  const fullName = typeof item.codeUrl === 'string' ? githubFullNameFromUrl(item.codeUrl) : undefined;
-  return fullName?.toLowerCase();
-}
+/** "The week's most upvoted paper" only among at least this many papers of the week (the papers piece's threshold too). */
+export const MOST_UPVOTED_OF = 5;
 
 interface Match {
   sourceId: SourceId;
@@ -40,7 +26,10 @@ interface Match {
  *   ids compared without case, as GitHub does);
  * - a model in today's top 30 whose `arxiv:<id>` tag names a paper of the
  *   week (valid arXiv ids, versions dropped).
- * Both sources must be tellable.
+ * Both sources must be tellable. The claim says when the paper is the week's
+ * most upvoted (more upvotes than every other paper of the week, of at least
+ * `MOST_UPVOTED_OF`; issue #12:
+ * "the code behind this week's most upvoted paper is No. 3 on GitHub").
  * Milestone: told on the first day the pair holds: in the other list's day
  * baseline (at least 20 hours old) the item was not listed, or the paper was
  * in no papers list taken by then. Needs that baseline.
@@ -57,6 +46,9 @@ export const twoPlatformsDetector: StoryDetector = {
     if (!tellable(papersList, facts.now)) return [];
     const papers = weekPapers(papersList);
     if (papers.length === 0) return [];
+    // The week's most upvoted paper, when one has more upvotes than every other (weekPapers: most upvoted first)
+    // of at least MOST_UPVOTED_OF papers: the most upvoted of two says little.
+    const top = papers.length >= MOST_UPVOTED_OF && papers[0]!.upvotes > papers[1]!.upvotes ? papers[0] : undefined;
     const byRepository = new Map<string, PaperFact>();
     const byArxiv = new Map<string, PaperFact>();
     for (const paper of papers) {
@@ -85,7 +77,20 @@ export const twoPlatformsDetector: StoryDetector = {
         kind: 'two-platforms',
         sourceId,
         subject: row.itemId,
-        claims: [{ kind: 'same-work', sourceId, itemId: row.itemId, at: list.latest.fetchedAt, rank: row.rank, paperId: paper.item.itemId, paperAt: papersList.latest.fetchedAt, via, printed: [String(row.rank)] }],
+        claims: [
+          {
+            kind: 'same-work',
+            sourceId,
+            itemId: row.itemId,
+            at: list.latest.fetchedAt,
+            rank: row.rank,
+            paperId: paper.item.itemId,
+            paperAt: papersList.latest.fetchedAt,
+            via,
+            ...(paper === top ? { mostUpvoted: true as const } : {}),
+            printed: [String(row.rank)],
+          },
+        ],
         score: weighted(sourceId, 50 + Math.max(0, 11 - row.rank)),
         milestone: milestoneKey('two-platforms', sourceId, row.itemId, paper.item.itemId),
       });

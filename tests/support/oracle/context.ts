@@ -39,19 +39,32 @@ export function tagValues(item: Pick<CatalogItem, 'tags'>, prefix: string): stri
   return (item.tags ?? []).filter((tag) => tag.startsWith(prefix)).map((tag) => tag.slice(prefix.length));
 }
 
-/** The base models the tags name, with their relations: `base_model:X` and `base_model:<relation>:X`. */
-export function basesOf(item: Pick<CatalogItem, 'tags'>): { bases: string[]; relations: string[] } {
+/**
+ * The base models the tags name, with their relations: `base_model:X` and
+ * `base_model:<relation>:X` for the four relations the Hub writes (quantized,
+ * finetune, adapter, merge). Read as the project's one rule words it (issue
+ * #12, lib/shared/model-tags.ts's comment, not its code): an id with an owner,
+ * not the item itself, two spellings that differ only in case counted once.
+ */
+export function basesOf(item: Pick<CatalogItem, 'tags'> & { itemId?: string }): { bases: string[]; relations: string[] } {
   const bases: string[] = [];
   const relations: string[] = [];
   for (const value of tagValues(item, 'base_model:')) {
     const parts = value.split(':');
-    if (parts.length === 1) bases.push(parts[0]!);
-    else if (parts.length === 2) {
-      relations.push(parts[0]!);
-      bases.push(parts[1]!);
-    }
+    let id: string | undefined;
+    if (parts.length === 1) id = parts[0]!;
+    else if (parts.length === 2 && ['quantized', 'finetune', 'adapter', 'merge'].includes(parts[0]!)) id = parts[1]!;
+    if (id === undefined || id.split('/').length !== 2 || id.toLowerCase() === item.itemId?.toLowerCase()) continue;
+    if (parts.length === 2) relations.push(parts[0]!);
+    if (!bases.some((base) => base.toLowerCase() === id.toLowerCase())) bases.push(id);
   }
-  return { bases: [...new Set(bases)], relations: [...new Set(relations)] };
+  return { bases, relations: [...new Set(relations)] };
+}
+
+/** The one base of a model: the only model its tags name (none when they name none or several). */
+export function oneBaseOf(item: Pick<CatalogItem, 'tags'> & { itemId: string }): string | undefined {
+  const { bases } = basesOf(item);
+  return bases.length === 1 ? bases[0] : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { IssueInputs } from '@/lib/issue/inputs';
 import type { StoryClaim } from '@/lib/issue/stories';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import type { SourceId } from '@/lib/sources/ids';
+import { oneBaseOf } from './context';
 import { DAY, findItem, rankIn, snapshotAt, snapshotsOf, valueIn, visibleRows, type Oracle } from './history';
 import type { Verdict } from './check';
 
@@ -75,7 +76,7 @@ export function checkStoryClaims(claims: readonly StoryClaim[], inputs: IssueInp
         break;
       case 'derivatives': {
         const rows = visibleRows(inputs, claim.sourceId, snapshotAt(inputs, claim.sourceId, claim.at), oracle).slice(0, 30);
-        const of = rows.filter((row) => row.itemId !== claim.base && (row.item.tags ?? []).includes(`base_model:${claim.base}`)).map((row) => row.itemId);
+        const of = rows.filter((row) => oneBaseOf(row.item) === claim.base).map((row) => row.itemId);
         const since = snapshotAt(inputs, claim.sourceId, claim.sinceAt);
         const fresh = of.filter((itemId) => rankIn(inputs, claim.sourceId, since, itemId) === undefined);
         expect(claim.top === rows.length, `${label}: the top holds ${rows.length}`);
@@ -135,6 +136,25 @@ export function checkStoryClaims(claims: readonly StoryClaim[], inputs: IssueInp
           const version = /v\d+$/;
           const tagged = (row?.item.tags ?? []).some((tag) => tag.startsWith('arxiv:') && tag.slice(6).replace(version, '') === claim.paperId.replace(version, ''));
           expect(tagged, `${label}: the model has no arxiv:${claim.paperId} tag`);
+        }
+        if (claim.mostUpvoted) {
+          // "The week's most upvoted paper": every paper featured in the week to paperAt and listed in its papers
+          // lists, at its upvotes in the last of them that holds it; this one has more than each of the others.
+          const upvotes = new Map<string, number>();
+          const lists = snapshotsOf(inputs, 'hf-papers')
+            .filter((list) => list.fetchedAt <= claim.paperAt && list.fetchedAt >= claim.paperAt - 7 * DAY)
+            .sort((a, b) => a.fetchedAt - b.fetchedAt);
+          for (const list of lists) {
+            list.keys.forEach((key, index) => {
+              const item = itemOfKey(inputs, key);
+              const when = Date.parse(item?.publishedAt ?? '');
+              if (item && when >= claim.paperAt - 7 * DAY && when <= claim.paperAt + DAY) upvotes.set(item.itemId, list.metrics.upvotes?.[index] ?? 0);
+            });
+          }
+          const mine = upvotes.get(claim.paperId);
+          const others = [...upvotes].filter(([itemId]) => itemId !== claim.paperId).map(([, value]) => value);
+          expect(mine !== undefined && others.every((value) => value < mine), `${label}: not the week's most upvoted paper (${mine} upvotes against ${Math.max(...others)})`);
+          expect(upvotes.size >= 5, `${label}: "most upvoted" of ${upvotes.size} papers of the week (fewer than five)`);
         }
         expect(claim.printed.includes(String(claim.rank)), `${label}: prints another rank`);
         break;
@@ -235,4 +255,9 @@ function themeOf(item: CatalogItem, theme: string): boolean {
     const plain = text.slice(0, 2000).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
     return words.some((phrase) => new RegExp(`(^| )${phrase}( |$)`).test(plain));
   });
+}
+
+/** A paper's catalog entry by its key. */
+function itemOfKey(inputs: IssueInputs, key: number): CatalogItem | undefined {
+  return inputs.windows['hf-papers']?.items.get(key);
 }

@@ -404,6 +404,22 @@ describe('each story kind, told in the composed issue', () => {
     expect(analysis).toEqual([]);
   });
 
+  it("two-platforms via code, the week's most upvoted paper (issue #12): 'the code behind the week's most upvoted paper'", () => {
+    // Six papers of the week (1, 2, 5–8; 4 is three weeks old): 1 has 40 upvotes, the next 12.
+    const more: Record<number, ItemSpec> = Object.fromEntries([5, 6, 7, 8].map((key) => [key, { itemId: `2611.1000${key}`, name: `Paper ${key}`, publishedAt: '2026-11-27T20:00:00.000Z' }]));
+    const inputs = inputsFor([
+      windowOf('hf-papers', { ...PAPERS, ...more }, [
+        [day(1), [4], { upvotes: [10] }],
+        [day(0), [1, 2, 4, 5, 6, 7, 8], { upvotes: [40, 12, 900, 5, 4, 3, 2] }],
+      ]),
+      windowOf('gh-trending-weekly', REPOS, [[day(1), [1, 3]], [day(0), [1, 2, 3]]]),
+    ]);
+    expect(toldOf(inputs)).toEqual([['two-platforms', 'Acme/Repo', 53]]);
+    const { lead } = composeChecked('two-platforms, the most upvoted paper', inputs, REPOS_AI);
+    expect(lead.headline).toBe("Repo, the code behind the week's most upvoted paper, trends on GitHub");
+    expect(lead.paragraphs[0]).toBe("The week's most upvoted paper on Hugging Face is “Sparse Routing for Long Contexts”. Its code, Acme/Repo, a repository by Acme, is No. 2 on GitHub's weekly trending page.");
+  });
+
   it('two-platforms via arxiv: a top model whose arxiv tag names a paper of the week — the lead', () => {
     const inputs = viaArxivInputs();
     // lab/m2 at No. 3: 50 + 11 − 3 = 58.
@@ -542,7 +558,9 @@ describe('hostile names in headlines', () => {
   it('clips a long owner, base model and language too', () => {
     const owner = `Q${'q'.repeat(10_000)}`;
     expect(asRead(composeIssue(sweepInputs(owner))).lead.headline).toBe(`Q${'q'.repeat(58)}… holds 3 of the top 5 on Hugging Face`);
-    const base = `Qwen/${'Q'.repeat(10_000)}`;
+    // The longest base the one rule reads (lib/shared/model-tags.ts `baseOf`): a valid model id, each part at most 96
+    // characters (lib/shared/links.ts); a longer one names no base at all since issue #12, so there is no wave to head.
+    const base = `Qwen/${'Q'.repeat(96)}`;
     const items = Object.fromEntries(Object.entries(WAVE).map(([key, spec]) => [key, { ...spec, ...(spec.tags ? { tags: [`base_model:${base}`] } : {}) }]));
     // "Qwen/" and 54 Q's: 59 units.
     expect(asRead(composeIssue(waveInputs(items))).lead.headline).toBe(`A release wave: 5 derivatives of Qwen/${'Q'.repeat(54)}… in Hugging Face's top 8`);

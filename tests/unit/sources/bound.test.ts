@@ -136,6 +136,13 @@ describe('boundItem: tags and authors', () => {
     expect(boundItem(loose({ tags: ['\u200B', ''] }))!.tags).toBeUndefined();
   });
 
+  it("keeps a Space's first 20 valid model ids as they are (issue #12): an id with an invisible character, a reserved route or a path is left out, never cleaned", () => {
+    const models = ['a/b', 'a\u200B/c', 'logout/x', '../x', 'a/b', 42, ...Array.from({ length: 25 }, (_, index) => `m/${index}`)];
+    expect(boundItem(loose({ models }))!.models).toEqual(['a/b', ...Array.from({ length: 19 }, (_, index) => `m/${index}`)]);
+    expect(boundItem(loose({ models: 'a/b' }))!.models).toBeUndefined();
+    expect(boundItem(loose({ models: ['logout/x'] }))!.models).toBeUndefined();
+  });
+
   it('keeps the first 50 authors, each cut to 100 characters, skipping empty names', () => {
     const authors = ['\u200B', `${'A'.repeat(120)}`, ...Array.from({ length: 60 }, (_, index) => `Author ${index}`)];
     const bounded = boundItem(loose({ authors }))!;

@@ -123,6 +123,14 @@ describe('hf-spaces source over bad input', () => {
     });
   });
 
+  it("reads a Space's models when the response lists them (issue #12): valid model ids only, each once, at most 20", () => {
+    const models = ['Qwen/Qwen3-8B', 'gpt2', 'Qwen/Qwen3-8B', 'settings/x', '../../logout', 'javascript:alert(1)', 7, null, 'a/b/c', ` spaced/id`, ...Array.from({ length: 30 }, (_, index) => `m/n${index}`)];
+    const { items } = hfSpaces.parse(JSON.stringify([space({ models }), space({ id: 'org/none' }), space({ id: 'org/bad', models: 'Qwen/Qwen3-8B' }), space({ id: 'org/empty', models: ['settings/x'] })]));
+    // 'Qwen/Qwen3-8B', 'gpt2', then m/n0 … m/n17: 20 in all.
+    expect(items[0]!.models).toEqual(['Qwen/Qwen3-8B', 'gpt2', ...Array.from({ length: 18 }, (_, index) => `m/n${index}`)]);
+    for (const item of items.slice(1)) expect(item).not.toHaveProperty('models');
+  });
+
   it('keeps markup in remote text as plain text', () => {
     const { items } = hfSpaces.parse(JSON.stringify([space({ sdk: '<script>alert(1)</script>' })]));
     expect(items[0]!.sdk).toBe('<script>alert(1)</script>');

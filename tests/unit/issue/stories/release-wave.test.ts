@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseOf, releaseWaveDetector } from '@/lib/issue/stories/release-wave';
+import { releaseWaveDetector } from '@/lib/issue/stories/release-wave';
+import { baseModelOf } from '@/lib/shared/model-tags';
 import { day, factsFor, failing, T, type ItemSpec, windowOf } from './support';
 
 // A release wave (lib/issue/stories/release-wave.ts): a base model's derivatives surging into the top 30.
@@ -14,16 +15,20 @@ const items: Record<number, ItemSpec> = {
   6: derivative('other/Qwen3-8B-AWQ'),
   7: { itemId: 'lab/Other' },
   8: { itemId: 'lab/Another' },
-  // Says only how it derives, not from what as a base tag of its own: not counted.
-  9: { itemId: 'x/Qwen3-8B-merge', tags: [`base_model:merge:${BASE}`] },
+  // A merge of two models: it names no one base, so it is not counted (lib/shared/model-tags.ts `baseOf`).
+  9: { itemId: 'x/Qwen3-8B-merge', tags: [`base_model:merge:${BASE}`, 'base_model:merge:other/Base-7B'] },
 };
 
-describe('baseOf', () => {
-  it('reads the plain base_model tag, never the relation tags, nor the item itself', () => {
-    expect(baseOf(items[2]!)).toBe(BASE);
-    expect(baseOf(items[9]!)).toBeUndefined();
-    expect(baseOf({ itemId: BASE, tags: [`base_model:${BASE}`] })).toBeUndefined();
-    expect(baseOf({ itemId: 'a/b', tags: ['base_model:not a repo'] })).toBeUndefined();
+describe('the base the wave counts by (the one rule, lib/shared/model-tags.ts)', () => {
+  it('reads the one model the base_model tags name, a relation tag alone too; never several, nor the item itself', () => {
+    expect(baseModelOf(items[2]!)).toBe(BASE);
+    // Since issue #12 a relation tag names the base as the plain tag does (the issue's context read it so already).
+    expect(baseModelOf({ itemId: 'x/Qwen3-8B-merge', tags: [`base_model:merge:${BASE}`] })).toBe(BASE);
+    expect(baseModelOf(items[9]!)).toBeUndefined();
+    expect(baseModelOf({ itemId: BASE, tags: [`base_model:${BASE}`] })).toBeUndefined();
+    expect(baseModelOf({ itemId: 'a/b', tags: ['base_model:not a repo'] })).toBeUndefined();
+    // One repository in two spellings (the Hub's ids ignore case): one base, the first spelling.
+    expect(baseModelOf({ itemId: 'a/b', tags: ['base_model:qwen/qwen3-8b', 'base_model:quantized:Qwen/Qwen3-8B'] })).toBe('qwen/qwen3-8b');
   });
 });
 

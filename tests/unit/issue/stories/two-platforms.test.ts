@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceWindow } from '@/lib/issue/inputs';
+import type { StoryClaim } from '@/lib/issue/stories';
 import { arxivIdsOf, codeRepositoryOf, twoPlatformsDetector } from '@/lib/issue/stories/two-platforms';
 import { checkStoryClaims } from '../../../support/oracle/stories';
 import { day, factsFor, failing, H, inputsFor, T, type ItemSpec, windowOf } from './support';
@@ -96,5 +97,45 @@ describe('the same work on two platforms', () => {
   it('never matches by name or an old paper: acme/repo-v2 is not Acme/Repo, a paper of three weeks ago is not of the week', () => {
     const found = detect([papers([[day(1), [3]], [day(0), [3, 4]]]), windowOf('gh-trending-weekly', REPOS, [[day(1), [1]], [day(0), [1, 2, 3]]])]);
     expect(found).toEqual([]);
+  });
+
+  describe("the week's most upvoted paper (issue #12)", () => {
+    // Five more papers of the week (featured Fri 27), so that "most upvoted" is said of at least five.
+    const MORE: Record<number, ItemSpec> = Object.fromEntries([5, 6, 7, 8].map((key) => [key, { itemId: `2611.1000${key}`, publishedAt: '2026-11-27T20:00:00.000Z' }]));
+    const upvoted = (today: number[]) =>
+      windowOf('hf-papers', { ...PAPERS, ...MORE }, [
+        [day(1), [4], { upvotes: [500] }],
+        [day(0), [1, 2, 3, 4, 5, 6, 7, 8], { upvotes: today }],
+      ]);
+    const repos = windowOf('gh-trending-weekly', REPOS, [[day(1), [1, 3]], [day(0), [1, 2, 3]]]);
+
+    it("says so when the paper has more upvotes than every other paper of the week (the old paper's 900 do not count)", () => {
+      // Papers 1, 2, 3, 5–8 are of the week: 1 has 40, the next 12. Paper 4 (featured three weeks ago) has 900.
+      const found = detect([upvoted([40, 12, 12, 900, 3, 2, 1, 0]), repos]);
+      expect(found.map((story) => story.claims[0])).toEqual([
+        { kind: 'same-work', sourceId: 'gh-trending-weekly', itemId: 'Acme/Repo', at: T, rank: 2, paperId: '2611.01234', paperAt: T, via: 'code', mostUpvoted: true, printed: ['2'] },
+      ]);
+    });
+
+    it('does not say so for a tie, for a paper behind another, nor among fewer than five papers of the week', () => {
+      const claimOf = (windows: SourceWindow[]) => detect(windows).map((story) => story.claims[0]);
+      expect(claimOf([upvoted([40, 40, 12, 900, 3, 2, 1, 0]), repos])[0]).not.toHaveProperty('mostUpvoted');
+      expect(claimOf([upvoted([40, 41, 12, 900, 3, 2, 1, 0]), repos])[0]).not.toHaveProperty('mostUpvoted');
+      // Papers 1–3 and 5 only: four of the week.
+      const four = windowOf('hf-papers', { ...PAPERS, ...MORE }, [[day(1), [4], { upvotes: [500] }], [day(0), [1, 2, 3, 5], { upvotes: [40, 1, 1, 1] }]]);
+      expect(claimOf([four, repos])[0]).not.toHaveProperty('mostUpvoted');
+    });
+
+    it('the oracle refuses the claim where another paper of the week has as many upvotes, or fewer than five are', () => {
+      const windows = [upvoted([40, 40, 12, 900, 3, 2, 1, 0]), repos];
+      const claim: StoryClaim = { kind: 'same-work', sourceId: 'gh-trending-weekly', itemId: 'Acme/Repo', at: T, rank: 2, paperId: '2611.01234', paperAt: T, via: 'code', mostUpvoted: true, printed: ['2'] };
+      expect(checkStoryClaims([claim], inputsFor(windows), { aiRepositories: AI }).problems).toEqual([
+        `same-work claim ${JSON.stringify(claim)}: not the week's most upvoted paper (40 upvotes against 40)`,
+      ]);
+      const four = windowOf('hf-papers', { ...PAPERS, ...MORE }, [[day(1), [4], { upvotes: [500] }], [day(0), [1, 2, 3, 5], { upvotes: [40, 1, 1, 1] }]]);
+      expect(checkStoryClaims([claim], inputsFor([four, repos]), { aiRepositories: AI }).problems).toEqual([
+        `same-work claim ${JSON.stringify(claim)}: "most upvoted" of 4 papers of the week (fewer than five)`,
+      ]);
+    });
   });
 });

@@ -1,15 +1,20 @@
-import { fetchSource, type FetchLike } from './fetch-source';
+import { fetchSourceOutcome, type FetchLike, type FetchOutcome } from './fetch-source';
 import type { MorningPostDB } from '../history/db';
 import type { SourceStatus } from '../shared/records';
 import { writeMakingRoom } from '../history/retention';
 import { recordFailure, recordSuccess } from '../history/write';
 import { claimSource, releaseClaim, type ClaimResult } from '../history/claims';
-import type { ParsedList, Source } from '../sources/contract';
+import type { Source } from '../sources/contract';
 import { SourceError, storageFailure, type SourceFailure } from '../sources/errors';
 import type { SourceOutcome } from '../shared/messages';
 import { errorMessage } from '../shared/error-message';
 import { clampServerWait } from '../shared/limits';
 import { pendingServerWait, waitsOf } from '../shared/source-waits';
+import { latestListAt, NothingToKeep, recordNotModified } from '../history/not-modified';
+import { ceilingUntil, countRequest } from '../shared/request-counts';
+import { phasedNextAttempt } from '../shared/jitter';
+import { dayIn } from '../shared/movement';
+import { systemTimeZone } from '../shared/time';
 
 export type RefreshTrigger = 'install' | 'startup' | 'alarm' | 'retry' | 'morning' | 'manual';
 
@@ -23,8 +28,16 @@ export interface RefreshDeps {
   intervalMinutes: number;
   timeoutMs?: number;
   githubToken?: string;
-  /** The reader's time zone, whose days the quota prune keeps one list of (default: the browser's). */
+  /**
+   * The reader's time zone, whose days the quota prune keeps one list of and whose days the requests are counted
+   * in (default: the browser's).
+   */
   timeZone?: string;
+  /**
+   * The install's refresh offset (lib/shared/jitter.ts), in seconds: a list stored is next asked for on the
+   * install's phase of the periodic alarm. Absent: an interval after it is stored.
+   */
+  jitterSeconds?: number;
 }
 
 /**
@@ -68,10 +81,16 @@ export async function refreshSources(deps: RefreshDeps, trigger: RefreshTrigger)
 async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTrigger, wakeStartedAt: number): Promise<SourceOutcome> {
   const { db } = deps;
   const startedAt = deps.now();
+  const timeZone = deps.timeZone ?? systemTimeZone();
   let claim: ClaimResult<Skip>;
   try {
-    // The claim is the wake's first write: on a full disk, it is what makes room (retention.ts).
-    claim = await writeMakingRoom(db, startedAt, () => claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt, wakeStartedAt)), deps.timeZone);
+    // The claim is the wake's first write: on a full disk, it is what makes room (retention.ts). It counts the
+    // request it lets go (issue #12), in the reader's day.
+    const stamp = (status: SourceStatus | undefined): SourceStatus => ({
+      ...(status ?? { sourceId: source.id, consecutiveFailures: 0 }),
+      requests: countRequest(status?.requests, dayIn(startedAt, timeZone)),
+    });
+    claim = await writeMakingRoom(db, startedAt, () => claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt, wakeStartedAt, timeZone), stamp), deps.timeZone);
   } catch (error) {
     // Without its status the source's waits are unknown: no request is made (a server's wait is never risked).
     return failed(deps, source, undefined, storageFailure(error));
@@ -83,13 +102,27 @@ async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTri
   return outcome;
 }
 
+/** When a source that answered well at `at` is next asked: an interval on, on the install's phase when it has one. */
+function nextAfterSuccess(deps: RefreshDeps, at: number): number {
+  return deps.jitterSeconds === undefined ? at + deps.intervalMinutes * 60_000 : phasedNextAttempt(at, deps.intervalMinutes, deps.jitterSeconds);
+}
+
 async function fetchAndStore(deps: RefreshDeps, source: Source, status: SourceStatus | undefined, startedAt: number): Promise<SourceOutcome> {
   const { db } = deps;
-  let list: ParsedList;
+  let outcome: FetchOutcome;
+  // The list a 304 would keep: validators are sent only while the list they came with is the latest stored.
+  let listAt: number | undefined;
   try {
-    list = await fetchSource(source, {
+    listAt = status?.validators ? await latestListAt(db, source.id) : undefined;
+  } catch {
+    listAt = undefined; // unreadable: the request is simply not conditional
+  }
+  try {
+    outcome = await fetchSourceOutcome(source, {
       fetch: deps.fetch,
       now: startedAt,
+      status,
+      latestListAt: listAt,
       ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
       ...(deps.githubToken ? { githubToken: deps.githubToken } : {}),
     });
@@ -97,9 +130,11 @@ async function fetchAndStore(deps: RefreshDeps, source: Source, status: SourceSt
     return failed(deps, source, status, error instanceof SourceError ? error.failure : { kind: 'network', message: `unexpected error: ${errorMessage(error)}` });
   }
   const at = deps.now();
+  if (outcome.kind === 'not-modified') return keepList(deps, source, status, listAt!, at);
+  const { list, url, validators } = outcome;
   try {
     // A full disk: the history and the archive are thinned and the write tried again (retention.ts).
-    await writeMakingRoom(db, at, () => recordSuccess(db, source.id, list, at, at + deps.intervalMinutes * 60_000), deps.timeZone);
+    await writeMakingRoom(db, at, () => recordSuccess(db, source.id, list, at, nextAfterSuccess(deps, at), validators && { url, ...validators }), deps.timeZone);
   } catch (error) {
     // The source answered well; the database did not keep it. That is said as what it is (issue #9, finding 9),
     // not as the source's network failure.
@@ -107,6 +142,29 @@ async function fetchAndStore(deps: RefreshDeps, source: Source, status: SourceSt
     return failed(deps, source, status, storageFailure(error));
   }
   return { sourceId: source.id, result: 'stored', items: list.items.length, dropped: list.dropped };
+}
+
+/**
+ * A 304 to a conditional request: the stored list stands, confirmed now, and nothing of the history is written
+ * (lib/history/not-modified.ts). If that list went away while the request was out, the 304 has nothing to keep:
+ * a failure, said as what it is, and the next request asks for the whole list (its validators no longer match).
+ */
+async function keepList(deps: RefreshDeps, source: Source, status: SourceStatus | undefined, listAt: number, at: number): Promise<SourceOutcome> {
+  try {
+    await recordNotModified(deps.db, source.id, listAt, at, nextAfterSuccess(deps, at));
+  } catch (error) {
+    if (error instanceof NothingToKeep) {
+      return failed(deps, source, status, { kind: 'http', status: 304, message: `${hostOf(source, at)} answered 304 Not Modified, but the list it would keep is no longer stored; the next refresh asks for the whole list` });
+    }
+    console.error(`The AI Morning Post: could not record that ${source.id}'s list is unchanged:`, error);
+    return failed(deps, source, status, storageFailure(error));
+  }
+  return { sourceId: source.id, result: 'unchanged' };
+}
+
+function hostOf(source: Source, now: number): string {
+  const target = new URL(source.request({ now }).url);
+  return `${target.host}${target.pathname}`;
 }
 
 /**
@@ -130,13 +188,16 @@ async function failed(deps: RefreshDeps, source: Source, status: SourceStatus | 
   return { sourceId: source.id, result: 'failed', failure: { ...failure, ...(retryAfterAt !== undefined ? { retryAfterAt } : {}) }, nextAttemptAt };
 }
 
-type Skip = { reason: 'not-due' | 'rate-limited'; until: number };
+type Skip = { reason: 'not-due' | 'rate-limited' | 'daily-limit'; until: number };
 
-function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, now: number, wakeStartedAt: number): Skip | undefined {
+function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, now: number, wakeStartedAt: number, timeZone: string): Skip | undefined {
   if (!status) return undefined;
   // Both waits are read bounded (lib/shared/source-waits.ts): a stored `Infinity` stops nothing for more than a day.
   const serverWait = pendingServerWait(status, now);
   if (serverWait !== undefined) return { reason: 'rate-limited', until: serverWait };
+  // The day's ceiling (lib/shared/request-counts.ts) holds for every trigger, the reader's "refresh now" too.
+  const ceiling = ceilingUntil(status, now, timeZone);
+  if (ceiling !== undefined) return { reason: 'daily-limit', until: ceiling };
   const { nextAttemptAt } = waitsOf(status, now);
   // Stored by another worker while this wake ran: as fresh as this wake could make it.
   if (status.lastSuccessAt !== undefined && status.lastSuccessAt >= wakeStartedAt && status.lastSuccessAt <= now) {
@@ -165,13 +226,15 @@ export function backoffMs(failures: number, intervalMs: number, random: number):
  * failing: the retry alarm's time. Read bounded (lib/shared/source-waits.ts), so
  * an older version's `Infinity` sets the alarm a day after that failure, not never.
  */
-export function nextRetryAt(statuses: readonly (SourceStatus | undefined)[], now: number): number | undefined {
+export function nextRetryAt(statuses: readonly (SourceStatus | undefined)[], now: number, timeZone: string = systemTimeZone()): number | undefined {
   const times = statuses
     .filter((status): status is SourceStatus => !!status && status.consecutiveFailures > 0)
     .map((status) => {
       const waits = waitsOf(status, now);
       // A failing source with no trustworthy time on record is due now.
-      return waits.nextAttemptAt === undefined && waits.notBefore === undefined ? now : Math.max(waits.nextAttemptAt ?? 0, waits.notBefore ?? 0);
+      const retry = waits.nextAttemptAt === undefined && waits.notBefore === undefined ? now : Math.max(waits.nextAttemptAt ?? 0, waits.notBefore ?? 0);
+      // One that has made its day's requests is not retried before the next day: no alarm wakes to be refused.
+      return Math.max(retry, ceilingUntil(status, now, timeZone) ?? 0);
     });
   return times.length ? Math.min(...times) : undefined;
 }

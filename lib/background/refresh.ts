@@ -10,9 +10,8 @@ import type { SourceOutcome } from '../shared/messages';
 import { errorMessage } from '../shared/error-message';
 import { clampServerWait } from '../shared/limits';
 import { pendingServerWait, waitsOf } from '../shared/source-waits';
-import { latestListAt, NothingToKeep, recordNotModified } from '../history/not-modified';
-import { ceilingUntil, countRequest } from '../shared/request-counts';
-import { phasedNextAttempt } from '../shared/jitter';
+import { latestListAt, NothingToKeep, recordNotModified, recordRequest } from '../history/polite';
+import { ceilingUntil } from '../shared/request-counts';
 import { dayIn } from '../shared/movement';
 import { systemTimeZone } from '../shared/time';
 
@@ -33,11 +32,6 @@ export interface RefreshDeps {
    * in (default: the browser's).
    */
   timeZone?: string;
-  /**
-   * The install's refresh offset (lib/shared/jitter.ts), in seconds: a list stored is next asked for on the
-   * install's phase of the periodic alarm. Absent: an interval after it is stored.
-   */
-  jitterSeconds?: number;
 }
 
 /**
@@ -84,27 +78,24 @@ async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTri
   const timeZone = deps.timeZone ?? systemTimeZone();
   let claim: ClaimResult<Skip>;
   try {
-    // The claim is the wake's first write: on a full disk, it is what makes room (retention.ts). It counts the
-    // request it lets go (issue #12), in the reader's day.
-    const stamp = (status: SourceStatus | undefined): SourceStatus => ({
-      ...(status ?? { sourceId: source.id, consecutiveFailures: 0 }),
-      requests: countRequest(status?.requests, dayIn(startedAt, timeZone)),
-    });
-    claim = await writeMakingRoom(db, startedAt, () => claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt, wakeStartedAt, timeZone), stamp), deps.timeZone);
+    // The claim is the wake's first write: on a full disk, it is what makes room (retention.ts).
+    claim = await writeMakingRoom(db, startedAt, () => claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt, wakeStartedAt, timeZone, deps.intervalMinutes)), deps.timeZone);
   } catch (error) {
     // Without its status the source's waits are unknown: no request is made (a server's wait is never risked).
     return failed(deps, source, undefined, storageFailure(error));
   }
   if (!claim.claimed) return { sourceId: source.id, result: 'skipped', ...claim.skip };
+  // Every request is counted, on the reader's day, before it is made (issue #12): whatever it brings back.
+  await recordRequest(db, source.id, dayIn(startedAt, timeZone)).catch((error: unknown) => console.warn(`The AI Morning Post: could not count ${source.id}'s request:`, error));
   const outcome = await fetchAndStore(deps, source, claim.status, startedAt);
   // A claim that cannot be released lapses on its own (CLAIM_MS).
   await releaseClaim(db, source.id, claim.until).catch((error: unknown) => console.warn(`The AI Morning Post: could not release ${source.id}'s claim:`, error));
   return outcome;
 }
 
-/** When a source that answered well at `at` is next asked: an interval on, on the install's phase when it has one. */
+/** When a source that answered well at `at` (a list, or a 304) is next asked: an interval on. */
 function nextAfterSuccess(deps: RefreshDeps, at: number): number {
-  return deps.jitterSeconds === undefined ? at + deps.intervalMinutes * 60_000 : phasedNextAttempt(at, deps.intervalMinutes, deps.jitterSeconds);
+  return at + deps.intervalMinutes * 60_000;
 }
 
 async function fetchAndStore(deps: RefreshDeps, source: Source, status: SourceStatus | undefined, startedAt: number): Promise<SourceOutcome> {
@@ -190,7 +181,7 @@ async function failed(deps: RefreshDeps, source: Source, status: SourceStatus | 
 
 type Skip = { reason: 'not-due' | 'rate-limited' | 'daily-limit'; until: number };
 
-function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, now: number, wakeStartedAt: number, timeZone: string): Skip | undefined {
+function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, now: number, wakeStartedAt: number, timeZone: string, intervalMinutes: number): Skip | undefined {
   if (!status) return undefined;
   // Both waits are read bounded (lib/shared/source-waits.ts): a stored `Infinity` stops nothing for more than a day.
   const serverWait = pendingServerWait(status, now);
@@ -206,6 +197,11 @@ function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, n
   if (trigger === 'manual') return undefined;
   const due = nextAttemptAt === undefined || nextAttemptAt <= now + DUE_SLACK_MS;
   if (due) return undefined;
+  // The periodic alarm fires on the install's phase (issue #12, lib/shared/jitter.ts), not an interval after each
+  // list was stored: a healthy source due before the middle of the next interval is refreshed on this alarm, or it
+  // would wait for the next one and its list age to nearly two intervals (after install, a manual refresh, a
+  // change of interval). A failing source keeps its back-off.
+  if (trigger === 'alarm' && status.consecutiveFailures === 0 && nextAttemptAt < now + (intervalMinutes * 60_000) / 2) return undefined;
   // How long ago the last good list was stored; a time ahead of the clock (a clock set back) is not fresh.
   const storedAgo = status.lastSuccessAt !== undefined && status.lastSuccessAt <= now ? now - status.lastSuccessAt : Infinity;
   if (trigger === 'morning' && storedAgo >= FRESH_MS) return undefined;

@@ -80,10 +80,18 @@ async function ensureIssueMorningAlarm(db: MorningPostDB, alarms: AlarmsApi, now
  * serves this wake.
  */
 export async function installJitter(local: LocalStorageArea, random: () => number): Promise<number> {
-  const stored = readJitter((await local.get(JITTER_KEY))[JITTER_KEY]);
-  if (stored !== undefined) return stored;
+  try {
+    const stored = readJitter((await local.get(JITTER_KEY))[JITTER_KEY]);
+    if (stored !== undefined) return stored;
+  } catch {
+    // Unreadable storage: a fresh draw serves this wake, and the next wake tries storage again.
+  }
   const drawn = drawJitter(random());
-  await local.set({ [JITTER_KEY]: drawn }).catch((error: unknown) => console.warn('The AI Morning Post: could not keep the refresh offset:', error));
+  try {
+    await local.set({ [JITTER_KEY]: drawn });
+  } catch (error) {
+    console.warn('The AI Morning Post: could not keep the refresh offset:', error);
+  }
   return drawn;
 }
 
@@ -121,8 +129,6 @@ export function createWorker(deps: WorkerDeps) {
     const settings = await step<Settings | undefined>('reading the settings', () => loadSettings(deps.settings), undefined);
     const intervalMinutes = settings?.refreshIntervalMinutes ?? 60;
     const unfinished = await step('reading the watchdog count', () => readUnfinished(deps.local), 0);
-    // Unreadable, a fresh draw serves this wake (the next one tries storage again).
-    const jitterSeconds = await step('reading the refresh offset', () => installJitter(deps.local, deps.random), drawJitter(deps.random()));
     await step('setting the watchdog alarm', async () => {
       await deps.alarms.create(RETRY_ALARM, { when: deps.now() + watchdogDelayMs(unfinished, intervalMinutes) });
       await deps.local.set({ [UNFINISHED_WAKES_KEY]: unfinished + 1 });
@@ -134,13 +140,14 @@ export function createWorker(deps: WorkerDeps) {
     // filters, the badge): the watchdog brings the next attempt, backing off while the settings stay unreadable.
     if (settings) {
       await step('setting the alarms', async () => {
+        const jitterSeconds = await installJitter(deps.local, deps.random);
         await ensureRefreshAlarm(deps.alarms, settings.refreshIntervalMinutes, deps.now(), jitterSeconds);
         await ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, timeZone, jitterSeconds);
       }, undefined);
       const githubToken = await step('reading the GitHub token', () => loadGithubToken(deps.local), undefined);
       outcomes = await step(
         'refreshing the sources',
-        () => refreshSources({ ...deps, sources, intervalMinutes: settings.refreshIntervalMinutes, timeZone, jitterSeconds, ...(githubToken ? { githubToken } : {}) }, trigger),
+        () => refreshSources({ ...deps, sources, intervalMinutes: settings.refreshIntervalMinutes, timeZone, ...(githubToken ? { githubToken } : {}) }, trigger),
         [],
       );
     }
@@ -151,7 +158,9 @@ export function createWorker(deps: WorkerDeps) {
       const watchlist = deps.watchlist ? await step('reading the watchlist', deps.watchlist, []) : [];
       const issue = await step('publishing the issue', () => publishIfDue(deps.db, deps.now(), settings, timeZone, watchlist), undefined);
       // Once today's issue is out, the morning alarm moves to tomorrow's (installed at 06:00: no wake at 07:00).
-      if (issue) await step('setting the morning alarm', () => ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, timeZone, jitterSeconds), undefined);
+      if (issue) {
+        await step('setting the morning alarm', async () => ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, timeZone, await installJitter(deps.local, deps.random)), undefined);
+      }
       await step('updating the badge', () => updateBadge(deps.db, deps.action, settings.badge), 0);
       if (issue && settings.notifications && deps.notify) {
         // A notification that cannot be shown (permission withdrawn) must not fail the refresh.

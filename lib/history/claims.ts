@@ -39,11 +39,6 @@ export async function claimSource<Skip>(
   sourceId: SourceId,
   now: number,
   skipReason: (status: SourceStatus | undefined) => Skip | undefined,
-  /**
-   * The status to store with the claim, if any: the request it is made for is counted here, in the transaction
-   * that lets it go, so that every request made is counted once (issue #12, lib/shared/request-counts.ts).
-   */
-  stamp?: (status: SourceStatus | undefined) => SourceStatus,
 ): Promise<ClaimResult<Skip>> {
   return db.transaction('rw', [db.sourceStatus, db.meta], async () => {
     const [status, claim] = await Promise.all([db.sourceStatus.get(sourceId), db.meta.get(claimName(sourceId))]);
@@ -54,9 +49,8 @@ export async function claimSource<Skip>(
       return { claimed: false, status, skip: { reason: 'not-due', until: claim.value } };
     }
     const until = now + CLAIM_MS;
-    const stamped = stamp?.(status);
-    await Promise.all([db.meta.put({ name: claimName(sourceId), value: until }), ...(stamped ? [db.sourceStatus.put(stamped)] : [])]);
-    return { claimed: true, status: stamped ?? status, until };
+    await db.meta.put({ name: claimName(sourceId), value: until });
+    return { claimed: true, status, until };
   });
 }
 

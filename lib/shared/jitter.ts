@@ -50,20 +50,6 @@ export function phasedRefreshAt(now: number, intervalMinutes: number, jitterSeco
   return now - sinceLast + interval;
 }
 
-/**
- * When a list stored at `at` is next asked for: the install's phase tick
- * nearest an interval on — the first at or after half an interval on, so
- * between half an interval and one and a half later. The periodic alarm fires
- * on those ticks, so it finds the source due (the first list after install
- * waits at most one and a half intervals for its next refresh, not two), and
- * from then on each list is asked for a whole interval after the last.
- */
-export function phasedNextAttempt(at: number, intervalMinutes: number, jitterSeconds: number): number {
-  const half = (intervalMinutes * 60_000) / 2;
-  // The first tick strictly after `at + half − 1`, i.e. at or after `at + half`.
-  return phasedRefreshAt(at + half - 1, intervalMinutes, jitterSeconds);
-}
-
 /** How long after the reader's morning time this install's morning wake comes, in ms: under five minutes. */
 export function morningDelayMs(jitterSeconds: number): number {
   return (jitterSeconds % MORNING_SPREAD_S) * 1000;

@@ -5,6 +5,7 @@ import type { SourceStatus } from '../shared/records';
 import { clampServerWait } from '../shared/limits';
 import { pendingServerWait } from '../shared/source-waits';
 import { SNAPSHOTS_BY_SOURCE_AND_TIME } from './stores';
+import { countRequest } from '../shared/request-counts';
 
 /**
  * The `fetchedAt` of a source's latest stored list, from the snapshots'
@@ -43,5 +44,18 @@ export async function recordNotModified(db: MorningPostDB, sourceId: SourceId, l
     const serverWait = pendingServerWait(previous, at);
     if (serverWait !== undefined) status.notBefore = serverWait;
     await db.sourceStatus.put(status);
+  });
+}
+
+/**
+ * Count one request to the source on the reader's `day` (issue #12, lib/shared/request-counts.ts), in its status.
+ * Called by the worker that holds the source's claim (claims.ts), just before the request: no other worker writes
+ * the source's status meanwhile, so the count is exact. Its own short transaction: a database that cannot count
+ * still lets the refresh go (the failure is logged by the caller), as it did before counting.
+ */
+export async function recordRequest(db: MorningPostDB, sourceId: SourceId, day: string): Promise<void> {
+  await db.transaction('rw', db.sourceStatus, async () => {
+    const previous = await db.sourceStatus.get(sourceId);
+    await db.sourceStatus.put({ ...(previous ?? { sourceId, consecutiveFailures: 0 }), requests: countRequest(previous?.requests, day) });
   });
 }

@@ -1,4 +1,4 @@
-import { useSignal } from '@preact/signals';
+import { useSignal, type ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import type { OptionsField, OptionsModel, WordListField } from '@/lib/models/options';
 import type { DataControl, DataStatus, DataTransferModel } from '@/lib/models/data-transfer';
@@ -113,8 +113,8 @@ export interface OptionsPageProps {
   model: OptionsModel;
   /** The "Your data" section: export, import, clear (issue #10). */
   data?: DataTransferModel;
-  /** The requests made to each source, per day (issue #12). */
-  requests?: RequestCountsModel;
+  /** The requests made to each source, per day (issue #12): loaded after the page is ready, so at first none. */
+  requests?: ReadonlySignal<RequestCountsModel | undefined>;
   requestNotifications: () => Promise<boolean>;
 }
 
@@ -296,9 +296,9 @@ function OptionsForm({ model, data, requests, requestNotifications }: OptionsPag
           </div>
         </fieldset>
       </form>
-      {requests ? (
+      {requests?.value ? (
         <Guard name="The requests to the sources" fallback={<section class="options__data"><h2>Requests to the sources</h2><PageFailed /></section>}>
-          <RequestCounts model={requests} />
+          <RequestCounts model={requests.value} />
         </Guard>
       ) : null}
       {data ? (

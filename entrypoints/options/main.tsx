@@ -8,10 +8,10 @@ import { OptionsModel } from '@/lib/models/options';
 import { DataTransferModel } from '@/lib/models/data-transfer';
 import { DATA_SCRIPT_GLOBAL, type DataOperations, type DataScript } from '@/lib/shared/data-script';
 import { loadScriptGlobal } from '@/lib/browser/script-loader';
-import { RequestCountsModel } from '@/lib/models/request-counts';
-import { openExisting, readStatuses } from '@/lib/history/plain-read';
-import { SOURCE_IDS } from '@/lib/sources/ids';
-import { systemTimeZone } from '@/lib/shared/time';
+import { signal } from '@preact/signals';
+import type { RequestCountsModel } from '@/lib/models/request-counts';
+import { requestCountsModel } from './request-counts';
+import { pageReady } from '@/components/useReadyMarker';
 import '@/components/styles/pages/options.css';
 
 // Before anything renders: no invisible character reaches the screen, whatever was stored (issue #9).
@@ -32,18 +32,7 @@ const data = new DataTransferModel({
   download: (fileName, text) => void loadDataScript().then((script) => script.downloadJson(fileName, text)),
   now: () => new Date(),
 });
-// The requests made to each source (issue #12): one plain read of the statuses, no Dexie; the connection is let go.
-const requests = new RequestCountsModel({
-  read: async () => {
-    const db = await openExisting();
-    if (!db) return [];
-    try {
-      return await readStatuses(db, SOURCE_IDS);
-    } finally {
-      db.close();
-    }
-  },
-  now: () => Date.now(),
-  timeZone: systemTimeZone,
-});
+// The requests made to each source (issue #12), read once the page is ready: not on its first paint.
+const requests = signal<RequestCountsModel | undefined>(undefined);
+void pageReady.then(() => (requests.value = requestCountsModel()));
 render(<OptionsPage model={model} data={data} requests={requests} requestNotifications={requestNotificationPermission} />, document.getElementById('app')!);

@@ -11,7 +11,8 @@ import { errorMessage } from '../shared/error-message';
 import { clampServerWait } from '../shared/limits';
 import { pendingServerWait, waitsOf } from '../shared/source-waits';
 import { latestListAt, NothingToKeep, recordNotModified, recordRequest } from '../history/polite';
-import { ceilingUntil } from '../shared/request-counts';
+import { countOn, DAILY_REQUEST_CEILING } from '../shared/request-counts';
+import { localTimeOn } from '../shared/local-time';
 import { dayIn } from '../shared/movement';
 import { systemTimeZone } from '../shared/time';
 
@@ -206,6 +207,15 @@ function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, n
   const storedAgo = status.lastSuccessAt !== undefined && status.lastSuccessAt <= now ? now - status.lastSuccessAt : Infinity;
   if (trigger === 'morning' && storedAgo >= FRESH_MS) return undefined;
   return { reason: 'not-due', until: nextAttemptAt };
+}
+
+/**
+ * When a source that has made its day's ceiling of requests (lib/shared/request-counts.ts) may be asked again: the
+ * start of the reader's next day. Undefined while it is under its ceiling.
+ */
+export function ceilingUntil(status: SourceStatus | undefined, now: number, timeZone: string): number | undefined {
+  if (!status || countOn(status.requests, dayIn(now, timeZone)) < DAILY_REQUEST_CEILING[status.sourceId]) return undefined;
+  return localTimeOn(now, '00:00', timeZone, 1);
 }
 
 /**

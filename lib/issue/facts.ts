@@ -1,7 +1,6 @@
 import { visibleRows } from '../shared/filters';
 import { linkedRepositoriesOf } from '../shared/links';
-import { isFailing } from '../shared/health';
-import { listCheckedAt } from '../shared/validators';
+import { isFailing, listCheckedAt } from '../shared/health';
 import type { Claim } from '../shared/issue-types';
 import { growthPerDay, seriesOf } from '../shared/growth';
 import {
@@ -52,7 +51,7 @@ export interface ListFacts {
   failing: boolean;
   /**
    * When `latest` was last known to be the source's list: its own time, or later when the source has since answered
-   * 304 Not Modified (issue #12, lib/shared/validators.ts `listCheckedAt`). What staleness is measured from.
+   * 304 Not Modified (issue #12, lib/shared/health.ts `listCheckedAt`). What staleness is measured from.
    */
   checkedAt?: number;
 }

@@ -1,6 +1,6 @@
 import { computed, createModel, signal } from '@preact/signals';
 import type { SourceStatus } from '../shared/records';
-import { requestRow, type RequestRow } from '../shared/request-counts';
+import { dayOf, requestRow, type RequestRow } from '../shared/request-counts';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
 import { SOURCE_INFO } from '../sources/info';
 import { errorMessage } from '../shared/error-message';
@@ -31,11 +31,10 @@ export const RequestCountsModel = createModel((deps: RequestCountsDeps) => {
   void deps
     .read()
     .then((statuses) => {
-      const now = deps.now();
-      const zone = deps.timeZone();
+      const today = dayOf(deps.now(), deps.timeZone());
       state.value = {
         state: 'ready',
-        rows: SOURCE_IDS.map((id, index) => ({ id, label: SOURCE_INFO[id].label, ...requestRow(id, statuses[index]?.requests, now, zone) })),
+        rows: SOURCE_IDS.map((id, index) => ({ id, label: SOURCE_INFO[id].label, ...requestRow(id, statuses[index]?.requests, today) })),
       };
     })
     .catch((error: unknown) => {

@@ -1,8 +1,7 @@
 import { action, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { RowsFilter } from '../shared/hf-filters';
 import { linkedRepositoriesOf } from '../shared/links';
-import { healthOf, type Health } from '../shared/health';
-import { listCheckedAt } from '../shared/validators';
+import { healthOf, listCheckedAt, type Health } from '../shared/health';
 import type { ListsRead } from '../history/plain-read';
 import type { SourceStatus } from '../shared/records';
 import type { LatestList } from '../history/list-view';
@@ -47,7 +46,7 @@ export interface SourceView {
   fetchedAt: number | undefined;
   /**
    * When the list was last known current: `fetchedAt`, or later when the source has since answered 304 Not
-   * Modified (issue #12, lib/shared/validators.ts `listCheckedAt`). What "updated … ago" and staleness say.
+   * Modified (issue #12, lib/shared/health.ts `listCheckedAt`). What "updated … ago" and staleness say.
    */
   checkedAt: number | undefined;
   /** When the list the rows' movement compares with was taken (lib/history/list-view.ts); the side panel's growth per day runs from it. */

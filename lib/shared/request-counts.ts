@@ -1,14 +1,18 @@
-import type { DayCount, SourceStatus } from './records';
+import type { DayCount } from './records';
 import type { SourceId } from '../sources/ids';
-import { dayIn } from './movement';
-import { localTimeOn } from './local-time';
 
 /**
  * Requests per source per day (issue #12, "a polite client"): every request
  * the extension makes is counted, whatever its answer (a list, a 304, a
  * failure) and whatever asked for it (the alarm, the morning, the reader's
- * "refresh now"), on the reader's calendar day. The options page shows them,
- * and a source that has made its day's ceiling is not asked again that day.
+ * "refresh now"), on the reader's calendar day (`YYYY-MM-DD`, lib/shared/movement.ts
+ * `dayIn` in the worker). The options page shows them, and a source that has
+ * made its day's ceiling is not asked again that day (lib/background/refresh.ts).
+ *
+ * Days here are strings and the arithmetic on them calendar arithmetic: this
+ * module imports nothing the other pages load, so the options page can load
+ * it after it is ready without pulling the history's time code into the
+ * chunk every page shares (docs: budgets).
  */
 
 /** Days of counts kept per source: today and the six before it, what the options page shows. */
@@ -85,16 +89,6 @@ export function countRequest(stored: unknown, day: string): DayCount[] {
   return readCounts(next);
 }
 
-/**
- * When the source may be asked again if it has made its ceiling today: the
- * start of the reader's next day. Undefined while it is under its ceiling.
- */
-export function ceilingUntil(status: SourceStatus | undefined, now: number, timeZone: string): number | undefined {
-  if (!status) return undefined;
-  if (countOn(status.requests, dayIn(now, timeZone)) < DAILY_REQUEST_CEILING[status.sourceId]) return undefined;
-  return localTimeOn(now, '00:00', timeZone, 1);
-}
-
 /** One source's counts as the options page shows them: today, yesterday, and the average over the kept days. */
 export interface RequestRow {
   today: number;
@@ -104,18 +98,28 @@ export interface RequestRow {
   ceiling: number;
 }
 
-/** Today's and yesterday's counts, and the week's daily average, for a source's stored counts. */
-export function requestRow(sourceId: SourceId, stored: unknown, now: number, timeZone: string): RequestRow {
-  const days = keptDays(now, timeZone);
+/** Today's and yesterday's counts, and the week's daily average, for a source's stored counts; `today` is `YYYY-MM-DD`. */
+export function requestRow(sourceId: SourceId, stored: unknown, today: string): RequestRow {
+  const days = keptDays(today);
   const counts = readCounts(stored);
   const on = (day: string) => counts.find((entry) => entry.day === day)?.count ?? 0;
   const total = days.reduce((sum, day) => sum + on(day), 0);
-  return { today: on(days[0]!), yesterday: on(days[1]!), weekAverage: Math.round((total / days.length) * 10) / 10, ceiling: DAILY_REQUEST_CEILING[sourceId] };
+  return { today: on(today), yesterday: on(days[1] ?? ''), weekAverage: Math.round((total / REQUEST_DAYS_KEPT) * 10) / 10, ceiling: DAILY_REQUEST_CEILING[sourceId] };
 }
 
-/** The kept days, today first, as the reader's calendar names them (noon steps: a day of 23 or 25 hours is one day). */
-function keptDays(now: number, timeZone: string): string[] {
-  const days: string[] = [];
-  for (let back = 0; back < REQUEST_DAYS_KEPT; back += 1) days.push(dayIn(localTimeOn(now, '12:00', timeZone, -back), timeZone));
-  return days;
+/** The kept days, `today` first and the six calendar days before it (`YYYY-MM-DD`); none for a malformed day. */
+export function keptDays(today: string): string[] {
+  if (!DAY.test(today)) return [];
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  return Array.from({ length: REQUEST_DAYS_KEPT }, (_, back) => new Date(Date.UTC(year, month - 1, day - back)).toISOString().slice(0, 10));
+}
+
+/**
+ * The reader's calendar day of `at` in `timeZone`, as `YYYY-MM-DD`: the same answer as lib/shared/movement.ts
+ * `dayIn` (the worker's; a test holds them to one table), without loading that module on the options page.
+ */
+export function dayOf(at: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }

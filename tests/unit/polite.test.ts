@@ -16,6 +16,7 @@ import { cleanEtag, cleanLastModified, conditionalHeaders } from '@/lib/shared/v
 import { githubSearch } from '@/lib/sources/github-search';
 import { hfModels } from '@/lib/sources/hf-models';
 import type { Source } from '@/lib/sources/contract';
+import { clearAllData, dataFileText, exportData, importData } from '@/lib/history/transfer';
 import { RecordingBadge } from '../support/badge';
 import { testDb } from '../support/db';
 import { testBrowser } from '../support/fake-browser';
@@ -489,5 +490,37 @@ describe('refresh times spread per install', () => {
     await db.sourceStatus.update('hf-models', { consecutiveFailures: 3, nextAttemptAt: Date.parse('2026-11-27T10:40:41Z') });
     set(Date.parse('2026-11-27T10:09:00Z'));
     expect(await refreshSources(deps, 'alarm')).toMatchObject([{ result: 'skipped', reason: 'not-due' }]);
+  });
+});
+
+describe('the data file carries the polite client’s state', () => {
+  it('export → clear → import keeps each source’s validators and request counts, and the next request is conditional', async () => {
+    const server = standIn(MODELS);
+    const { db, deps, advance } = setup(server.fetch);
+    await refreshSources(deps, 'install');
+    const browser = testBrowser();
+    const before = await db.sourceStatus.get('hf-models');
+    expect(before?.requests).toEqual([{ day: '2026-11-27', count: 1 }]);
+    const text = dataFileText(await exportData({ db, settings: browser.sync, local: browser.local }, new Date(T0 + MINUTE)));
+    await clearAllData({ db, settings: browser.sync, local: browser.local });
+    expect(await db.sourceStatus.count()).toBe(0);
+    await importData({ db, settings: browser.sync, local: browser.local }, new TextEncoder().encode(text).length, async () => text);
+    expect(await db.sourceStatus.get('hf-models')).toEqual(before);
+    advance(HOUR);
+    expect(await refreshSources(deps, 'alarm')).toEqual([{ sourceId: 'hf-models', result: 'unchanged' }]);
+    expect(server.asked[1]!.headers['if-none-match']).toBe(ETAG);
+  });
+
+  it('a data file whose validators or counts are not of the allowed shape is refused whole', async () => {
+    const { db, deps } = setup(standIn(MODELS).fetch);
+    await refreshSources(deps, 'install');
+    const browser = testBrowser();
+    const file = JSON.parse(dataFileText(await exportData({ db, settings: browser.sync, local: browser.local }, new Date(T0 + MINUTE)))) as {
+      stores: { sourceStatus: Record<string, unknown>[] };
+    };
+    file.stores.sourceStatus[0]!.validators = { url: 'https://huggingface.co/api/models', listAt: T0, etag: 'x'.repeat(300) };
+    const text = JSON.stringify(file);
+    await expect(importData({ db, settings: browser.sync, local: browser.local }, text.length, async () => text)).rejects.toThrow(/Nothing was changed/);
+    expect((await db.sourceStatus.get('hf-models'))?.validators?.etag).toBe(ETAG);
   });
 });

@@ -33,20 +33,20 @@ export const REQUEST_DAYS_KEPT = 7;
  *   is 1% of the search allowance, a tenth of the core one were search
  *   counted there, and 4 of the 7 sources share Hugging Face's window.
  * - GitHub's trending pages are HTML for people, with no API and no published
- *   limit (and `Disallow: /*since=*` in github.com's robots.txt): 96, one per
- *   15 minutes on average, the shortest interval; the lists they show change
- *   over hours and days.
- * Together the three GitHub sources make at most 336 requests a day — under
+ *   limit (and `Disallow: /*since=*` in github.com's robots.txt): 120, the
+ *   shortest interval's 96 and a quarter more for retries and the reader's
+ *   refreshes, and no further; the lists they show change over hours and days.
+ * Together the three GitHub sources make at most 384 requests a day — about
  * a quarter of the 1,440 a day GitHub lets one anonymous address make to its
- * core API.
+ * core API — and at the default hourly interval about 75.
  */
 export const DAILY_REQUEST_CEILING: Readonly<Record<SourceId, number>> = {
   'hf-models': 144,
   'hf-datasets': 144,
   'hf-spaces': 144,
   'hf-papers': 144,
-  'gh-trending-daily': 96,
-  'gh-trending-weekly': 96,
+  'gh-trending-daily': 120,
+  'gh-trending-weekly': 120,
   'gh-search': 144,
 };
 

@@ -101,7 +101,7 @@ describe('a polite client, in Chromium, against a stand-in that sends validators
       const seen = server.requestsTo(SOURCE_ROUTES[row.source as SourceId].route).length;
       // Source, today, yesterday, the 7-day average, the daily limit.
       expect(row.cells[1], row.source!).toBe(String(seen));
-      expect(row.cells[4], row.source!).toMatch(/^(?:96|144)$/);
+      expect(row.cells[4], row.source!).toMatch(/^(?:120|144)$/);
     }
     expect(await table.locator('thead th').allTextContents()).toEqual(['Source', 'Today', 'Yesterday', 'Average a day, last 7 days', 'Daily limit']);
     await options.close();

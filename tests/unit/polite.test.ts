@@ -17,6 +17,9 @@ import { githubSearch } from '@/lib/sources/github-search';
 import { hfModels } from '@/lib/sources/hf-models';
 import type { Source } from '@/lib/sources/contract';
 import { clearAllData, dataFileText, exportData, importData } from '@/lib/history/transfer';
+import { SOURCES } from '@/lib/sources';
+import type { SourceId } from '@/lib/sources/ids';
+import { ClockAlarms } from '../support/clock-alarms';
 import { RecordingBadge } from '../support/badge';
 import { testDb } from '../support/db';
 import { testBrowser } from '../support/fake-browser';
@@ -296,8 +299,8 @@ describe('requests per source and day', () => {
   it.each<[string, number, string, number]>([
     ['Hugging Face models', DAILY_REQUEST_CEILING['hf-models'], 'hf-models', 144],
     ['GitHub search', DAILY_REQUEST_CEILING['gh-search'], 'gh-search', 144],
-    ['GitHub trending, daily', DAILY_REQUEST_CEILING['gh-trending-daily'], 'gh-trending-daily', 96],
-    ['GitHub trending, weekly', DAILY_REQUEST_CEILING['gh-trending-weekly'], 'gh-trending-weekly', 96],
+    ['GitHub trending, daily', DAILY_REQUEST_CEILING['gh-trending-daily'], 'gh-trending-daily', 120],
+    ['GitHub trending, weekly', DAILY_REQUEST_CEILING['gh-trending-weekly'], 'gh-trending-weekly', 120],
   ])('the daily ceiling of %s is %i', (_name, ceiling, _id, expected) => {
     expect(ceiling).toBe(expected);
   });
@@ -375,7 +378,7 @@ describe('requests per source and day', () => {
     ];
     // (10 + 25 + 24 + 11) / 7 = 10.0
     expect(requestRow('hf-papers', stored, '2026-03-02')).toEqual({ today: 10, yesterday: 25, weekAverage: 10, ceiling: 144 });
-    expect(requestRow('gh-trending-daily', [{ day: '2026-03-01', count: 3 }], '2026-03-02')).toEqual({ today: 0, yesterday: 3, weekAverage: 0.4, ceiling: 96 });
+    expect(requestRow('gh-trending-daily', [{ day: '2026-03-01', count: 3 }], '2026-03-02')).toEqual({ today: 0, yesterday: 3, weekAverage: 0.4, ceiling: 120 });
     expect(keptDays('2026-03-02')).toEqual(['2026-03-02', '2026-03-01', '2026-02-28', '2026-02-27', '2026-02-26', '2026-02-25', '2026-02-24']);
     expect(keptDays('2027-01-03')).toEqual(['2027-01-03', '2027-01-02', '2027-01-01', '2026-12-31', '2026-12-30', '2026-12-29', '2026-12-28']);
     expect(keptDays('soon')).toEqual([]);
@@ -522,5 +525,73 @@ describe('the data file carries the polite client’s state', () => {
     const text = JSON.stringify(file);
     await expect(importData({ db, settings: browser.sync, local: browser.local }, text.length, async () => text)).rejects.toThrow(/Nothing was changed/);
     expect((await db.sourceStatus.get('hf-models'))?.validators?.etag).toBe(ETAG);
+  });
+});
+
+describe('a simulated day at each interval, against a stand-in that answers 304 when nothing changed', () => {
+  const bodies: Record<SourceId, string> = Object.fromEntries(Object.entries(files).map(([id, file]) => [id, readFileSync(file, 'utf8')])) as Record<SourceId, string>;
+  const sourceOf = (url: string): SourceId => {
+    if (url.includes('/api/models')) return 'hf-models';
+    if (url.includes('/api/datasets')) return 'hf-datasets';
+    if (url.includes('/api/spaces')) return 'hf-spaces';
+    if (url.includes('/api/daily_papers')) return 'hf-papers';
+    if (url.includes('since=weekly')) return 'gh-trending-weekly';
+    if (url.includes('/trending')) return 'gh-trending-daily';
+    return 'gh-search';
+  };
+
+  it.each<[number, number, number, SourceId[]]>([
+    // interval, requests a source makes on a whole day after install (lowest, highest): by hand, 24 alarms an hour
+    // apart (96 a quarter-hour apart) and at most the morning wake besides. Every 15 minutes, three sources only,
+    // to keep the test quick.
+    [60, 24, 25, Object.keys(SOURCES) as SourceId[]],
+    [15, 96, 97, ['hf-models', 'gh-trending-daily', 'gh-search']],
+  ])('every %i minutes: each source makes %i to %i requests on the day after install, under its ceiling; the answers are 304s', async (interval, lowest, highest, ids) => {
+    const db = testDb();
+    const browser = testBrowser();
+    await browser.sync.set({ [SETTINGS_KEY]: { version: 3, refreshIntervalMinutes: interval, morningTime: '07:00' } });
+    let now = Date.parse('2026-11-26T15:20:00Z');
+    const alarms = new ClockAlarms(() => now);
+    const seen: { id: SourceId; at: number; status: number }[] = [];
+    const worker = createWorker({
+      db,
+      fetch: async (url, init) => {
+        const id = sourceOf(url);
+        const etag = `W/"${id}"`;
+        const conditional = (init?.headers as Record<string, string>)['if-none-match'] === etag;
+        seen.push({ id, at: now, status: conditional ? 304 : 200 });
+        return conditional ? response(304, '') : response(200, bodies[id], { etag });
+      },
+      now: () => now,
+      random: () => 0.3,
+      sources: ids.map((id) => SOURCES[id]),
+      alarms,
+      settings: browser.sync,
+      local: browser.local,
+      action: new RecordingBadge(),
+      timeZone: () => 'UTC',
+    });
+    await worker.wake('install');
+    const dayStart = Date.parse('2026-11-27T00:00:00Z');
+    const dayEnd = Date.parse('2026-11-28T00:00:00Z');
+    for (let alarm = alarms.fire(dayEnd); alarm; alarm = alarms.fire(dayEnd)) {
+      now = alarm.scheduledTime;
+      await worker.wake(alarm.name === 'retry' ? 'retry' : alarm.name === 'morning' ? 'morning' : 'alarm');
+    }
+    const onTheDay = seen.filter((request) => request.at >= dayStart && request.at < dayEnd);
+    const perSource = Object.fromEntries(ids.map((id) => [id, onTheDay.filter((request) => request.id === id).length]));
+    for (const [id, count] of Object.entries(perSource)) {
+      expect(count, id).toBeGreaterThanOrEqual(lowest);
+      expect(count, id).toBeLessThanOrEqual(highest);
+      expect(count, id).toBeLessThanOrEqual(DAILY_REQUEST_CEILING[id as SourceId]);
+    }
+    // The stand-in's bodies never change: after the install's 200s every answer is a 304 and nothing is stored —
+    // but for GitHub search's first request of the day, whose URL (its `created:>` date) changed at midnight.
+    expect(onTheDay.filter((request) => request.status === 200).map((request) => request.id)).toEqual(['gh-search']);
+    expect(await db.snapshots.count()).toBe(ids.length + 1);
+    // What the worker counted is what the stand-in saw.
+    for (const id of ids) expect(countOn((await db.sourceStatus.get(id))?.requests, '2026-11-27'), id).toBe(perSource[id]);
+    const github = ids.filter((id) => id.startsWith('gh-')).reduce((sum, id) => sum + perSource[id]!, 0);
+    console.log(`every ${interval} min, on the day after install: ${JSON.stringify(perSource)}; GitHub's ${ids.filter((id) => id.startsWith('gh-')).length} here ${github} a day (anonymous limits: core API 1,440 a day, search 14,400)`);
   });
 });

@@ -47,8 +47,8 @@ describe('the requests table on the options page (issue #12)', () => {
       ['Hugging Face datasets', '0', '0', '0.0', '144'],
       ['Hugging Face spaces', '0', '0', '0.0', '144'],
       ['Hugging Face daily papers', '0', '0', '0.0', '144'],
-      ['GitHub trending today', '0', '0', '0.0', '96'],
-      ['GitHub trending this week', '0', '0', '0.0', '96'],
+      ['GitHub trending today', '0', '0', '0.0', '120'],
+      ['GitHub trending this week', '0', '0', '0.0', '120'],
       ['New AI repositories on GitHub', '0', '0', '0.0', '144'],
     ]);
     expect(table.querySelector('tbody th')?.getAttribute('scope')).toBe('row');

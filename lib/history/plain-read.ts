@@ -125,13 +125,3 @@ async function readJoinedLists(db: IDBDatabase, sourceIds: readonly SourceId[]):
   ]);
   return { lists, statuses };
 }
-
-/**
- * Each source's status, in `sourceIds` order, in one read transaction: what the options page shows of the requests
- * made (issue #12, lib/shared/request-counts.ts) without loading Dexie. None before the worker's first write.
- */
-export async function readStatuses(db: IDBDatabase, sourceIds: readonly SourceId[]): Promise<(SourceStatus | undefined)[]> {
-  if (!has(db, STORES.sourceStatus)) return sourceIds.map(() => undefined);
-  const store = db.transaction(STORES.sourceStatus, 'readonly').objectStore(STORES.sourceStatus);
-  return Promise.all(sourceIds.map((id) => result(store.get(id)) as Promise<SourceStatus | undefined>));
-}

@@ -6,7 +6,7 @@ import { SOURCE_INFO } from '../sources/info';
 import { errorMessage } from '../shared/error-message';
 
 export interface RequestCountsDeps {
-  /** Every source's stored status, in `SOURCE_IDS` order (lib/history/plain-read.ts `readStatuses` in the page). */
+  /** Every source's stored status, in `SOURCE_IDS` order (entrypoints/options/request-counts.ts reads them with the plain IndexedDB API). */
   read: () => Promise<readonly (SourceStatus | undefined)[]>;
   now: () => number;
   /** The reader's IANA time zone, whose days the worker counts in (lib/shared/time.ts `systemTimeZone`). */

@@ -28,7 +28,7 @@ export function TrendingSection({ model, view, heading, limit, showHeading = tru
         <SourceHealth
           label={view.info.label}
           health={view.health}
-          fetchedAt={view.fetchedAt}
+          fetchedAt={view.checkedAt ?? view.fetchedAt}
           now={model.now.value}
           refreshing={model.refreshing.value}
           refreshError={model.refreshError.value}

@@ -1,10 +1,12 @@
-import { useSignal } from '@preact/signals';
+import { useSignal, type ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import type { OptionsField, OptionsModel, WordListField } from '@/lib/models/options';
 import type { DataControl, DataStatus, DataTransferModel } from '@/lib/models/data-transfer';
 import { MAX_SETTINGS_WORD_LENGTH, MAX_SETTINGS_WORDS } from '@/lib/shared/limits';
 import { REFRESH_INTERVAL_MINUTES, THEMES, type Settings, type Theme } from '@/lib/shared/settings';
+import type { RequestCountsModel } from '@/lib/models/request-counts';
 import { Guard, PageFailed } from '../Guard';
+import { RequestCounts } from '../RequestCounts';
 import { useReadyMarker } from '../useReadyMarker';
 
 const INTERVAL_CHOICES = [15, 30, 60, 120, 180, 360, 720, 1440].filter(
@@ -111,6 +113,8 @@ export interface OptionsPageProps {
   model: OptionsModel;
   /** The "Your data" section: export, import, clear (issue #10). */
   data?: DataTransferModel;
+  /** The requests made to each source, per day (issue #12): loaded after the page is ready, so at first none. */
+  requests?: ReadonlySignal<RequestCountsModel | undefined>;
   requestNotifications: () => Promise<boolean>;
 }
 
@@ -131,7 +135,7 @@ export function OptionsPage(props: OptionsPageProps) {
   );
 }
 
-function OptionsForm({ model, data, requestNotifications }: OptionsPageProps) {
+function OptionsForm({ model, data, requests, requestNotifications }: OptionsPageProps) {
   const settings = model.settings.value;
   const token = useSignal('');
   useReadyMarker(model.loaded.value);
@@ -292,6 +296,11 @@ function OptionsForm({ model, data, requestNotifications }: OptionsPageProps) {
           </div>
         </fieldset>
       </form>
+      {requests?.value ? (
+        <Guard name="The requests to the sources" fallback={<section class="options__data"><h2>Requests to the sources</h2><PageFailed /></section>}>
+          <RequestCounts model={requests.value} />
+        </Guard>
+      ) : null}
       {data ? (
         <Guard name="Your data" fallback={<section class="options__data"><h2>Your data</h2><PageFailed /></section>}>
           <DataSection data={data} />

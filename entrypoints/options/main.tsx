@@ -8,6 +8,10 @@ import { OptionsModel } from '@/lib/models/options';
 import { DataTransferModel } from '@/lib/models/data-transfer';
 import { DATA_SCRIPT_GLOBAL, type DataOperations, type DataScript } from '@/lib/shared/data-script';
 import { loadScriptGlobal } from '@/lib/browser/script-loader';
+import { signal } from '@preact/signals';
+import type { RequestCountsModel } from '@/lib/models/request-counts';
+import { requestCountsModel } from './request-counts';
+import { pageReady } from '@/components/useReadyMarker';
 import '@/components/styles/pages/options.css';
 
 // Before anything renders: no invisible character reaches the screen, whatever was stored (issue #9).
@@ -28,4 +32,7 @@ const data = new DataTransferModel({
   download: (fileName, text) => void loadDataScript().then((script) => script.downloadJson(fileName, text)),
   now: () => new Date(),
 });
-render(<OptionsPage model={model} data={data} requestNotifications={requestNotificationPermission} />, document.getElementById('app')!);
+// The requests made to each source (issue #12), read once the page is ready: not on its first paint.
+const requests = signal<RequestCountsModel | undefined>(undefined);
+void pageReady.then(() => (requests.value = requestCountsModel()));
+render(<OptionsPage model={model} data={data} requests={requests} requestNotifications={requestNotificationPermission} />, document.getElementById('app')!);

@@ -3,6 +3,8 @@ import { SourceError } from '../sources/errors';
 import { clampServerWait, MAX_BODY_BYTES } from '../shared/limits';
 import { isPlausibleGithubToken } from '../shared/secrets';
 import { boundList } from '../sources/bound';
+import type { SourceStatus } from '../shared/records';
+import { conditionalHeaders, validatorsFrom } from '../shared/validators';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -19,6 +21,21 @@ export interface FetchSourceOptions {
    */
   githubToken?: string;
 }
+
+/** What a request may be conditional on (issue #12): the source's stored status and the time of its latest stored list. */
+export interface ConditionalOptions {
+  status?: SourceStatus | undefined;
+  /** The `fetchedAt` of the source's latest stored list; undefined when none is stored (then nothing is conditional). */
+  latestListAt?: number | undefined;
+}
+
+/**
+ * A source's answer: a new list, with the validators it came with (kept for its URL), or `304 Not Modified` to a
+ * conditional request — the stored list stands.
+ */
+export type FetchOutcome =
+  | { kind: 'list'; url: string; list: ParsedList; validators?: { etag?: string; lastModified?: string } }
+  | { kind: 'not-modified'; url: string };
 
 /** The one host a GitHub token is sent to: the REST API (search raises to 30 requests a minute with it, api-facts.md). */
 export const GITHUB_TOKEN_HOST = 'api.github.com';
@@ -37,17 +54,43 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
  * finding 6).
  */
 export async function fetchSource(source: Source, options: FetchSourceOptions): Promise<ParsedList> {
+  const outcome = await fetchSourceOutcome(source, options);
+  // Never: nothing was conditional, and a 304 to an unconditional request is refused below.
+  if (outcome.kind !== 'list') throw new SourceError({ kind: 'http', status: 304, message: `${new URL(outcome.url).host} answered 304 Not Modified to a request that was not conditional` });
+  return outcome.list;
+}
+
+/**
+ * `fetchSource`, conditional where the source's stored status allows
+ * (lib/shared/validators.ts `conditionalHeaders`: the same URL, its list still
+ * stored). A 304 is believed only as the answer to a conditional request for
+ * the URL asked; to any other request it is an error in the extension's words.
+ *
+ * `cache: 'no-store'`: the browser's HTTP cache neither answers nor stores
+ * these requests. The Fetch standard already treats a request with an
+ * author's `If-None-Match` / `If-Modified-Since` as `no-store` (HTTP-network-
+ * or-cache fetch, step "If httpRequest's cache mode is default and its header
+ * list contains …"), so a 304 reaches the extension as a 304 rather than being
+ * turned into the cache's 200; set on every request, the first (unconditional)
+ * one cannot be answered from a stale cached copy or revalidated behind our
+ * back either, and the request counts (issue #12) count what went to the
+ * network.
+ */
+export async function fetchSourceOutcome(source: Source, options: FetchSourceOptions & ConditionalOptions): Promise<FetchOutcome> {
   const { url, headers } = source.request({ now: options.now });
   const target = new URL(url);
   const where = `${target.host}${target.pathname}`;
   const token = tokenFor(target, options.githubToken);
+  const conditional = conditionalHeaders(options.status, url, options.latestListAt);
+  const isConditional = Object.keys(conditional).length > 0;
   // One budget for the whole exchange: the answer and every byte of its body
   // (a server that trickles bytes forever is cut when it runs out).
   const signal = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   let response: Response;
   try {
     response = await options.fetch(url, {
-      headers: token ? { ...headers, authorization: `Bearer ${token}` } : { ...headers },
+      headers: token ? { ...headers, ...conditional, authorization: `Bearer ${token}` } : { ...headers, ...conditional },
+      cache: 'no-store',
       // The extension never sends cookies: no account is needed and none is used (product.md, private by design).
       credentials: 'omit',
       // A request carrying the token follows no redirect: it could take the token's
@@ -72,6 +115,19 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
   if (response.url && !sameSite(response.url, target)) {
     cancelBody(response);
     throw new SourceError({ kind: 'http', message: `${where} redirected to another site, which the extension does not read` });
+  }
+
+  if (response.status === 304) {
+    cancelBody(response);
+    // Kept only when we asked "has it changed since?" of this very URL; otherwise there is nothing it could keep.
+    if (isConditional && (!response.url || response.url === url)) return { kind: 'not-modified', url };
+    throw new SourceError({
+      kind: 'http',
+      status: 304,
+      message: isConditional
+        ? `${where} answered 304 Not Modified for another address than the one asked`
+        : `${where} answered 304 Not Modified to a request that was not conditional`,
+    });
   }
 
   if (!response.ok) {
@@ -103,14 +159,19 @@ export async function fetchSource(source: Source, options: FetchSourceOptions): 
     }
     throw new SourceError({ kind: 'network', message: `the response from ${where} was cut off` });
   }
+  let list: ParsedList;
   try {
-    return boundList(source.parse(body), source.limit);
+    list = boundList(source.parse(body), source.limit);
   } catch (error) {
     if (error instanceof SourceError) {
       throw new SourceError({ ...error.failure, message: `${where}: ${error.failure.message}` });
     }
     throw new SourceError({ kind: 'parse', message: `${where}: could not read the response` });
   }
+  // The validators as they may be sent back (bounded: lib/shared/validators.ts); the list time is the caller's.
+  const kept = validatorsFrom(response.headers, url, 0);
+  const validators = kept && { ...(kept.etag !== undefined ? { etag: kept.etag } : {}), ...(kept.lastModified !== undefined ? { lastModified: kept.lastModified } : {}) };
+  return { kind: 'list', url, list, ...(validators ? { validators } : {}) };
 }
 
 /**

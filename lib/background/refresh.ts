@@ -1,15 +1,20 @@
-import { fetchSource, type FetchLike } from './fetch-source';
+import { fetchSourceOutcome, type FetchLike, type FetchOutcome } from './fetch-source';
 import type { MorningPostDB } from '../history/db';
 import type { SourceStatus } from '../shared/records';
 import { writeMakingRoom } from '../history/retention';
 import { recordFailure, recordSuccess } from '../history/write';
 import { claimSource, releaseClaim, type ClaimResult } from '../history/claims';
-import type { ParsedList, Source } from '../sources/contract';
+import type { Source } from '../sources/contract';
 import { SourceError, storageFailure, type SourceFailure } from '../sources/errors';
 import type { SourceOutcome } from '../shared/messages';
 import { errorMessage } from '../shared/error-message';
 import { clampServerWait } from '../shared/limits';
 import { pendingServerWait, waitsOf } from '../shared/source-waits';
+import { latestListAt, NothingToKeep, recordNotModified, recordRequest } from '../history/polite';
+import { countOn, DAILY_REQUEST_CEILING } from '../shared/request-counts';
+import { localTimeOn } from '../shared/local-time';
+import { dayIn } from '../shared/movement';
+import { systemTimeZone } from '../shared/time';
 
 export type RefreshTrigger = 'install' | 'startup' | 'alarm' | 'retry' | 'morning' | 'manual';
 
@@ -23,7 +28,10 @@ export interface RefreshDeps {
   intervalMinutes: number;
   timeoutMs?: number;
   githubToken?: string;
-  /** The reader's time zone, whose days the quota prune keeps one list of (default: the browser's). */
+  /**
+   * The reader's time zone, whose days the quota prune keeps one list of and whose days the requests are counted
+   * in (default: the browser's).
+   */
   timeZone?: string;
 }
 
@@ -68,28 +76,45 @@ export async function refreshSources(deps: RefreshDeps, trigger: RefreshTrigger)
 async function refreshOne(deps: RefreshDeps, source: Source, trigger: RefreshTrigger, wakeStartedAt: number): Promise<SourceOutcome> {
   const { db } = deps;
   const startedAt = deps.now();
+  const timeZone = deps.timeZone ?? systemTimeZone();
   let claim: ClaimResult<Skip>;
   try {
     // The claim is the wake's first write: on a full disk, it is what makes room (retention.ts).
-    claim = await writeMakingRoom(db, startedAt, () => claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt, wakeStartedAt)), deps.timeZone);
+    claim = await writeMakingRoom(db, startedAt, () => claimSource(db, source.id, startedAt, (status) => skipReason(status, trigger, startedAt, wakeStartedAt, timeZone, deps.intervalMinutes)), deps.timeZone);
   } catch (error) {
     // Without its status the source's waits are unknown: no request is made (a server's wait is never risked).
     return failed(deps, source, undefined, storageFailure(error));
   }
   if (!claim.claimed) return { sourceId: source.id, result: 'skipped', ...claim.skip };
+  // Every request is counted, on the reader's day, before it is made (issue #12): whatever it brings back.
+  await recordRequest(db, source.id, dayIn(startedAt, timeZone)).catch((error: unknown) => console.warn(`The AI Morning Post: could not count ${source.id}'s request:`, error));
   const outcome = await fetchAndStore(deps, source, claim.status, startedAt);
   // A claim that cannot be released lapses on its own (CLAIM_MS).
   await releaseClaim(db, source.id, claim.until).catch((error: unknown) => console.warn(`The AI Morning Post: could not release ${source.id}'s claim:`, error));
   return outcome;
 }
 
+/** When a source that answered well at `at` (a list, or a 304) is next asked: an interval on. */
+function nextAfterSuccess(deps: RefreshDeps, at: number): number {
+  return at + deps.intervalMinutes * 60_000;
+}
+
 async function fetchAndStore(deps: RefreshDeps, source: Source, status: SourceStatus | undefined, startedAt: number): Promise<SourceOutcome> {
   const { db } = deps;
-  let list: ParsedList;
+  let outcome: FetchOutcome;
+  // The list a 304 would keep: validators are sent only while the list they came with is the latest stored.
+  let listAt: number | undefined;
   try {
-    list = await fetchSource(source, {
+    listAt = status?.validators ? await latestListAt(db, source.id) : undefined;
+  } catch {
+    listAt = undefined; // unreadable: the request is simply not conditional
+  }
+  try {
+    outcome = await fetchSourceOutcome(source, {
       fetch: deps.fetch,
       now: startedAt,
+      status,
+      latestListAt: listAt,
       ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
       ...(deps.githubToken ? { githubToken: deps.githubToken } : {}),
     });
@@ -97,9 +122,11 @@ async function fetchAndStore(deps: RefreshDeps, source: Source, status: SourceSt
     return failed(deps, source, status, error instanceof SourceError ? error.failure : { kind: 'network', message: `unexpected error: ${errorMessage(error)}` });
   }
   const at = deps.now();
+  if (outcome.kind === 'not-modified') return keepList(deps, source, status, listAt!, at);
+  const { list, url, validators } = outcome;
   try {
     // A full disk: the history and the archive are thinned and the write tried again (retention.ts).
-    await writeMakingRoom(db, at, () => recordSuccess(db, source.id, list, at, at + deps.intervalMinutes * 60_000), deps.timeZone);
+    await writeMakingRoom(db, at, () => recordSuccess(db, source.id, list, at, nextAfterSuccess(deps, at), validators && { url, ...validators }), deps.timeZone);
   } catch (error) {
     // The source answered well; the database did not keep it. That is said as what it is (issue #9, finding 9),
     // not as the source's network failure.
@@ -107,6 +134,29 @@ async function fetchAndStore(deps: RefreshDeps, source: Source, status: SourceSt
     return failed(deps, source, status, storageFailure(error));
   }
   return { sourceId: source.id, result: 'stored', items: list.items.length, dropped: list.dropped };
+}
+
+/**
+ * A 304 to a conditional request: the stored list stands, confirmed now, and nothing of the history is written
+ * (lib/history/not-modified.ts). If that list went away while the request was out, the 304 has nothing to keep:
+ * a failure, said as what it is, and the next request asks for the whole list (its validators no longer match).
+ */
+async function keepList(deps: RefreshDeps, source: Source, status: SourceStatus | undefined, listAt: number, at: number): Promise<SourceOutcome> {
+  try {
+    await recordNotModified(deps.db, source.id, listAt, at, nextAfterSuccess(deps, at));
+  } catch (error) {
+    if (error instanceof NothingToKeep) {
+      return failed(deps, source, status, { kind: 'http', status: 304, message: `${hostOf(source, at)} answered 304 Not Modified, but the list it would keep is no longer stored; the next refresh asks for the whole list` });
+    }
+    console.error(`The AI Morning Post: could not record that ${source.id}'s list is unchanged:`, error);
+    return failed(deps, source, status, storageFailure(error));
+  }
+  return { sourceId: source.id, result: 'unchanged' };
+}
+
+function hostOf(source: Source, now: number): string {
+  const target = new URL(source.request({ now }).url);
+  return `${target.host}${target.pathname}`;
 }
 
 /**
@@ -130,13 +180,16 @@ async function failed(deps: RefreshDeps, source: Source, status: SourceStatus | 
   return { sourceId: source.id, result: 'failed', failure: { ...failure, ...(retryAfterAt !== undefined ? { retryAfterAt } : {}) }, nextAttemptAt };
 }
 
-type Skip = { reason: 'not-due' | 'rate-limited'; until: number };
+type Skip = { reason: 'not-due' | 'rate-limited' | 'daily-limit'; until: number };
 
-function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, now: number, wakeStartedAt: number): Skip | undefined {
+function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, now: number, wakeStartedAt: number, timeZone: string, intervalMinutes: number): Skip | undefined {
   if (!status) return undefined;
   // Both waits are read bounded (lib/shared/source-waits.ts): a stored `Infinity` stops nothing for more than a day.
   const serverWait = pendingServerWait(status, now);
   if (serverWait !== undefined) return { reason: 'rate-limited', until: serverWait };
+  // The day's ceiling (lib/shared/request-counts.ts) holds for every trigger, the reader's "refresh now" too.
+  const ceiling = ceilingUntil(status, now, timeZone);
+  if (ceiling !== undefined) return { reason: 'daily-limit', until: ceiling };
   const { nextAttemptAt } = waitsOf(status, now);
   // Stored by another worker while this wake ran: as fresh as this wake could make it.
   if (status.lastSuccessAt !== undefined && status.lastSuccessAt >= wakeStartedAt && status.lastSuccessAt <= now) {
@@ -145,10 +198,24 @@ function skipReason(status: SourceStatus | undefined, trigger: RefreshTrigger, n
   if (trigger === 'manual') return undefined;
   const due = nextAttemptAt === undefined || nextAttemptAt <= now + DUE_SLACK_MS;
   if (due) return undefined;
+  // The periodic alarm fires on the install's phase (issue #12, lib/shared/jitter.ts), not an interval after each
+  // list was stored: a healthy source due before the middle of the next interval is refreshed on this alarm, or it
+  // would wait for the next one and its list age to nearly two intervals (after install, a manual refresh, a
+  // change of interval). A failing source keeps its back-off.
+  if (trigger === 'alarm' && status.consecutiveFailures === 0 && nextAttemptAt < now + (intervalMinutes * 60_000) / 2) return undefined;
   // How long ago the last good list was stored; a time ahead of the clock (a clock set back) is not fresh.
   const storedAgo = status.lastSuccessAt !== undefined && status.lastSuccessAt <= now ? now - status.lastSuccessAt : Infinity;
   if (trigger === 'morning' && storedAgo >= FRESH_MS) return undefined;
   return { reason: 'not-due', until: nextAttemptAt };
+}
+
+/**
+ * When a source that has made its day's ceiling of requests (lib/shared/request-counts.ts) may be asked again: the
+ * start of the reader's next day. Undefined while it is under its ceiling.
+ */
+export function ceilingUntil(status: SourceStatus | undefined, now: number, timeZone: string): number | undefined {
+  if (!status || countOn(status.requests, dayIn(now, timeZone)) < DAILY_REQUEST_CEILING[status.sourceId]) return undefined;
+  return localTimeOn(now, '00:00', timeZone, 1);
 }
 
 /**
@@ -165,13 +232,15 @@ export function backoffMs(failures: number, intervalMs: number, random: number):
  * failing: the retry alarm's time. Read bounded (lib/shared/source-waits.ts), so
  * an older version's `Infinity` sets the alarm a day after that failure, not never.
  */
-export function nextRetryAt(statuses: readonly (SourceStatus | undefined)[], now: number): number | undefined {
+export function nextRetryAt(statuses: readonly (SourceStatus | undefined)[], now: number, timeZone: string = systemTimeZone()): number | undefined {
   const times = statuses
     .filter((status): status is SourceStatus => !!status && status.consecutiveFailures > 0)
     .map((status) => {
       const waits = waitsOf(status, now);
       // A failing source with no trustworthy time on record is due now.
-      return waits.nextAttemptAt === undefined && waits.notBefore === undefined ? now : Math.max(waits.nextAttemptAt ?? 0, waits.notBefore ?? 0);
+      const retry = waits.nextAttemptAt === undefined && waits.notBefore === undefined ? now : Math.max(waits.nextAttemptAt ?? 0, waits.notBefore ?? 0);
+      // One that has made its day's requests is not retried before the next day: no alarm wakes to be refused.
+      return Math.max(retry, ceilingUntil(status, now, timeZone) ?? 0);
     });
   return times.length ? Math.min(...times) : undefined;
 }

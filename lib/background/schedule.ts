@@ -1,3 +1,5 @@
+import { phasedRefreshAt } from '../shared/jitter';
+
 /**
  * The alarms that wake the worker. Created only when missing or changed:
  * re-creating an alarm on every wake resets its timer, so a worker woken more
@@ -21,11 +23,19 @@ export interface AlarmsApi {
   clear(name: string): Promise<boolean>;
 }
 
-/** Returns true when it had to create (or re-create) the alarm. */
-export async function ensureRefreshAlarm(alarms: AlarmsApi, intervalMinutes: number): Promise<boolean> {
+/**
+ * Returns true when it had to create (or re-create) the alarm. Given the install's refresh offset
+ * (lib/shared/jitter.ts), the alarm first fires on the install's phase, then every interval: installs do not call
+ * at the same minute (issue #12). An alarm that already has the interval is left as it is, whatever its phase.
+ */
+export async function ensureRefreshAlarm(alarms: AlarmsApi, intervalMinutes: number, now?: number, jitterSeconds?: number): Promise<boolean> {
   const existing = await alarms.get(REFRESH_ALARM);
   if (existing?.periodInMinutes === intervalMinutes) return false;
-  await alarms.create(REFRESH_ALARM, { delayInMinutes: intervalMinutes, periodInMinutes: intervalMinutes });
+  if (now !== undefined && jitterSeconds !== undefined) {
+    await alarms.create(REFRESH_ALARM, { when: phasedRefreshAt(now, intervalMinutes, jitterSeconds), periodInMinutes: intervalMinutes });
+  } else {
+    await alarms.create(REFRESH_ALARM, { delayInMinutes: intervalMinutes, periodInMinutes: intervalMinutes });
+  }
   return true;
 }
 

@@ -12,6 +12,7 @@ import { singleFlight } from './single-flight';
 import { systemTimeZone } from '../shared/time';
 import type { MorningPostDB } from '../history/db';
 import type { WatchEntry } from '../issue/inputs';
+import { drawJitter, JITTER_KEY, morningDelayMs, readJitter } from '../shared/jitter';
 
 export interface WorkerDeps extends Omit<RefreshDeps, 'intervalMinutes' | 'githubToken' | 'timeZone'> {
   alarms: AlarmsApi;
@@ -66,8 +67,32 @@ export function watchdogDelayMs(unfinished: number, intervalMinutes: number): nu
  * its issue, published at install before the morning time, gets no morning
  * wake). Re-created only when that time changed.
  */
-async function ensureIssueMorningAlarm(db: MorningPostDB, alarms: AlarmsApi, now: number, morningTime: string, timeZone: string): Promise<void> {
-  await ensureMorningAlarm(alarms, nextIssueMorning(now, morningTime, await latestIssueHead(db), timeZone));
+async function ensureIssueMorningAlarm(db: MorningPostDB, alarms: AlarmsApi, now: number, morningTime: string, timeZone: string, jitterSeconds: number): Promise<void> {
+  // The install's morning wake comes `delay` after the morning time (lib/shared/jitter.ts): the next such wake after
+  // now is the next morning after `now − delay`, plus the delay.
+  const delay = morningDelayMs(jitterSeconds);
+  await ensureMorningAlarm(alarms, nextIssueMorning(now - delay, morningTime, await latestIssueHead(db), timeZone) + delay);
+}
+
+/**
+ * The install's refresh offset (lib/shared/jitter.ts), drawn once and kept in `storage.local`; a stored value that
+ * is not one (missing, edited, of another shape) is drawn again. If storage cannot be written, the offset drawn
+ * serves this wake.
+ */
+export async function installJitter(local: LocalStorageArea, random: () => number): Promise<number> {
+  try {
+    const stored = readJitter((await local.get(JITTER_KEY))[JITTER_KEY]);
+    if (stored !== undefined) return stored;
+  } catch {
+    // Unreadable storage: a fresh draw serves this wake, and the next wake tries storage again.
+  }
+  const drawn = drawJitter(random());
+  try {
+    await local.set({ [JITTER_KEY]: drawn });
+  } catch (error) {
+    console.warn('The AI Morning Post: could not keep the refresh offset:', error);
+  }
+  return drawn;
 }
 
 async function readUnfinished(local: LocalStorageArea): Promise<number> {
@@ -115,8 +140,9 @@ export function createWorker(deps: WorkerDeps) {
     // filters, the badge): the watchdog brings the next attempt, backing off while the settings stay unreadable.
     if (settings) {
       await step('setting the alarms', async () => {
-        await ensureRefreshAlarm(deps.alarms, settings.refreshIntervalMinutes);
-        await ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, timeZone);
+        const jitterSeconds = await installJitter(deps.local, deps.random);
+        await ensureRefreshAlarm(deps.alarms, settings.refreshIntervalMinutes, deps.now(), jitterSeconds);
+        await ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, timeZone, jitterSeconds);
       }, undefined);
       const githubToken = await step('reading the GitHub token', () => loadGithubToken(deps.local), undefined);
       outcomes = await step(
@@ -132,7 +158,9 @@ export function createWorker(deps: WorkerDeps) {
       const watchlist = deps.watchlist ? await step('reading the watchlist', deps.watchlist, []) : [];
       const issue = await step('publishing the issue', () => publishIfDue(deps.db, deps.now(), settings, timeZone, watchlist), undefined);
       // Once today's issue is out, the morning alarm moves to tomorrow's (installed at 06:00: no wake at 07:00).
-      if (issue) await step('setting the morning alarm', () => ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, timeZone), undefined);
+      if (issue) {
+        await step('setting the morning alarm', async () => ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, timeZone, await installJitter(deps.local, deps.random)), undefined);
+      }
       await step('updating the badge', () => updateBadge(deps.db, deps.action, settings.badge), 0);
       if (issue && settings.notifications && deps.notify) {
         // A notification that cannot be shown (permission withdrawn) must not fail the refresh.
@@ -145,7 +173,7 @@ export function createWorker(deps: WorkerDeps) {
       // woken again to publish, not left until the next periodic alarm.
       await step('setting the retry alarm', async () => {
         const statuses = await deps.db.sourceStatus.bulkGet(sources.map((source) => source.id));
-        await scheduleRetry(deps.alarms, nextRetryAt(statuses, deps.now()));
+        await scheduleRetry(deps.alarms, nextRetryAt(statuses, deps.now(), timeZone));
       }, undefined);
     }
     // Issues stored whole before issue #8 are repacked a batch a wake, last, outside any transaction
@@ -168,8 +196,9 @@ export function createWorker(deps: WorkerDeps) {
     async settingsChanged(): Promise<void> {
       try {
         const settings = await loadSettings(deps.settings);
-        await ensureRefreshAlarm(deps.alarms, settings.refreshIntervalMinutes);
-        await ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, zone());
+        const jitterSeconds = await installJitter(deps.local, deps.random);
+        await ensureRefreshAlarm(deps.alarms, settings.refreshIntervalMinutes, deps.now(), jitterSeconds);
+        await ensureIssueMorningAlarm(deps.db, deps.alarms, deps.now(), settings.morningTime, zone(), jitterSeconds);
         await updateBadge(deps.db, deps.action, settings.badge);
       } catch (error) {
         console.error('The AI Morning Post: could not follow the changed settings:', error);

@@ -521,6 +521,9 @@ const StatusSchema = v.strictObject({
   nextAttemptAt: v.optional(Time),
   notBefore: v.optional(Time),
   lastDropped: v.optional(Count),
+  // Issue #12 (a polite client): read bounded again wherever they are used (lib/shared/validators.ts, request-counts.ts).
+  validators: v.optional(v.strictObject({ url: Str(2048), listAt: Time, etag: v.optional(Str(256)), lastModified: v.optional(Str(256)) })),
+  requests: v.optional(v.pipe(v.array(v.strictObject({ day: Str(10), count: Count })), v.maxLength(31))),
 });
 
 const MetaSchema = v.strictObject({

@@ -5,7 +5,7 @@ import type { MorningPostDB } from './db';
 import { latestSnapshot } from './read';
 import { baselineCandidate, joinLatestList } from './list-join';
 import { listView } from './list-view';
-import type { CatalogItem, Snapshot, SourceStatus } from '../shared/records';
+import type { CatalogItem, Snapshot, SourceStatus, StoredValidators } from '../shared/records';
 import { clampServerWait } from '../shared/limits';
 import { pendingServerWait } from '../shared/source-waits';
 
@@ -40,6 +40,8 @@ export async function recordSuccess(
   list: ParsedList,
   at: number,
   nextAttemptAt: number,
+  /** The validators the response sent, for the URL it answered (issue #12); kept with this list's time. */
+  validators?: Omit<StoredValidators, 'listAt'>,
 ): Promise<void> {
   await db.transaction('rw', [db.snapshots, db.catalog, db.sourceStatus, db.lists], async () => {
     const latest = await latestSnapshot(db, sourceId);
@@ -57,6 +59,9 @@ export async function recordSuccess(
       consecutiveFailures: 0,
       nextAttemptAt,
       lastDropped: list.dropped,
+      // The day's request counts are the claim's (lib/history/claims.ts); validators only ever of this response.
+      ...(previous?.requests !== undefined ? { requests: previous.requests } : {}),
+      ...(validators ? { validators: { ...validators, listAt: at } } : {}),
     };
     // A server-imposed wait outlives a success only if it is still in the future, read bounded
     // (lib/shared/source-waits.ts): an older version's `Infinity` is not carried on.

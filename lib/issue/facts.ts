@@ -1,6 +1,6 @@
 import { visibleRows } from '../shared/filters';
 import { linkedRepositoriesOf } from '../shared/links';
-import { isFailing } from '../shared/health';
+import { isFailing, listCheckedAt } from '../shared/health';
 import type { Claim } from '../shared/issue-types';
 import { growthPerDay, seriesOf } from '../shared/growth';
 import {
@@ -49,6 +49,11 @@ export interface ListFacts {
   /** The list to compare with for the day: a day back, or the oldest at least 20 h old. */
   day?: Snapshot;
   failing: boolean;
+  /**
+   * When `latest` was last known to be the source's list: its own time, or later when the source has since answered
+   * 304 Not Modified (issue #12, lib/shared/health.ts `listCheckedAt`). What staleness is measured from.
+   */
+  checkedAt?: number;
 }
 
 export interface Facts {
@@ -93,7 +98,7 @@ export function factsOf(inputs: IssueInputs): Facts {
       rows,
       top: rows.slice(0, TOP),
       failing: isFailing(window?.status),
-      ...(latest ? { latest } : {}),
+      ...(latest ? { latest, checkedAt: listCheckedAt(window?.status, latest.fetchedAt) } : {}),
       ...(week ? { week } : {}),
       ...(day ? { day } : {}),
     };

@@ -1,7 +1,7 @@
 import { action, computed, createModel, signal, type ReadonlySignal } from '@preact/signals';
 import type { RowsFilter } from '../shared/hf-filters';
 import { linkedRepositoriesOf } from '../shared/links';
-import { healthOf, type Health } from '../shared/health';
+import { healthOf, listCheckedAt, type Health } from '../shared/health';
 import type { ListsRead } from '../history/plain-read';
 import type { SourceStatus } from '../shared/records';
 import type { LatestList } from '../history/list-view';
@@ -44,6 +44,11 @@ export interface SourceView {
   id: SourceId;
   info: SourceInfo;
   fetchedAt: number | undefined;
+  /**
+   * When the list was last known current: `fetchedAt`, or later when the source has since answered 304 Not
+   * Modified (issue #12, lib/shared/health.ts `listCheckedAt`). What "updated … ago" and staleness say.
+   */
+  checkedAt: number | undefined;
   /** When the list the rows' movement compares with was taken (lib/history/list-view.ts); the side panel's growth per day runs from it. */
   sinceAt?: number;
   rows: ListRow[];
@@ -99,15 +104,17 @@ export const SourcesModel = createModel((deps: SourcesModelDeps) => {
         const list: LatestList | undefined = state.value.lists[index];
         const status = state.value.statuses[index];
         const rows = list ? visibleRows(id, list.rows, settings, list.fetchedAt, linked) : [];
+        const checkedAt = list ? listCheckedAt(status, list.fetchedAt) : undefined;
         return {
           id,
           info: SOURCE_INFO[id],
           fetchedAt: list?.fetchedAt,
+          checkedAt,
           ...(list?.sinceAt !== undefined ? { sinceAt: list.sinceAt } : {}),
           rows,
           hidden: (list?.rows.length ?? 0) - rows.length,
           status,
-          health: healthOf(status, list?.fetchedAt, now.value, settings.refreshIntervalMinutes),
+          health: healthOf(status, checkedAt, now.value, settings.refreshIntervalMinutes),
         };
       })
       .filter((view) => settings.sources[view.id]);

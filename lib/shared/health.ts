@@ -41,3 +41,17 @@ export function healthOf(
   if (now - shownFetchedAt > 2 * intervalMinutes * 60_000) return { state: 'stale' };
   return { state: 'ok' };
 }
+
+/**
+ * When the list taken at `listFetchedAt` was last known to be the source's
+ * current list: its own time, or later when the server has since answered 304
+ * to the validators that came with it — the success recorded then
+ * (`lastSuccessAt`) confirmed that very list. What "updated … ago" and
+ * staleness read (`healthOf` through the pages' models, the issue's stories), so a list kept by
+ * a 304 counts as fresh as one just stored.
+ */
+export function listCheckedAt(status: SourceStatus | undefined, listFetchedAt: number): number {
+  const confirmed = status?.lastSuccessAt;
+  if (status?.validators?.listAt !== listFetchedAt || typeof confirmed !== 'number' || !Number.isFinite(confirmed)) return listFetchedAt;
+  return Math.max(listFetchedAt, confirmed);
+}

@@ -4,8 +4,10 @@ import type { SourceId } from '../sources/ids';
 /** What one refresh did for one source: the worker's reply to "refresh now". */
 export type SourceOutcome =
   | { sourceId: SourceId; result: 'stored'; items: number; dropped: number }
+  // A 304 to a conditional request: the stored list stands, confirmed now (issue #12).
+  | { sourceId: SourceId; result: 'unchanged' }
   | { sourceId: SourceId; result: 'failed'; failure: SourceFailure; nextAttemptAt: number }
-  | { sourceId: SourceId; result: 'skipped'; reason: 'not-due' | 'rate-limited'; until: number };
+  | { sourceId: SourceId; result: 'skipped'; reason: 'not-due' | 'rate-limited' | 'daily-limit'; until: number };
 
 /** Messages the pages send the background worker. */
 export type WorkerRequest = { type: 'refresh-now' } | { type: 'issue-read'; number: number };

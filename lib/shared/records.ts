@@ -46,6 +46,28 @@ export interface SourceStatus {
   notBefore?: number;
   /** Entries of the last good response that failed validation and were left out. */
   lastDropped?: number;
+  /**
+   * The validators the last good (200) response sent, for the URL it answered (issue #12, a polite client):
+   * sent back as If-None-Match / If-Modified-Since on the next request for that URL while the list taken then
+   * (`listAt`) is still the latest stored. Read bounded (lib/shared/validators.ts).
+   */
+  validators?: StoredValidators;
+  /** Requests made to the source per local day, newest first, a few days kept (issue #12, lib/shared/request-counts.ts). */
+  requests?: DayCount[];
+}
+
+export interface StoredValidators {
+  url: string;
+  /** The `fetchedAt` of the list the response was stored as; a 304 keeps that list. */
+  listAt: number;
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface DayCount {
+  /** `YYYY-MM-DD`, the reader's calendar day (lib/shared/movement.ts `dayIn`). */
+  day: string;
+  count: number;
 }
 
 /** Small facts about the database itself, e.g. when history was last thinned. */

@@ -17,6 +17,11 @@ export interface RecordedResponse {
   statusText?: string;
   headers?: Record<string, string>;
   body: string;
+  /**
+   * Answer like a server that honours validators (issue #12): a request whose If-None-Match names this response's
+   * `etag` header gets `304 Not Modified`, with the ETag and no body.
+   */
+  conditional?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -24,6 +29,11 @@ export interface RequestLogEntry {
   path: string;
   search: string;
   at: number;
+  /** The conditional headers the request carried, if any. */
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
+  /** What the server answered. */
+  status?: number;
 }
 
 export const STUBBED_HOSTS = ['huggingface.co', 'github.com', 'api.github.com'] as const;
@@ -55,7 +65,7 @@ export class FixtureServer {
     const server = createServer({ key: readFileSync(key), cert: readFileSync(cert) });
     const fixtures = new FixtureServer(server, certDir);
     server.on('request', (request, response) => {
-      fixtures.handle(request.headers.host ?? '', request.url ?? '/', response);
+      fixtures.handle(request.headers.host ?? '', request.url ?? '/', response, request.headers);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return fixtures;
@@ -91,15 +101,26 @@ export class FixtureServer {
     rmSync(this.certDir, { recursive: true, force: true });
   }
 
-  private handle(hostHeader: string, url: string, response: import('node:http').ServerResponse): void {
+  private handle(hostHeader: string, url: string, response: import('node:http').ServerResponse, headers: import('node:http').IncomingHttpHeaders = {}): void {
     const host = hostHeader.replace(/:\d+$/, '');
     const { pathname: path, search } = new URL(url, 'https://placeholder');
-    this.requests.push({ host, path, search, at: Date.now() });
+    const ifNoneMatch = headers['if-none-match'];
+    const ifModifiedSince = headers['if-modified-since'];
+    const entry: RequestLogEntry = { host, path, search, at: Date.now(), ...(ifNoneMatch ? { ifNoneMatch } : {}), ...(ifModifiedSince ? { ifModifiedSince } : {}) };
+    this.requests.push(entry);
     const recorded = this.responses.get(`${host}${path}${search}`) ?? this.responses.get(`${host}${path}`);
     if (!recorded) {
+      entry.status = 404;
       response.writeHead(404, { 'content-type': 'text/plain' }).end(`no recorded response for ${host}${path}`);
       return;
     }
+    const etag = recorded.headers?.etag;
+    if (recorded.conditional && etag !== undefined && ifNoneMatch === etag) {
+      entry.status = 304;
+      response.writeHead(304, { etag }).end();
+      return;
+    }
+    entry.status = recorded.status ?? 200;
     const status = recorded.status ?? 200;
     if (recorded.statusText !== undefined) response.writeHead(status, recorded.statusText, recorded.headers ?? {}).end(recorded.body);
     else response.writeHead(status, recorded.headers ?? {}).end(recorded.body);

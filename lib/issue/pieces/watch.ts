@@ -74,7 +74,7 @@ function unit(metric: MetricName, value: number): string {
 /** What one list says of one watched item, or nothing. */
 function moveIn(facts: Facts, list: ListFacts, id: string): { move: Move; name: string } | undefined {
   const { latest, day, sourceId } = list;
-  if (!latest || !day || list.failing || facts.now - latest.fetchedAt > STALE_WATCH_MS) return undefined;
+  if (!latest || !day || list.failing || facts.now - (list.checkedAt ?? latest.fetchedAt) > STALE_WATCH_MS) return undefined;
   let key: number | undefined;
   for (const [candidate, item] of list.items) if (item.itemId === id) key = candidate;
   if (key === undefined) return undefined;

@@ -87,7 +87,8 @@ export const STALE_AFTER_MS = 36 * HOUR_MS;
 
 /** A source's news may be told: it is on, not failing, and its latest list is fresh. */
 export function tellable(list: ListFacts, now: number): list is ListFacts & { latest: Snapshot } {
-  return list.latest !== undefined && !list.failing && now - list.latest.fetchedAt <= STALE_AFTER_MS;
+  // From when the list was last confirmed: a list a 304 kept is as fresh as one just stored (issue #12).
+  return list.latest !== undefined && !list.failing && now - (list.checkedAt ?? list.latest.fetchedAt) <= STALE_AFTER_MS;
 }
 
 /** Streaks and days on the list are told on these days; 14 and 30 need a window longer than the stored 8 days (lib/background/issue-inputs.ts `WINDOW_DAYS`) and wait for it. */

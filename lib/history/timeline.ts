@@ -204,11 +204,6 @@ export function timelineAddress(search: string): { kind: ItemKind; id: string } 
   return isSavedItemId(kind, id) ? { kind, id } : undefined;
 }
 
-/** The timeline page's address for an item (relative to the extension's root), or undefined for an id that is not valid. */
-export function timelineHref(kind: ItemKind, id: string): string | undefined {
-  return isSavedItemId(kind, id) ? `/timeline.html?${new URLSearchParams({ kind, id }).toString()}` : undefined;
-}
-
 /**
  * One point for each calendar day from the item's first listing on (a year
  * of dense and daily history as one row a day, for the table): the day's last

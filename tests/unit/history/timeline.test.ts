@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { dailyPoints, readTimeline, timelineAddress, timelineHref, type TimelineRead } from '@/lib/history/timeline';
+import { dailyPoints, readTimeline, timelineAddress, type TimelineRead } from '@/lib/history/timeline';
+import { timelineHref } from '@/lib/shared/saved';
 import type { MorningPostDB } from '@/lib/history/db';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import type { ItemKind } from '@/lib/shared/saved';

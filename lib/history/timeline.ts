@@ -3,6 +3,7 @@ import type { SourceId } from '../sources/ids';
 import type { CatalogItem, Snapshot } from '../shared/records';
 import { dayIn } from '../shared/movement';
 import { isSavedItemId, savedItemUrl, sourcesOfKind, type ItemKind } from '../shared/saved';
+import { SOURCE_INFO } from '../sources/info';
 import { STORES, SNAPSHOTS_BY_SOURCE_AND_TIME } from './stores';
 
 /**
@@ -48,7 +49,7 @@ export interface SourceTimeline {
   bestRankAt?: number;
   /** Calendar days (the reader's time zone) on which at least one kept snapshot listed it. */
   daysOnList: number;
-  /** The figures this source gave for it, in the order they first appear. */
+  /** The figures this source gave for it: the source's own order (lib/sources/info.ts, most telling first), then any other. */
   metrics: MetricName[];
   /** The longest list it was ranked in (for the rank axis). */
   worstRank: number;
@@ -88,6 +89,11 @@ function result<T>(request: IDBRequest<T>): Promise<T> {
 /** A stored figure as a number to draw, or undefined (null, missing, NaN, ±Infinity: issue #9). */
 function figure(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function inSourceOrder(sourceId: SourceId, names: readonly MetricName[]): MetricName[] {
+  const order: readonly MetricName[] = SOURCE_INFO[sourceId]?.metrics ?? [];
+  return [...order.filter((name) => names.includes(name)), ...names.filter((name) => !order.includes(name))];
 }
 
 /**
@@ -141,7 +147,7 @@ export function sourceTimeline(entry: CatalogItem, snapshots: readonly Snapshot[
     lastSeenAt,
     ...(bestRank !== undefined ? { bestRank, bestRankAt: bestRankAt! } : {}),
     daysOnList: days.size,
-    metrics: metricNames,
+    metrics: inSourceOrder(entry.sourceId, metricNames),
     worstRank,
   };
 }

@@ -1,7 +1,8 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { ItemTimeline } from '@/lib/history/timeline';
 import { sourceLabel, type TimelineState } from '@/lib/models/timeline';
-import { fullNumber, isoTime, shortDate } from '@/lib/shared/format';
+import { fullNumber, isoTime } from '@/lib/shared/format';
+import { shortDate } from '../timeline/dates';
 import { isSafeLink } from '@/lib/shared/links';
 import type { ItemKind } from '@/lib/shared/saved';
 import { Guard } from '../Guard';

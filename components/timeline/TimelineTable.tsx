@@ -1,6 +1,7 @@
 import type { SourceTimeline } from '@/lib/history/timeline';
 import { dailyPoints } from '@/lib/models/timeline';
-import { fullNumber, METRIC_UNIT, shortDate } from '@/lib/shared/format';
+import { fullNumber, METRIC_UNIT } from '@/lib/shared/format';
+import { shortDate } from './dates';
 
 /**
  * The charts' data as a table, one row a day (issue #12: "a table for screen

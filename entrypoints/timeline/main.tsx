@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { installVisibleText } from '@/components/visible-text';
 import { TimelinePage } from '@/components/pages/TimelinePage';
-import { openExisting } from '@/lib/history/plain-read';
+import { openExisting } from '@/lib/history/open-existing';
 import { readTimelinePage, timelineState } from '@/lib/models/timeline';
 import { dayIn } from '@/lib/shared/movement';
 import { systemTimeZone } from '@/lib/shared/time';

@@ -121,14 +121,6 @@ export function savedItemUrl(kind: ItemKind, id: string): string {
   return huggingFaceUrl(kind, id);
 }
 
-/**
- * The item's timeline page (issue #12, "Item timelines": entrypoints/timeline/), relative to the extension's root,
- * or undefined for an id that is not valid. The page checks the address again (lib/history/timeline.ts).
- */
-export function timelineHref(kind: ItemKind, id: string): string | undefined {
-  return isSavedItemId(kind, id) ? `/timeline.html?${new URLSearchParams({ kind, id }).toString()}` : undefined;
-}
-
 export function savedKey(shelf: Shelf, kind: ItemKind, id: string): string {
   return `${SHELF_PREFIX[shelf]}:${kind}:${id}`;
 }

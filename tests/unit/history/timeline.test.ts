@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { dailyPoints, readTimeline, timelineAddress, type TimelineRead } from '@/lib/history/timeline';
-import { timelineHref } from '@/lib/shared/saved';
+import { timelineHref } from '@/lib/shared/timeline-link';
 import type { MorningPostDB } from '@/lib/history/db';
 import type { CatalogItem, Snapshot } from '@/lib/shared/records';
 import type { ItemKind } from '@/lib/shared/saved';

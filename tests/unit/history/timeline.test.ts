@@ -1,4 +1,5 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { readTimelinePage, timelineState } from '@/lib/models/timeline';
 import { dailyPoints, readTimeline, timelineAddress, type TimelineRead } from '@/lib/history/timeline';
 import { timelineHref } from '@/lib/shared/timeline-link';
 import type { MorningPostDB } from '@/lib/history/db';
@@ -270,5 +271,32 @@ describe('one table row a day (dailyPoints)', () => {
       { day: '2026-11-03', point: { at: T0 + 2 * DAY, rank: 5, metrics: {} } },
     ]);
     expect(dailyPoints([{ at: T0, rank: null, metrics: {} }], dayOf)).toEqual([]);
+  });
+});
+
+describe('the page’s one read (lib/models/timeline.ts)', () => {
+  it('opens nothing for an address of no item, says unknown without a database, and closes what it opened', async () => {
+    const open = vi.fn(async () => undefined);
+    expect(await readTimelinePage('?kind=repo&id=settings/tokens', open, 'UTC')).toEqual({ status: 'invalid' });
+    expect(open).not.toHaveBeenCalled();
+    expect(await readTimelinePage('?kind=model&id=lab/alpha', open, 'UTC')).toEqual({ status: 'unknown', kind: 'model', id: 'lab/alpha' });
+
+    const db = await seeded([entry(1, 'hf-models', 'lab/alpha', T0, T0)], [snapshot('hf-models', T0, [1])]);
+    await db.open();
+    const backend = db.backendDB();
+    const close = vi.spyOn(backend, 'close');
+    const answer = await readTimelinePage('?kind=model&id=lab%2Falpha', async () => backend, 'UTC');
+    expect(answer.status).toBe('found');
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('is loading until the read answers, then the answer; a failed read becomes its message', async () => {
+    const state = timelineState(Promise.resolve({ status: 'invalid' }));
+    expect(state.value).toEqual({ status: 'loading' });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(state.value).toEqual({ status: 'invalid' });
+    const failed = timelineState(Promise.reject(new Error('The database is gone')));
+    await vi.waitFor(() => expect(failed.value).toEqual({ status: 'error', message: 'The database is gone' }));
   });
 });

@@ -8,7 +8,7 @@ import type { ItemKind } from '@/lib/shared/saved';
 import { Guard } from '../Guard';
 import { MetricChart, RankChart, type Span } from '../timeline/TimelineCharts';
 import { TimelineTable } from '../timeline/TimelineTable';
-import { useReadyMarker } from '../useReadyMarker';
+import { useCompleteMarker, useFirstScreen, useReadyMarker } from '../useReadyMarker';
 
 /**
  * An item's timeline (issue #12, "Item timelines"), opened from a row's
@@ -16,18 +16,25 @@ import { useReadyMarker } from '../useReadyMarker';
  * every list that has held it over the kept history (up to a year), its first
  * and last sighting, best rank and days on a list; for each list a chart and
  * the same data as a table. Painted from one read of IndexedDB
- * (lib/models/timeline.ts); ready (`<html data-ready>`) once that has answered.
+ * (lib/models/timeline.ts); ready (`<html data-ready>`) once that has answered
+ * and the facts and charts are drawn. The tables — a row a day, a few hundred
+ * rows a list over a year — follow once that first screen has been painted
+ * (`<html data-complete>`), as the new tab holds back what no reader sees at
+ * first (issue #8), so that the charts do not wait for a thousand rows' layout.
  */
 export function TimelinePage({ state, dayOf }: { state: ReadonlySignal<TimelineState>; dayOf: (at: number) => string }) {
   const current = state.value;
+  const found = current.status === 'found';
   useReadyMarker(current.status !== 'loading');
+  const painted = useFirstScreen(found);
+  useCompleteMarker(found ? painted : current.status !== 'loading');
   return (
     <main class="timeline" aria-busy={current.status === 'loading'}>
       <p class="timeline__kicker">
         <span class="timeline__paper">The AI Morning Post</span> · Timeline
       </p>
       {current.status === 'found' ? (
-        <Timeline timeline={current.timeline} dayOf={dayOf} />
+        <Timeline timeline={current.timeline} dayOf={dayOf} tables={painted} />
       ) : current.status === 'loading' ? null : (
         <>
           <h1 class="timeline__title">No timeline to show</h1>
@@ -47,7 +54,7 @@ export function TimelinePage({ state, dayOf }: { state: ReadonlySignal<TimelineS
 const KIND_WORD: Record<ItemKind, string> = { model: 'Model', dataset: 'Dataset', space: 'Space', paper: 'Paper', repo: 'Repository' };
 const SITE: Record<ItemKind, string> = { model: 'Hugging Face', dataset: 'Hugging Face', space: 'Hugging Face', paper: 'Hugging Face', repo: 'GitHub' };
 
-function Timeline({ timeline, dayOf }: { timeline: ItemTimeline; dayOf: (at: number) => string }) {
+function Timeline({ timeline, dayOf, tables }: { timeline: ItemTimeline; dayOf: (at: number) => string; tables: boolean }) {
   // Every chart spans the same time, so that a day sits at the same x in each.
   const times = timeline.sources.flatMap((source) => (source.points.length > 0 ? [source.points[0]!.at, source.points[source.points.length - 1]!.at] : []));
   const span: Span = times.length > 0 ? { from: Math.min(...times), to: Math.max(...times) } : { from: timeline.firstSeenAt, to: timeline.lastSeenAt };
@@ -102,7 +109,7 @@ function Timeline({ timeline, dayOf }: { timeline: ItemTimeline; dayOf: (at: num
                   <MetricChart key={metric} source={source} metric={metric} label={label} span={span} />
                 ))}
               </div>
-              <TimelineTable source={source} label={label} dayOf={dayOf} id={id} />
+              {tables ? <TimelineTable source={source} label={label} dayOf={dayOf} id={id} /> : null}
             </section>
           </Guard>
         );

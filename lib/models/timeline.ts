@@ -10,6 +10,9 @@ import type { SourceId } from '../sources/ids';
  * IndexedDB API and closed after the read, as the other pages' first reads are
  * (lib/history/plain-read.ts): the page loads no Dexie at all.
  */
+/** The User Timing measure of the page's read, opening the database included (scripts/bench-timeline.ts reads it). */
+export const TIMELINE_READ_MEASURE = 'amp:timeline-read';
+
 export type TimelineState = { status: 'loading' } | TimelineRead | { status: 'error'; message: string };
 
 /**

@@ -86,6 +86,8 @@ describe('an item’s timeline after a simulated year, in Chromium (issue #12)',
     expect(await link.getAttribute('href')).toBe(`/timeline.html?kind=model&id=${encodeURIComponent(id)}`);
     const [page] = await Promise.all([session.context.waitForEvent('page', { timeout: 15_000 }), link.click()]);
     await page.waitForSelector('html[data-ready]', { timeout: 15_000 });
+    // The tables follow the charts' first paint.
+    await page.waitForSelector('html[data-complete]', { timeout: 15_000 });
 
     expect(await page.locator('h1').textContent()).toBe(await firstRow.locator('.trending__link').textContent());
     // The first sighting, as written a year ago (its <time> carries the instant; the text is the reader's format).

@@ -16,7 +16,7 @@ import type { TimelineState } from '@/lib/models/timeline';
 
 afterEach(() => {
   cleanup();
-  delete document.documentElement.dataset.ready;
+  for (const mark of ['ready', 'firstScreen', 'complete']) delete document.documentElement.dataset[mark];
 });
 
 const DAY = 86_400_000;
@@ -109,9 +109,12 @@ describe('the timeline page (components/pages/TimelinePage.tsx)', () => {
     expect([...likes.querySelectorAll('.timeline-chart__series circle')].map((dot) => [dot.getAttribute('cx'), dot.getAttribute('cy')])).toEqual([['704', '53']]);
   });
 
-  it('gives the same data as a table a screen reader can walk: a caption, column and row headers, one row a day, newest first', () => {
+  it('gives the same data as a table a screen reader can walk: a caption, column and row headers, one row a day, newest first', async () => {
     show({ status: 'found', timeline });
-    const table = screen.getByRole('table');
+    // After the charts' first paint (the page is complete then).
+    expect(screen.queryByRole('table')).toBeNull();
+    const table = await screen.findByRole('table');
+    expect(document.documentElement.dataset.complete).toBe('true');
     expect(table.querySelector('caption')!.textContent).toBe('Hugging Face models: rank and figures, one row a day, newest first (4 days)');
     expect([...table.querySelectorAll('thead th')].map((th) => [th.textContent, th.getAttribute('scope')])).toEqual([
       ['Day', 'col'],
@@ -154,6 +157,7 @@ describe('the timeline page (components/pages/TimelinePage.tsx)', () => {
     cleanup();
     show({ status: 'invalid' });
     expect(document.querySelector('[data-timeline-message=invalid]')!.textContent).toMatch(/^This address names no item/);
+    expect(document.documentElement.dataset.complete).toBe('true');
     cleanup();
     show({ status: 'unknown', kind: 'repo', id: 'acme/agent' });
     expect(document.querySelector('[data-timeline-message=unknown]')!.textContent).toBe('acme/agent has not been in any list this browser has kept: it has no history yet.');

@@ -6,9 +6,9 @@
  *   npm run bench:timeline -- [--runs 15]
  *
  * The extension installs over recorded lists (../shared/fixtures, or tests/fixtures without it); then a year of
- * history is written straight into its IndexedDB in the shape retention leaves it (lib/history/retention.ts: one
- * snapshot a day for days 365 … 8, every hour of the last week) for one repository in all three GitHub lists —
- * the most a timeline reads, ~527 snapshots × 3 sources — each snapshot the size of that source's real latest
+ * history is written straight into its IndexedDB in the shape retention leaves it (tests/support/timeline-year.ts:
+ * one snapshot a day for days 365 … 8, every hour of the last week) for one repository in all three GitHub lists —
+ * the most a timeline reads, 526 snapshots × 3 sources — each snapshot the size of that source's real latest
  * list, with all its figures. The page is then opened `--runs` times; each run reports the page's own read
  * (`amp:timeline-read`: open the database and read, entrypoints/timeline/main.tsx), its first contentful paint,
  * its ready mark (`amp:ready`: facts and charts) and its complete mark (`amp:complete`: the tables too).
@@ -16,12 +16,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionSession } from '../tests/support/browser';
 import { FixtureServer } from '../tests/support/fixture-server';
 import { CHROME_BUILD, SHARED_FIXTURES } from '../tests/support/paths';
 import { ownRecordings, serveRecordings, sharedRecordings } from '../tests/support/recordings';
 import { awaitFirstIssue } from '../tests/support/simulate';
+import { seedTimelineYear, TIMELINE_YEAR_SOURCES } from '../tests/support/timeline-year';
 import { COMPLETE_MARK, READY_MARK } from '../lib/shared/page-marks';
 import { TIMELINE_READ_MEASURE } from '../lib/models/timeline';
 
@@ -29,76 +29,6 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' 
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs wants a whole number, at least 1');
 if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error(`no Chrome build in ${CHROME_BUILD}: run npm run build first`);
-
-const GITHUB_SOURCES = ['gh-trending-daily', 'gh-trending-weekly', 'gh-search'] as const;
-
-interface Seeded {
-  id: string;
-  snapshots: Record<string, number>;
-  keysPerSnapshot: Record<string, number>;
-  metrics: Record<string, string[]>;
-  seconds: number;
-}
-
-/** A year of the first repository of GitHub's daily list in all three GitHub lists, written from an extension page. */
-function seedYear(page: Page): Promise<Seeded> {
-  return page.evaluate(async (sources) => {
-    const HOUR = 3_600_000;
-    const DAY = 24 * HOUR;
-    const started = performance.now();
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('ai-morning-post');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const done = <T,>(request: IDBRequest<T>) => new Promise<T>((resolve, reject) => ((request.onsuccess = () => resolve(request.result)), (request.onerror = () => reject(request.error))));
-    type Snapshot = { sourceId: string; fetchedAt: number; keys: number[]; metrics: Record<string, (number | null)[]> };
-    type Entry = { key?: number; sourceId: string; itemId: string; firstSeenAt: number; lastSeenAt: number };
-    const tx = db.transaction(['catalog', 'snapshots'], 'readwrite');
-    const catalog = tx.objectStore('catalog');
-    const snapshots = tx.objectStore('snapshots');
-    const latestOf = async (sourceId: string) =>
-      (await done(snapshots.index('[sourceId+fetchedAt]').openCursor(IDBKeyRange.bound([sourceId, -Infinity], [sourceId, Infinity]), 'prev')))?.value as Snapshot | undefined;
-    const daily = (await latestOf(sources[0]))!;
-    const first = (await done(catalog.get(daily.keys[0]!))) as Entry;
-    const now = Date.now();
-    const noonToday = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate(), 12);
-    const report = { id: first.itemId, snapshots: {} as Record<string, number>, keysPerSnapshot: {} as Record<string, number>, metrics: {} as Record<string, string[]>, seconds: 0 };
-    for (const [index, sourceId] of sources.entries()) {
-      const latest = (await latestOf(sourceId)) ?? daily;
-      let entry = (await done(catalog.index('[sourceId+itemId]').get([sourceId, first.itemId]))) as Entry | undefined;
-      if (!entry) {
-        const { key: _key, ...rest } = first;
-        entry = { ...rest, sourceId };
-        entry.key = (await done(catalog.add(entry))) as number;
-      }
-      await done(catalog.put({ ...entry, firstSeenAt: noonToday - 365 * DAY }));
-      const others = latest.keys.filter((key) => key !== entry!.key);
-      const columns = Object.entries(latest.metrics);
-      const write = (fetchedAt: number, rank: number | null, value: number) => {
-        const at = rank === null ? -1 : Math.min(rank - 1, others.length);
-        const keys = at < 0 ? others : [...others.slice(0, at), entry!.key!, ...others.slice(at)];
-        const metrics: Record<string, (number | null)[]> = {};
-        for (const [name, column] of columns) {
-          const rest = column.filter((_, position) => latest.keys[position] !== entry!.key);
-          metrics[name] = at < 0 ? rest : [...rest.slice(0, at), value, ...rest.slice(at)];
-        }
-        snapshots.add({ sourceId, fetchedAt, keys, metrics });
-      };
-      let count = 0;
-      // Each list its own pattern, so the three lines differ: absent one day in (20 + index × 5).
-      for (let days = 365; days >= 8; days -= 1, count += 1) write(noonToday - days * DAY, days % (20 + index * 5) === 0 ? null : (days % 12) + 1, 1000 + (365 - days) * 10);
-      for (let hour = 168; hour >= 1; hour -= 1, count += 1) write(now - hour * HOUR, (hour % 5) + 1, 5000 + (168 - hour));
-      report.snapshots[sourceId] = count;
-      report.keysPerSnapshot[sourceId] = others.length + 1;
-      report.metrics[sourceId] = columns.map(([name]) => name);
-    }
-    await new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))));
-    db.close();
-    report.seconds = (performance.now() - started) / 1000;
-    return report;
-  }, GITHUB_SOURCES);
-}
 
 interface Run {
   read?: number;
@@ -146,9 +76,7 @@ try {
   await awaitFirstIssue(session);
   const seeder = await session.context.newPage();
   await seeder.goto(session.url('options.html'));
-  // tsx keeps function names with a helper (`__name`) that the page does not have: a no-op of the same name.
-  await seeder.evaluate('globalThis.__name = (target) => target');
-  const seeded = await seedYear(seeder);
+  const seeded = await seedTimelineYear(seeder, { wholeYear: true });
   await seeder.close();
   const address = `timeline.html?kind=repo&id=${encodeURIComponent(seeded.id)}`;
   // One warm-up each: the first page of a profile compiles and caches what the next ones reuse.
@@ -161,7 +89,7 @@ try {
     newtab.push(await timePage(session, 'newtab.html'));
   }
   console.log(`An item's timeline over a year of history in Chromium (${seeded.id}, written in ${seeded.seconds.toFixed(1)} s)`);
-  for (const sourceId of GITHUB_SOURCES) {
+  for (const sourceId of TIMELINE_YEAR_SOURCES) {
     console.log(`  ${sourceId.padEnd(20)} ${String(seeded.snapshots[sourceId]).padStart(4)} snapshots of ${seeded.keysPerSnapshot[sourceId]} items (${seeded.metrics[sourceId]!.join(', ')})`);
   }
   console.log(`ms over ${runs} runs after a warm-up, each page in a new tab: median, min–max`);

@@ -25,12 +25,14 @@ interface AxisProps {
 /** The dates under a chart: its first, middle and last. */
 function DateAxis({ frame, span }: AxisProps) {
   const x = timeX(frame, span.from, span.to);
-  const y = frame.height - frame.bottom + 16;
+  // The axis a little below the plot, so that a line along the foot of the plot stays visible; the dates under it.
+  const axis = frame.height - frame.bottom + 4;
+  const y = frame.height - 6;
   const times = span.to > span.from ? [span.from, span.from + (span.to - span.from) / 2, span.to] : [span.from];
   const anchors = times.length === 1 ? ['middle'] : ['start', 'middle', 'end'];
   return (
     <g class="timeline-chart__axis" aria-hidden="true">
-      <line x1={frame.left} x2={frame.width - frame.right} y1={frame.height - frame.bottom} y2={frame.height - frame.bottom} />
+      <line x1={frame.left} x2={frame.width - frame.right} y1={axis} y2={axis} />
       {times.map((at, index) => (
         <text key={index} x={x(at)} y={y} text-anchor={anchors[index]}>
           {shortDate(at) ?? ''}

@@ -14,10 +14,13 @@ export interface Frame {
   bottom: number;
 }
 
-/** The rank chart: 720 × 200 user units, drawn at the width of its column (the viewBox scales it evenly). */
-export const RANK_FRAME: Frame = { width: 720, height: 200, left: 52, right: 16, top: 12, bottom: 28 };
-/** A figure's small chart. */
-export const METRIC_FRAME: Frame = { width: 720, height: 120, left: 52, right: 16, top: 10, bottom: 24 };
+/**
+ * The rank chart: 720 × 200 user units, drawn at the width of its column (the viewBox scales it evenly; on a narrow
+ * screen its labels are set larger in user units, components/styles/pages/timeline.css, and `left` leaves them room).
+ */
+export const RANK_FRAME: Frame = { width: 720, height: 200, left: 64, right: 16, top: 12, bottom: 28 };
+/** A figure's small chart: two side by side on a wide page, each near its drawn size. */
+export const METRIC_FRAME: Frame = { width: 360, height: 120, left: 56, right: 12, top: 10, bottom: 24 };
 
 /** Tenths of a unit: enough for a chart, and short attributes. */
 export const round = (value: number): number => Math.round(value * 10) / 10;

@@ -9,9 +9,9 @@ import type { TimelineState } from '@/lib/models/timeline';
 
 /**
  * The timeline's chart and table (issue #12), with places worked out by hand:
- * the rank chart is 720 × 200 with 52 units left, 16 right, 12 above and 28
- * below the plot, so the plot is 652 wide and 160 high; a metric chart is
- * 720 × 120 with 10 above and 24 below, 86 high.
+ * the rank chart is 720 × 200 with 64 units left, 16 right, 12 above and 28
+ * below the plot, so the plot is 640 wide and 160 high; a metric chart is
+ * 360 × 120 with 56 left, 12 right, 10 above and 24 below: 292 wide, 86 high.
  */
 
 afterEach(() => {
@@ -40,8 +40,9 @@ describe('where a point goes (components/timeline/chart-geometry.ts)', () => {
 
   it('spreads time across the plot, and one time alone in its middle', () => {
     const x = timeX(RANK_FRAME, T0, T0 + 4 * DAY);
-    expect([x(T0), x(T0 + DAY), x(T0 + 4 * DAY)]).toEqual([52, 215, 704]);
-    expect(timeX(RANK_FRAME, T0, T0)(T0)).toBe(378);
+    expect([x(T0), x(T0 + DAY), x(T0 + 4 * DAY)]).toEqual([64, 224, 704]);
+    expect(timeX(RANK_FRAME, T0, T0)(T0)).toBe(384);
+    expect(timeX(METRIC_FRAME, T0, T0 + 4 * DAY)(T0 + 2 * DAY)).toBe(202);
   });
 
   it('draws figures between their smallest (foot) and largest (top); equal ones in the middle; no NaN near 1e308', () => {
@@ -93,20 +94,21 @@ function show(state: TimelineState) {
 }
 
 describe('the timeline page (components/pages/TimelinePage.tsx)', () => {
-  it('draws the rank line from No. 3 on day 1 (52, 92) to No. 1 on day 2, a gap, and day 4 as a dot at the foot', () => {
+  it('draws the rank line from No. 3 on day 1 (64, 92) to No. 1 on day 2, a gap, and day 4 as a dot at the foot', () => {
     show({ status: 'found', timeline });
     const rank = document.querySelector('svg[data-chart=rank]')!;
-    // Day 2 is a third of the way: 52 + 652 / 3 = 269.33; day 4 at the right edge, 720 - 16 = 704.
-    expect([...rank.querySelectorAll('.timeline-chart__series polyline')].map((line) => line.getAttribute('points'))).toEqual(['52,92 269.3,12']);
+    // Day 2 is a third of the way: 64 + 640 / 3 = 277.33; day 4 at the right edge, 720 - 16 = 704.
+    expect([...rank.querySelectorAll('.timeline-chart__series polyline')].map((line) => line.getAttribute('points'))).toEqual(['64,92 277.3,12']);
     expect([...rank.querySelectorAll('.timeline-chart__series circle')].map((dot) => [dot.getAttribute('cx'), dot.getAttribute('cy')])).toEqual([['704', '172']]);
     expect([...rank.querySelectorAll('.timeline-chart__grid text')].map((label) => label.textContent)).toEqual(['No. 1', 'No. 3', 'No. 5']);
     expect(rank.getAttribute('role')).toBe('img');
     expect(rank.getAttribute('aria-label')).toMatch(/^Rank in Hugging Face models: No\. 3 on .+, No\. 5 on .+; best No\. 1; not in the list 1 of 4 times$/);
 
     // Likes 10, 30, 20 between 10 (foot, y 96) and 30 (top, y 10): 20 is at 53; the absent day breaks the line.
+    // x: 56 + 292 / 3 = 153.33 for day 2, 360 - 12 = 348 for day 4.
     const likes = document.querySelector('svg[data-chart=likes]')!;
-    expect([...likes.querySelectorAll('polyline')].map((line) => line.getAttribute('points'))).toEqual(['52,96 269.3,10']);
-    expect([...likes.querySelectorAll('.timeline-chart__series circle')].map((dot) => [dot.getAttribute('cx'), dot.getAttribute('cy')])).toEqual([['704', '53']]);
+    expect([...likes.querySelectorAll('.timeline-chart__series polyline')].map((line) => line.getAttribute('points'))).toEqual(['56,96 153.3,10']);
+    expect([...likes.querySelectorAll('.timeline-chart__series circle')].map((dot) => [dot.getAttribute('cx'), dot.getAttribute('cy')])).toEqual([['348', '53']]);
   });
 
   it('gives the same data as a table a screen reader can walk: a caption, column and row headers, one row a day, newest first', async () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithRecordings, openReady, type ExtensionSession } from '../support/browser';
@@ -13,6 +15,19 @@ import { awaitFirstIssue } from '../support/simulate';
  * panel's first model; its Timeline link opens the page, which shows the
  * chart, a table of one row a day and a first sighting a year ago.
  */
+
+/** axe-core, run as tests/e2e/a11y.e2e.ts runs it (there for the other surfaces): WCAG 2.0/2.1 A and AA, best practices. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+  }, AXE_TAGS);
+}
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -67,10 +82,17 @@ async function seedYear(page: Page, id: string, now: number): Promise<Seeded> {
 describe('an item’s timeline after a simulated year, in Chromium (issue #12)', () => {
   let session: ExtensionSession;
   let close: () => Promise<void>;
+  /** The side panel's first model, and when it was first seen: a year ago (seedYear). */
+  let seeded: Seeded;
 
   beforeAll(async () => {
     ({ session, close } = await launchWithRecordings((server) => serveRecordings(server, ownRecordings())));
     await awaitFirstIssue(session);
+    const panel = await openReady(session, session.url('sidepanel.html'), { width: 420, height: 900 });
+    const id = await panel.locator('.tabs__panel .trending__row').first().getAttribute('data-item-id');
+    expect(id).toBeTruthy();
+    seeded = await seedYear(panel, id!, Date.now());
+    await panel.close();
   });
   afterAll(() => close?.());
 
@@ -78,8 +100,7 @@ describe('an item’s timeline after a simulated year, in Chromium (issue #12)',
     const panel = await openReady(session, session.url('sidepanel.html'), { width: 420, height: 900 });
     const firstRow = panel.locator('.tabs__panel .trending__row').first();
     const id = (await firstRow.getAttribute('data-item-id'))!;
-    expect(id).toBeTruthy();
-    const seeded = await seedYear(panel, id, Date.now());
+    expect(id).toBe(seeded.id);
 
     const link = panel.getByRole('link', { name: `Timeline of ${await firstRow.locator('.trending__link').textContent()}`, exact: true }).first();
     await link.waitFor({ timeout: 20_000 });
@@ -108,6 +129,34 @@ describe('an item’s timeline after a simulated year, in Chromium (issue #12)',
     expect(await rows.last().locator('td').allTextContents()).toEqual(['No. 6', '—', '365', '—']);
     await page.close();
     await panel.close();
+  });
+
+  it('is accessible over that year: no axe violation light or dark; Tab reaches the item’s link and the table, which the keys scroll', async () => {
+    const page = await openReady(session, session.url(`timeline.html?kind=model&id=${encodeURIComponent(seeded.id)}`), { width: 1280, height: 900 });
+    await page.waitForSelector('html[data-complete]', { timeout: 15_000 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page), scheme).toEqual([]);
+    }
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Open on Hugging Face');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({ table: document.activeElement?.getAttribute('data-table'), outline: getComputedStyle(document.activeElement!).outlineStyle }));
+    expect(focused).toEqual({ table: 'hf-models', outline: 'solid' });
+    await page.keyboard.press('PageDown');
+    await expect.poll(() => page.locator('[data-table=hf-models]').evaluate((box) => box.scrollTop)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('is linked from the issue’s rows too, once the new tab is ready (the links come with Save and Watch)', async () => {
+    const page = await openReady(session, 'chrome://newtab/');
+    const links = page.locator('.issue a.timeline-link');
+    await links.first().waitFor({ timeout: 20_000 });
+    const hrefs = await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(5);
+    for (const href of hrefs) expect(href).toMatch(/^\/timeline\.html\?kind=(model|dataset|space|paper|repo)&id=[^&]+$/);
+    expect(hrefs).toContain(`/timeline.html?kind=model&id=${encodeURIComponent(seeded.id)}`);
+    await page.close();
   });
 
   it('says plainly when the address names no item, or one with no history', async () => {

@@ -319,12 +319,22 @@ try {
 // ——— Issue #12, item timelines ———
 /**
  * A year of the first GitHub repository's history in all three GitHub lists (tests/support/timeline-year.ts), and
- * its timeline opened from the side panel's Timeline link: the page's first screen, the whole page, and narrow.
+ * its timeline: the rows' Timeline links (side panel, the issue's tools), the page's first screen, the whole page,
+ * and narrow.
  */
 async function timelineShots(session: Awaited<ReturnType<typeof launchExtension>>, scheme: 'light' | 'dark'): Promise<void> {
   const panel = await openReady(session, session.url('sidepanel.html'), { width: 400, height: 900 });
   const year = await seedTimelineYear(panel);
+  // Where it opens from: each row's Timeline link beside Save and Watch, in the side panel and the issue.
+  await panel.locator('.tabs__panel a.timeline-link').first().waitFor({ timeout: 20_000 });
+  written.push(join(outDir, `sidepanel-timeline-links-${scheme}.png`));
+  await panel.screenshot({ path: written.at(-1)! });
   await panel.close();
+  const paper = await openReady(session, 'chrome://newtab/', { width: 1440, height: 1000 });
+  await paper.locator('[data-section=tools] a.timeline-link').first().waitFor({ timeout: 20_000 });
+  written.push(join(outDir, `newtab-timeline-links-${scheme}.png`));
+  await paper.locator('[data-section=tools]').screenshot({ path: written.at(-1)! });
+  await paper.close();
   const address = session.url(`timeline.html?kind=repo&id=${encodeURIComponent(year.id)}`);
   for (const [name, viewport, fullPage] of [
     ['timeline', { width: 1280, height: 900 }, false],

@@ -4,10 +4,7 @@ import type { Issue } from '../shared/issue-types';
 import { DAY_MS } from '../shared/movement';
 import type { StoredIssue } from './issue-codec';
 import { listView, type LatestList } from './list-view';
-import { SNAPSHOTS_BY_SOURCE_AND_TIME, STORES } from './stores';
-import { openExisting } from './open-existing';
-
-export { openExisting };
+import { DB_NAME, SNAPSHOTS_BY_SOURCE_AND_TIME, STORES } from './stores';
 import { NO_ISSUE_PAGE, noLists, type IssuePageRead, type ListsRead } from './page-reads';
 
 export type { IssuePageRead, ListsRead };
@@ -23,6 +20,28 @@ export type { IssuePageRead, ListsRead };
  * write there is nothing to show, and a database created here (at version 1,
  * with no stores) would stand in the way of Dexie's own schema.
  */
+
+/** Opens the database if it exists; undefined when it does not. The connection closes itself when the worker upgrades. */
+export function openExisting(name: string = DB_NAME, factory: IDBFactory = indexedDB): Promise<IDBDatabase | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name);
+    // An upgrade from version 0 means the database does not exist: abort, so that none is created.
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onsuccess = () => {
+      const db = request.result;
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    request.onerror = (event) => {
+      if (request.error?.name === 'AbortError') {
+        event.preventDefault();
+        resolve(undefined);
+      } else reject(request.error ?? new Error(`Could not open the database ${name}.`));
+    };
+    // Another connection is upgrading: the live query (Dexie) will open it when that is done.
+    request.onblocked = () => resolve(undefined);
+  });
+}
 
 function result<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -1,8 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { ItemTimeline } from '@/lib/history/timeline';
 import { sourceLabel, type TimelineState } from '@/lib/models/timeline';
-import { fullNumber, isoTime } from '@/lib/shared/format';
-import { shortDate } from '../timeline/dates';
+import { fullNumber, isoTime, shortDate } from '@/lib/shared/format';
 import { isSafeLink } from '@/lib/shared/links';
 import type { ItemKind } from '@/lib/shared/saved';
 import { Guard } from '../Guard';

@@ -1,6 +1,5 @@
 import type { SourceTimeline, TimelinePoint } from '@/lib/history/timeline';
-import { compactNumber, fullNumber, METRIC_UNIT } from '@/lib/shared/format';
-import { shortDate } from './dates';
+import { compactNumber, fullNumber, METRIC_UNIT, shortDate } from '@/lib/shared/format';
 import type { MetricName } from '@/lib/sources/contract';
 import { METRIC_FRAME, RANK_FRAME, rankAxisEnd, rankTicks, rankY, runs, timeX, valueY, type Frame } from './chart-geometry';
 

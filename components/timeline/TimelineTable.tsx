@@ -1,7 +1,6 @@
 import type { SourceTimeline } from '@/lib/history/timeline';
 import { dailyPoints } from '@/lib/models/timeline';
-import { fullNumber, METRIC_UNIT } from '@/lib/shared/format';
-import { shortDate } from './dates';
+import { fullNumber, METRIC_UNIT, shortDate } from '@/lib/shared/format';
 
 /**
  * The charts' data as a table, one row a day (issue #12: "a table for screen

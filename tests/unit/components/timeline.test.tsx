@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TimelinePage } from '@/components/pages/TimelinePage';
 import { METRIC_FRAME, RANK_FRAME, rankAxisEnd, rankTicks, rankY, runs, timeX, valueY } from '@/components/timeline/chart-geometry';
 import type { ItemTimeline } from '@/lib/history/timeline';
+import { shortDate } from '@/lib/shared/format';
 import type { TimelineState } from '@/lib/models/timeline';
 
 /**
@@ -51,6 +52,13 @@ describe('where a point goes (components/timeline/chart-geometry.ts)', () => {
     expect(valueY(METRIC_FRAME, [7, 7])(7)).toBe(53);
     const huge = valueY(METRIC_FRAME, [1e308, -1e308]);
     expect([huge(1e308), huge(-1e308)]).toEqual([10, 96]);
+  });
+
+  it('dates the axis and the table briefly, and says nothing for a time not worth printing', () => {
+    const place = { locale: 'en-US', timeZone: 'UTC' };
+    expect(shortDate(Date.parse('2025-11-29T12:00:00Z'), place)).toBe('Nov 29, 2025');
+    expect(shortDate(Date.parse('2026-03-01T23:30:00Z'), { locale: 'en-GB', timeZone: 'Asia/Tokyo' })).toBe('2 Mar 2026');
+    for (const at of [Number.NaN, 0, Number.POSITIVE_INFINITY, 8.64e15]) expect(shortDate(at, place), String(at)).toBeUndefined();
   });
 
   it('breaks the line where a value is missing', () => {

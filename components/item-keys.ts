@@ -3,7 +3,7 @@ export { installShelves } from './shelves/ShelfViews';
 export { KeysHelp } from './KeysHelp';
 
 /** The item links `j` and `k` move through, in document order. */
-export const ITEM_LINKS = '.trending__row .trending__link[href], .mover .trending__link[href], .tool a[href], .reading a[href]:not(.trending__code)';
+export const ITEM_LINKS = '.trending__row .trending__link[href], .mover .trending__link[href], .tool a[href]:not(.timeline-link), .reading a[href]:not(.trending__code, .timeline-link)';
 
 /** The shelf each key puts the focused item on (issue #10): the row's own toggle is pressed (components/shelves/ShelfViews.tsx). */
 const SHELF_OF_KEY: Record<string, string> = { s: 'reading', w: 'watch' };

@@ -8,6 +8,7 @@
  *   npm run preview -- --recording gh-search=file.json  # any source's recorded response (repeatable)
  *   npm run preview -- --out docs/screenshots           # where to write
  *   npm run preview -- --days 0                         # only issue No. 1 (default: two more mornings)
+ *   npm run preview -- --only timeline                  # only an item's timeline (issue #12), over a written year
  *
  * After the other shots, one more morning ("the news day", issue #11): a new release enters Hugging Face's
  * top 10 with its quantisations in the top 30, so that a story leads the front page (newtab-news-*.png).
@@ -26,6 +27,7 @@ import { CHROME_BUILD, PROJECT_ROOT, SHARED_FIXTURES } from '../tests/support/pa
 import { ownRecordings, serveRecordings, sharedRecordings, SOURCE_ROUTES } from '../tests/support/recordings';
 import { liveWorker, morningOfDay, refreshOnDay, serveDay, setWorkerClock } from '../tests/support/simulate';
 import { shiftedRecording } from '../tests/support/shifted';
+import { seedTimelineYear } from '../tests/support/timeline-year';
 
 const { values } = parseArgs({
   options: {
@@ -34,8 +36,11 @@ const { values } = parseArgs({
     /** Mornings to simulate after install (0: just issue No. 1). */
     days: { type: 'string', default: '2' },
     out: { type: 'string', default: join(PROJECT_ROOT, 'screenshots') },
+    /** `timeline`: only the timeline's shots (issue #12), quickly. */
+    only: { type: 'string' },
   },
 });
+if (values.only !== undefined && values.only !== 'timeline') throw new Error('--only wants timeline');
 
 function recordings(): Record<SourceId, string> {
   const files = existsSync(SHARED_FIXTURES) ? sharedRecordings() : ownRecordings();
@@ -86,6 +91,11 @@ try {
       const first = await openReady(session, 'chrome://newtab/');
       await first.waitForSelector('.issue, [data-health="failing"]', { timeout: 20_000 });
       await first.close();
+      // ——— Issue #12, item timelines: alone when asked (`--only timeline`), else last (its year changes the history). ———
+      if (values.only === 'timeline') {
+        await timelineShots(session, scheme);
+        continue;
+      }
       // ——— Issue #10, the watch piece (i10-watch): watch the 21st model and dataset, which climb three places a
       // day in the shifted recordings (tests/support/shifted.ts), so that the next issues carry "Your Watchlist". ———
       if (simulatedDays > 0) await watchClimbers(session, files);
@@ -298,6 +308,7 @@ try {
         serveRecordings(server, files);
       }
       // ——— end of the news-day block ———
+      await timelineShots(session, scheme);
     } finally {
       await session.close();
     }
@@ -305,6 +316,41 @@ try {
 } finally {
   await server.stop();
 }
+// ——— Issue #12, item timelines ———
+/**
+ * A year of the first GitHub repository's history in all three GitHub lists (tests/support/timeline-year.ts), and
+ * its timeline: the rows' Timeline links (side panel, the issue's tools), the page's first screen, the whole page,
+ * and narrow.
+ */
+async function timelineShots(session: Awaited<ReturnType<typeof launchExtension>>, scheme: 'light' | 'dark'): Promise<void> {
+  const panel = await openReady(session, session.url('sidepanel.html'), { width: 400, height: 900 });
+  const year = await seedTimelineYear(panel);
+  // Where it opens from: each row's Timeline link beside Save and Watch, in the side panel and the issue.
+  await panel.locator('.tabs__panel a.timeline-link').first().waitFor({ timeout: 20_000 });
+  written.push(join(outDir, `sidepanel-timeline-links-${scheme}.png`));
+  await panel.screenshot({ path: written.at(-1)! });
+  await panel.close();
+  const paper = await openReady(session, 'chrome://newtab/', { width: 1440, height: 1000 });
+  await paper.locator('[data-section=tools] a.timeline-link').first().waitFor({ timeout: 20_000 });
+  written.push(join(outDir, `newtab-timeline-links-${scheme}.png`));
+  await paper.locator('[data-section=tools]').screenshot({ path: written.at(-1)! });
+  await paper.close();
+  const address = session.url(`timeline.html?kind=repo&id=${encodeURIComponent(year.id)}`);
+  for (const [name, viewport, fullPage] of [
+    ['timeline', { width: 1280, height: 900 }, false],
+    ['timeline-full', { width: 1280, height: 900 }, true],
+    ['timeline-narrow', { width: 420, height: 900 }, false],
+  ] as const) {
+    const page = await openReady(session, address, viewport);
+    await page.waitForSelector('html[data-complete]');
+    written.push(join(outDir, `${name}-${scheme}.png`));
+    await page.screenshot({ path: written.at(-1)!, fullPage });
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (sideways > 0) console.warn(`${name} ${scheme}: ${sideways} px of sideways overflow`);
+    await page.close();
+  }
+}
+// ——— end of the timeline block ———
 // ——— Issue #10, the watch piece (i10-watch) ———
 /** Puts the 21st model and dataset of the recordings on the watchlist in storage.sync, as the side panel's `w` does. */
 async function watchClimbers(session: Awaited<ReturnType<typeof launchExtension>>, recorded: Record<SourceId, string>): Promise<void> {

@@ -4,6 +4,7 @@ import { useRef } from 'preact/hooks';
 import { createShelvesModel, itemOfRow, type ShelfItem, type ShelvesModel } from '@/lib/models/shelves';
 import type { Paper } from '@/lib/shared/issue-types';
 import type { SourceId } from '@/lib/sources/ids';
+import { timelineHref } from '@/lib/shared/timeline-link';
 import { isSavedItemId, savedItemUrl, savedKey, type ItemKind, type SavedEntry, type Shelf } from '@/lib/shared/saved';
 import { Guard } from '../Guard';
 import { ItemName } from '../ItemName';
@@ -66,7 +67,13 @@ const PRESS: Record<Shelf, { word: string; label: (title: string) => string; on:
   watch: { word: 'Watch', label: (title) => `Watch ${title}`, on: '◉', off: '○' },
 };
 
-/** A row's two toggles; none for an item whose id cannot be saved (a row of another shape: issue #9). */
+/**
+ * A row's two toggles and its "Timeline" link (issue #12: the item's rank and figures over the kept history,
+ * entrypoints/timeline/); none for an item whose id cannot be saved (a row of another shape: issue #9). Here,
+ * with the buttons that load after the page is ready, rather than in the rows: the new tab and the side panel
+ * carry nothing more before they are ready (tests/e2e/budgets.e2e.ts). The link opens a new tab, as the side
+ * panel's links must (issue #9, finding 7), and on the new tab it leaves the paper where it is.
+ */
 function ShelfButtons({ sourceId, itemId, name }: ShelfRowProps) {
   const item = itemOfRow(sourceId, itemId, name);
   if (!model || !isSavedItemId(item.kind, item.id)) return null;
@@ -74,6 +81,9 @@ function ShelfButtons({ sourceId, itemId, name }: ShelfRowProps) {
     <span class="shelf-buttons">
       <ShelfToggle shelves={model} shelf="reading" item={item} />
       <ShelfToggle shelves={model} shelf="watch" item={item} />
+      <a class="shelf-button timeline-link" href={timelineHref(item.kind, item.id)} target="_blank" rel="noopener noreferrer" aria-label={`Timeline of ${item.title}`}>
+        Timeline
+      </a>
     </span>
   );
 }

@@ -127,6 +127,11 @@ export function dateline(at: number, place = BROWSER): string | undefined {
   return isSayableTime(at) ? longDate(place).format(at) : undefined;
 }
 
+/** "Nov 29, 2025" (a timeline's axis and table, issue #12); undefined for no time. */
+export function shortDate(at: number, place = BROWSER): string | undefined {
+  return isSayableTime(at) ? dateFormat(place, 'short-date', { year: 'numeric', month: 'short', day: 'numeric' }).format(at) : undefined;
+}
+
 /** "just now", "12 min ago", "3 h ago", "2 days ago"; undefined when either time is none. */
 export function ago(at: number, now: number): string | undefined {
   if (!isSayableTime(at) || !isSayableTime(now)) return undefined;

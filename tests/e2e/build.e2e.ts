@@ -27,7 +27,8 @@ describe('the Chrome MV3 build', () => {
     expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
     expect(manifest.background).toEqual({ service_worker: 'background.js' });
     expect(manifest.options_ui).toMatchObject({ page: 'options.html' });
-    for (const page of ['newtab.html', 'popup.html', 'sidepanel.html', 'options.html', 'background.js']) {
+    // timeline.html (issue #12) is a static page with its script and styles built apart (entrypoints/timeline-page.tsx).
+    for (const page of ['newtab.html', 'popup.html', 'sidepanel.html', 'options.html', 'background.js', 'timeline.html', 'timeline-page.js', 'assets/timeline-page.css']) {
       expect(existsSync(join(CHROME_BUILD, page)), page).toBe(true);
     }
   });
@@ -77,7 +78,9 @@ describe('the Firefox MV3 build', () => {
     const report = JSON.parse(output) as { errors: { code: string }[]; warnings: { code: string; file?: string }[] };
     expect(report.errors).toEqual([]);
     // Preact's renderer contains the innerHTML branch behind `dangerouslySetInnerHTML`,
-    // which this code base never uses (lint forbids it); nothing else may warn.
-    expect(report.warnings.filter((warning) => !(warning.code === 'UNSAFE_VAR_ASSIGNMENT' && warning.file?.startsWith('chunks/')))).toEqual([]);
+    // which this code base never uses (lint forbids it): in the pages' chunks, and in the timeline's script, which
+    // carries its own Preact (entrypoints/timeline-page.tsx, issue #12). Nothing else may warn.
+    const preact = (file?: string) => file?.startsWith('chunks/') || file === 'timeline-page.js';
+    expect(report.warnings.filter((warning) => !(warning.code === 'UNSAFE_VAR_ASSIGNMENT' && preact(warning.file)))).toEqual([]);
   });
 });

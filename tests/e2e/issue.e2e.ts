@@ -57,7 +57,7 @@ describe('the daily issue, published over three simulated days', () => {
     await page.keyboard.press('j');
     await page.keyboard.press('j');
     // What a key does loads with the first key pressed (components/useItemKeys.ts): the move is awaited.
-    const second = await page.locator('.tool a[href]').nth(1).getAttribute('href');
+    const second = await page.locator('.tool a[href]:not(.timeline-link)').nth(1).getAttribute('href');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href')), { timeout: 10_000 }).toBe(second);
     await page.keyboard.press('?');
     await page.locator('dialog.keys-help[open]').waitFor();

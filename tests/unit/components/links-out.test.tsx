@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor as waitForDefault } from '@testing-library/preact';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { PopupPage } from '@/components/pages/PopupPage';
+import { shelfViews } from '@/components/useItemKeys';
 import { SidePanelPage } from '@/components/pages/SidePanelPage';
 import type { MorningPostDB } from '@/lib/history/db';
 import { recordSuccess } from '@/lib/history/write';
@@ -39,6 +40,9 @@ const RECORDINGS: Partial<Record<SourceId, string>> = {
 afterEach(() => {
   cleanup();
   delete document.documentElement.dataset.ready;
+  // The side panel loads the rows' Save, Watch and Timeline links into this page-wide slot; the popup never does,
+  // so a popup test must not inherit them from a side panel test run before it.
+  shelfViews.value = undefined;
 });
 
 async function storeRecordings(db: MorningPostDB) {

@@ -81,13 +81,26 @@ describe('Save and Watch on a row, and the Saved view', () => {
   it('s and w press the focused row’s toggles', async () => {
     setUp();
     render(<Page />);
-    const link = screen.getAllByRole('link')[1]!;
+    const link = screen.getByRole('link', { name: 'gpt2' });
     link.focus();
     handleItemKey(new KeyboardEvent('keydown', { key: 'w' }), () => undefined);
     await waitFor(() => expect(button('Watch gpt2').getAttribute('aria-pressed')).toBe('true'));
     handleItemKey(new KeyboardEvent('keydown', { key: 's' }), () => undefined);
     await waitFor(() => expect(button('Save gpt2 to the reading list').getAttribute('aria-pressed')).toBe('true'));
     expect(button('Save Qwen/Qwen3-8B to the reading list').getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('each row links its timeline (issue #12) by its validated id, in a new tab; j does not stop on it', async () => {
+    setUp();
+    render(<Page />);
+    const timeline = screen.getByRole('link', { name: 'Timeline of Qwen/Qwen3-8B' });
+    expect(timeline.getAttribute('href')).toBe('/timeline.html?kind=model&id=Qwen%2FQwen3-8B');
+    expect(timeline.getAttribute('target')).toBe('_blank');
+    expect(timeline.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.getByRole('link', { name: 'Timeline of gpt2' }).getAttribute('href')).toBe('/timeline.html?kind=model&id=gpt2');
+    document.querySelector<HTMLAnchorElement>('.trending__link[href="https://huggingface.co/Qwen/Qwen3-8B"]')!.focus();
+    handleItemKey(new KeyboardEvent('keydown', { key: 'j' }), () => undefined);
+    expect(document.activeElement?.textContent).toBe('gpt2');
   });
 
   it('a refusal is shown and spoken, not silent', async () => {

@@ -1,5 +1,5 @@
 import { stripInvisible } from '../shared/invisible';
-import { asRead, mentions, SUPERLATIVE, type FactSheet } from './facts';
+import { asRead, mentions, nameWord, SUPERLATIVE, type FactSheet, type Subject } from './facts';
 import { backed, bare, figuresIn, isNameLike } from './numbers';
 
 /**
@@ -8,13 +8,17 @@ import { backed, bare, figuresIn, isNameLike } from './numbers';
  * and each sentence is kept only if everything it says is in the facts:
  *
  * - **figures**: each one is a figure of the facts, after normalising how it is written (lib/editor/numbers.ts);
- * - **swapped figures**: a sentence that names subjects (items by id or by the name after the `/`, tasks,
- *   owners, families, formats…) may state only their figures, or a list's size ("the top 12"). So
+ * - **swapped figures**: a sentence that names subjects (or, naming none, speaks through a pronoun of those
+ *   named before it in its paragraph: "It gained 93 a day") (items by id or by the name after the `/`, tasks,
+ *   owners, families, formats…) may state only their figures, or a list's size (a count claim's `top`, or any
+ *   figure of the facts written after "top": "the largest climb in the top 12"). So
  *   "echo/Kokoro-TTS rose from No. 9" is dropped when No. 9 was golf/Nova-Embed's rank;
  * - **names**: each name-like token is one of the facts' words (below);
  * - **superlatives** ("largest", "most", "first", "only", "record", "leads"…): only in a sentence that names a
  *   subject the facts put at No. 1 or that the template itself said it of;
  * - **links**: no address at all (`https://`, `www.`, `host.tld`); the issue's links stay the template's;
+ * - **quotations**: a quotation the template makes (an item's own description, in quotation marks) counts as the
+ *   item's own words when the model quotes it verbatim: its figures and names are not the model's;
  * - **length**: a sentence over `MAX_SENTENCE` characters is dropped; a repeated sentence is dropped.
  *
  * A **name-like token** is one with a `/` (an id), one that mixes letters and digits ("Qwen3-8B", "GPT-4"),
@@ -31,8 +35,8 @@ import { backed, bare, figuresIn, isNameLike } from './numbers';
  * shape: ../shared/seed/ai-morning-post-sample-issue.txt).
  *
  * What it does not catch: a wrong figure that is right elsewhere in the same sentence's subjects (a rank given
- * as a count of the same item), a figure in a sentence that names nothing ("It gained 93 a day" after another
- * item's sentence), a wrong word that is not a figure, a name or a superlative ("fell" for "rose", "yesterday"
+ * as a count of the same item), figures swapped between two subjects named in one sentence, a figure in a
+ * sentence that names nothing and has no pronoun to read back, a wrong word that is not a figure, a name or a superlative ("fell" for "rose", "yesterday"
  * for "last Friday"), a claim of cause ("because the community…"), and an invented name at the start of a
  * sentence written as a plain capitalised word. Those are why the model is asked to keep to the facts, and why
  * the reader can see which text was edited and turn the editor off.
@@ -90,24 +94,38 @@ export function sentencesOf(paragraph: string): string[] {
 
 const LINK = /\b(?:https?:\/\/|www\.)|\b[\w-]+\.(?:com|co|org|net|io|ai|dev|app|ly|me|info|html?)\b|\]\(/i;
 
-/** Why one sentence cannot stand, or undefined when it can. */
-export function sentenceProblem(sentence: string, facts: FactSheet): Omit<Dropped, 'sentence'> | undefined {
-  if (sentence.length > MAX_SENTENCE) return { reason: 'too-long', what: `${sentence.length} characters` };
-  const link = LINK.exec(sentence);
-  if (link) return { reason: 'link', what: link[0] };
-  const named = facts.subjects.filter((subject) => subject.keys.some((key) => mentions(sentence, key)));
-  for (const figure of figuresIn(sentence)) {
+/** A pronoun that speaks of what the sentence before named ("It gained 93 a day"). */
+const PRONOUN = /\b(?:it|its|they|their|them|both)\b/i;
+
+/** Quoted text: a quotation the template makes (an item's own description) may be quoted again as it is. */
+const QUOTED = /[“"]([^“”"]{1,300})[”"]/gu;
+
+/**
+ * Why one sentence cannot stand (or nothing), and the subjects it speaks of: those it names, or, when it names
+ * none and speaks through a pronoun, those named before it in its paragraph (`previous`).
+ */
+export function sentenceProblem(sentence: string, facts: FactSheet, previous: readonly Subject[] = []): { problem?: Omit<Dropped, 'sentence'>; named: Subject[] } {
+  const own = facts.subjects.filter((subject) => subject.keys.some((key) => mentions(sentence, key)));
+  const named = own.length > 0 || !PRONOUN.test(sentence) ? own : [...previous];
+  const fail = (reason: DropReason, what: string) => ({ problem: { reason, what }, named });
+  if (sentence.length > MAX_SENTENCE) return fail('too-long', `${sentence.length} characters`);
+  // What the template quotes is a fact as it stands: its figures and words are the item's own, not the model's.
+  const template = facts.template.join(' ');
+  const said = sentence.replace(QUOTED, (quote, inner: string) => (template.includes(inner) ? ' ' : quote));
+  const link = LINK.exec(said);
+  if (link) return fail('link', link[0]);
+  for (const figure of figuresIn(said)) {
     if (figure.suffixed && facts.names.has(figure.text.toLowerCase())) continue; // "1B": a size the facts name so
-    if (!backed(figure, facts.numbers)) return { reason: 'number', what: figure.text };
-    if (named.length > 0 && !backed(figure, [...facts.generic, ...named.flatMap((subject) => subject.numbers)])) {
-      return { reason: 'swapped', what: `${figure.text} is not a figure of ${named.map((subject) => subject.keys[0]).join(', ')}` };
+    if (!backed(figure, facts.numbers)) return fail('number', figure.text);
+    if (named.length > 0 && !figure.listSize && !backed(figure, [...facts.generic, ...named.flatMap((subject) => subject.numbers)])) {
+      return fail('swapped', `${figure.text} is not a figure of ${named.map((subject) => subject.keys[0]).join(', ')}`);
     }
   }
-  const name = unbackedName(sentence, facts);
-  if (name) return { reason: 'name', what: name };
-  const superlative = SUPERLATIVE.exec(sentence);
-  if (superlative && !named.some((subject) => subject.leader)) return { reason: 'superlative', what: superlative[0] };
-  return undefined;
+  const name = unbackedName(said, facts);
+  if (name) return fail('name', name);
+  const superlative = SUPERLATIVE.exec(said);
+  if (superlative && !named.some((subject) => subject.leader)) return fail('superlative', superlative[0]);
+  return { named };
 }
 
 /** The first name-like token of `sentence` that the facts do not name. */
@@ -127,7 +145,7 @@ function unbackedName(sentence: string, facts: FactSheet): string | undefined {
       (capitalised && (possessive || !opens));
     if (!nameLike) continue;
     const lower = token.toLowerCase();
-    if (facts.names.has(lower)) continue;
+    if (facts.names.has(lower) || facts.names.has(nameWord(raw))) continue;
     // A figure with its unit ("1.5K") is checked as a figure; a hyphenated name is backed when each part is a word
     // of the facts and the whole has no digits ("Text-To-Image").
     if (/^[\d.,]+[kmb]$/.test(lower)) continue;
@@ -154,10 +172,14 @@ export function checkEdit(output: string, facts: FactSheet): CheckResult {
     const sentences = sentencesOf(paragraph);
     if (index < MAX_PARAGRAPHS[facts.kind]) total += sentences.length;
     const keep: string[] = [];
+    // What the paragraph has named so far: what its pronouns may speak of.
+    const previous = new Set<Subject>();
     for (const sentence of sentences) {
       const key = sentence.toLowerCase();
+      const read = sentenceProblem(sentence, facts, [...previous]);
+      for (const subject of read.named) previous.add(subject);
       const problem =
-        index >= MAX_PARAGRAPHS[facts.kind] ? { reason: 'extra-paragraph' as const, what: `paragraph ${index + 1}` } : seen.has(key) ? { reason: 'repeat' as const, what: 'said before' } : sentenceProblem(sentence, facts);
+        index >= MAX_PARAGRAPHS[facts.kind] ? { reason: 'extra-paragraph' as const, what: `paragraph ${index + 1}` } : seen.has(key) ? { reason: 'repeat' as const, what: 'said before' } : read.problem;
       seen.add(key);
       if (problem) dropped.push({ sentence, ...problem });
       else keep.push(sentence);

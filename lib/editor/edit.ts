@@ -3,7 +3,7 @@ import { EDITOR_MODEL_OPTIONS, type LanguageModelApi, type ModelAvailability } f
 import { errorMessage } from '../shared/error-message';
 import { keepTogether } from '../issue/prose';
 import { checkEdit, type CheckResult, type Fallback } from './check';
-import { factSheetOf, type FactSheet } from './facts';
+import { displayNamesOf, factSheetOf, type FactSheet } from './facts';
 
 /**
  * The on-device editor (issue #12): the lead and the analysis pieces of a published issue, rewritten by the
@@ -139,8 +139,9 @@ export async function editIssue(issue: Issue, model: LanguageModelApi | undefine
 
   const pieces: PieceReport[] = [];
   const stories: Story[] = [];
+  const displayNames = displayNamesOf(issue);
   for (const { kind, story } of piecesOf(issue)) {
-    const facts = factSheetOf(story, kind);
+    const facts = factSheetOf(story, kind, displayNames);
     const left = end - now();
     const outcome: PieceOutcome = left <= 0 ? { edited: false, why: 'budget' } : await editPiece(model, facts, Math.min(pieceMs, left));
     pieces.push({ kind, headline: story.headline, outcome });

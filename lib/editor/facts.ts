@@ -1,6 +1,7 @@
-import type { Claim, Story } from '../shared/issue-types';
+import type { Claim, Issue, Story } from '../shared/issue-types';
 import { LIST_NAMES } from '../issue/prose';
 import { readFigures } from './numbers';
+import { stripInvisible } from '../shared/invisible';
 
 /**
  * The fact sheet of one piece (issue #12, the on-device editor): what the model is given, and what
@@ -52,9 +53,12 @@ export interface FactSheet {
 /** General words that look like names (capitals) but name nothing a figure belongs to. */
 const GENERAL_TERMS = ['ai', 'ml', 'llm', 'llms', 'gpu', 'gpus', 'cpu', 'api', 'apis', 'the', 'post', 'morning', 'hub'];
 
-/** The words a sentence of the template uses to set an item above the rest (the same list check.ts drops on). */
+/**
+ * The words that set an item above the rest (the template's sentences mark its leaders by them; check.ts drops a
+ * model's sentence that uses one of anything else). "First" of a first sighting ("first appeared") is a time, not a rank.
+ */
 export const SUPERLATIVE =
-  /\b(?:biggest|largest|greatest|highest|fastest|quickest|strongest|steepest|sharpest|hottest|best|most|least|lowest|smallest|slowest|worst|first|record(?:-\w+)?|only|ever|unprecedented|unmatched|unrivall?ed|dominant|dominates|dominating|dominated|leads|leading|led|top-ranked|number one|more than any)\b|#1\b|\bNo\. 1(?!\d)/i;
+  /\b(?:biggest|largest|greatest|highest|fastest|quickest|strongest|steepest|sharpest|hottest|best|most|least|lowest|smallest|slowest|worst|first(?! (?:appeared|seen|sighted|spotted|appearance|time))|record(?:-\w+)?|only|ever|unprecedented|unmatched|unrivall?ed|dominant|dominates|dominating|dominated|leads|leading|led|top-ranked|number one|more than any)\b/i;
 
 /** A claim's numeric fields that are figures (never its times: `at`, `fromAt`…, which are epoch ms). */
 function claimNumbers(claim: Claim): number[] {
@@ -174,24 +178,46 @@ export function keysOf(subject: string): string[] {
   return short.length >= 3 && /\p{L}/u.test(short) ? [key, short] : [key];
 }
 
-/** `text` as a reader reads it: no-break spaces as spaces. */
+/** `text` as a reader reads it: no-break spaces as spaces, no invisible characters (as check.ts reads the model's). */
 export function asRead(text: string): string {
-  return text.replace(/[\u00a0\u202f]/g, ' ');
+  return stripInvisible(text.replace(/[\u00a0\u202f]/g, ' '));
 }
 
-/** The words of `text` a name may be made of: split at spaces, slashes and punctuation, lower case. */
+/** A token as a name is compared: without what surrounds its letters and digits, without a possessive, lower case. */
+export function nameWord(token: string): string {
+  return stripInvisible(token)
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')
+    .replace(/['’]s$/u, '')
+    .toLowerCase();
+}
+
+/** The words of `text` a name may be made of: split at spaces (and an id at its slash), lower case. */
 function wordsOf(text: string): string[] {
   const words: string[] = [];
   for (const raw of text.split(/\s+/)) {
-    const token = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/u, '');
-    if (!token) continue;
-    const lower = token.toLowerCase();
-    words.push(lower, ...lower.split('/'));
+    const word = nameWord(raw);
+    if (word) words.push(word, ...word.split('/'));
   }
   return words.filter((word) => word !== '');
 }
 
-export function factSheetOf(story: Story, kind: 'lead' | 'piece'): FactSheet {
+/**
+ * The names the issue prints for its items, by id (its lists, movers and tools): a piece may name an item by its
+ * catalog name rather than its id ("At No. 1 … is 语言模型").
+ */
+export function displayNamesOf(issue: Issue): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (item: { itemId: string; name: string }) => {
+    if (item.name && item.name !== item.itemId && !names.has(item.itemId)) names.set(item.itemId, item.name);
+  };
+  for (const list of Object.values(issue.trending)) list.forEach(add);
+  issue.movers.climbers.forEach(add);
+  issue.movers.growth.forEach(add);
+  issue.tools.forEach(add);
+  return names;
+}
+
+export function factSheetOf(story: Story, kind: 'lead' | 'piece', displayNames: ReadonlyMap<string, string> = new Map()): FactSheet {
   const template = story.paragraphs.map(asRead);
   const numbers = new Set<number>();
   const generic = new Set<number>();
@@ -200,7 +226,12 @@ export function factSheetOf(story: Story, kind: 'lead' | 'piece'): FactSheet {
     const key = name.toLowerCase();
     let subject = bySubject.get(key);
     if (!subject) {
-      subject = { keys: keysOf(name), numbers: [], leader: false };
+      const shown = displayNames.get(name);
+      const display = shown === undefined ? undefined : asRead(shown).toLowerCase().trim();
+      // A catalog name names its item when it is not too short to mean it: three characters, or two of a script
+      // without spaces ("大评").
+      const alias = display && (display.length >= 3 || /[^\p{ASCII}]{2}/u.test(display)) ? [display] : [];
+      subject = { keys: [...new Set([...keysOf(name), ...alias])], numbers: [], leader: false };
       bySubject.set(key, subject);
     }
     return subject;
@@ -215,6 +246,7 @@ export function factSheetOf(story: Story, kind: 'lead' | 'piece'): FactSheet {
       const subject = subjectFor(name);
       subject.numbers.push(...figures);
       for (const word of wordsOf(name)) names.add(word);
+      for (const word of wordsOf(displayNames.get(name) ?? '')) names.add(word);
       for (const key of subject.keys) names.add(key);
       // An item at No. 1 may be called the top, the first, the leader.
       if (isAtTheTop(claim) && 'itemId' in claim && claim.itemId === name) subject.leader = true;
@@ -239,16 +271,21 @@ export function factSheetOf(story: Story, kind: 'lead' | 'piece'): FactSheet {
   return { kind, headline: asRead(story.headline), template, numbers: [...numbers], generic: [...generic], subjects, names };
 }
 
-/** Whether `sentence` names `key` as a whole word (not inside a longer name or word). */
+/**
+ * Whether `sentence` names `key` as a whole name: not inside a longer word or a longer name ("qwen3-8b" is not
+ * named by "acme/Qwen3-8B-GGUF", whose name only contains it). A full stop after it ends the sentence, not the name.
+ */
 export function mentions(sentence: string, key: string): boolean {
   const text = sentence.toLowerCase();
+  const inName = /[\p{L}\p{N}_/.-]/u;
   let from = 0;
   for (;;) {
     const at = text.indexOf(key, from);
     if (at < 0) return false;
     const before = text[at - 1];
     const after = text[at + key.length];
-    if ((before === undefined || !/[\p{L}\p{N}]/u.test(before)) && (after === undefined || !/[\p{L}\p{N}]/u.test(after))) return true;
+    const afterEnds = after === undefined || !inName.test(after) || (/[.-]/.test(after) && !/[\p{L}\p{N}]/u.test(text[at + key.length + 1] ?? ''));
+    if ((before === undefined || !inName.test(before)) && afterEnds) return true;
     from = at + 1;
   }
 }

@@ -21,6 +21,8 @@ export interface Figure {
   text: string;
   /** Written with a K/M/B suffix and no space ("1B", "12.5K"): also a name where the facts name a size so. */
   suffixed: boolean;
+  /** The size of a list, after "top" ("the top 12"): any sentence may say it, whatever it names. */
+  listSize?: boolean;
 }
 
 const WORDS: Record<string, number> = {
@@ -113,7 +115,8 @@ export function figuresIn(text: string): Figure[] {
         figures.push({ value, tolerance: half * scale, text: token, suffixed: suffix in SCALE });
         return;
       }
-      figures.push({ value, tolerance: 0, text: token, suffixed: false });
+      const listSize = bare(tokens[index - 1] ?? '').toLowerCase() === 'top';
+      figures.push({ value, tolerance: 0, text: token, suffixed: false, ...(listSize ? { listSize } : {}) });
       return;
     }
     const withWord = FIGURE_WORD.exec(token);

@@ -12,7 +12,9 @@ export type FakeAnswer =
   /** Never answers and ignores the signal (the editor must not wait for it). */
   | { hangs: 'for-ever' }
   /** Answers something that is not text. */
-  | { returns: unknown };
+  | { returns: unknown }
+  /** Answers this text once the promise settles (a slow model the test releases). */
+  | { after: Promise<string> };
 
 export class FakeModel implements LanguageModelApi {
   readonly calls = { availability: 0, create: 0, prompt: 0, destroyed: 0 };
@@ -46,6 +48,7 @@ export class FakeModel implements LanguageModelApi {
     if (typeof answer === 'string') return Promise.resolve(answer);
     if ('throws' in answer) return Promise.reject(new Error(answer.throws));
     if ('returns' in answer) return Promise.resolve(answer.returns as string);
+    if ('after' in answer) return answer.after;
     return new Promise<string>((_resolve, reject) => {
       if (answer.hangs === 'until-aborted') signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
     });

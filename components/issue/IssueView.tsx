@@ -312,7 +312,7 @@ function StoryView({ story, level, variant }: { story: Story; level: 2 | 3; vari
       {story.standfirst ? <p class="story__standfirst">{story.standfirst}</p> : null}
       {edited ? (
         <div class="story__body story__edited">
-          <p class="story__mark">Edited on this device by the built-in model, from this issue's checked figures</p>
+          <p class="story__mark">Edited on this device by the built-in model</p>
           {edited.map((paragraph, index) => (
             <p key={index}>{paragraph}</p>
           ))}

@@ -24,7 +24,7 @@ afterEach(() => {
   for (const key of ['ready', 'theme', 'calm', 'editor']) delete document.documentElement.dataset[key];
 });
 
-const MARK = "Edited on this device by the built-in model, from this issue's checked figures";
+const MARK = "Edited on this device by the built-in model";
 
 describe('an edited issue in the view', () => {
   const template = handIssue();

@@ -71,8 +71,8 @@ export interface SavedEntry {
 //                    (a GitHub full name is at most 39 + 1 + 100 = 140 B; an arXiv id 16 B)
 //   value, at most:  `{"t":"` 6 + title ≤ MAX_SAVED_TITLE_BYTES 120 + `","at":` 7 + 13 digits + `}` 1 = 147 B
 //   one entry:       ≤ 350 B
-// Both shelves full: (120 + 60) × 350 = 63,000 B, plus the settings item at its largest (6,679 B,
-// lib/shared/limits.ts) = 69,679 B of 102,400, and 181 items of 512: room left for issue #12's sync.
+// Both shelves full: (120 + 60) × 350 = 63,000 B, plus the settings item at its largest (6,694 B,
+// lib/shared/limits.ts) = 69,694 B of 102,400, and 181 items of 512: room left for issue #12's sync.
 // tests/unit/saved.test.ts fills both shelves with the longest entries in a quota-enforcing store.
 
 /** At most this many entries on the reading list. */

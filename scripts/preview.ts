@@ -63,6 +63,10 @@ mkdirSync(outDir, { recursive: true });
 /** The release of the news day: a new model of a lab (lib/issue/accounts.ts), created the day before, never seen before. */
 const NEWS_DAY_RELEASE = 'deepseek-ai/DeepSeek-V4-Lite';
 // ——— end of the news-day block ———
+// ——— Issue #12, the on-device editor (i12-editor) ———
+/** The stand-in's own sentence, which the check drops (an invented figure, an unsupported superlative). */
+const INVENTED_SENTENCE = 'It is the biggest week the Hub has ever had, with 12,345 new models.';
+// ——— end of the editor block ———
 
 const surfaces = [
   { name: 'newtab-wide', page: 'chrome://newtab/', viewport: { width: 1440, height: 1000 } },
@@ -404,30 +408,29 @@ async function refreshOnNewsDay(session: Awaited<ReturnType<typeof launchExtensi
  * would (an opening line from the headline, the facts regrouped into paragraphs) and adds one sentence of its own
  * with an invented figure and a superlative, which the check must drop: the screenshot shows what was kept.
  */
-function installStandInModel(invented: string): void {
-  const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+(?=[A-Z"“(])/).filter((sentence) => sentence.trim() !== '');
-  (globalThis as unknown as { LanguageModel: unknown }).LanguageModel = {
+const STAND_IN_MODEL = `(() => {
+  // Plain JavaScript, evaluated as a string: tsx names the functions of a script it compiles with a helper the
+  // service worker does not have.
+  const invented = ${JSON.stringify(INVENTED_SENTENCE)};
+  globalThis.LanguageModel = {
     availability: async () => 'available',
     create: async () => ({
-      destroy: () => undefined,
-      prompt: async (input: string) => {
-        const headline = /^Headline: (.*)$/m.exec(input)?.[1] ?? '';
-        const facts = input.split('\n').filter((line) => line.startsWith('- ')).flatMap((line) => sentencesOf(line.slice(2)));
+      destroy() {},
+      async prompt(input) {
+        const headline = (/^Headline: (.*)$/m.exec(input) || [])[1] || '';
+        const facts = input.split('\\n').filter((line) => line.startsWith('- '))
+          .flatMap((line) => line.slice(2).split(/(?<=[.!?])\\s+(?=[A-Z"“(])/)).filter((sentence) => sentence.trim() !== '');
         const lead = input.includes('three paragraphs');
-        const opening = lead ? `This morning's news: ${headline}.` : `${headline}.`;
-        const sentences = [opening, ...facts];
+        const sentences = [lead ? "This morning's news: " + headline + '.' : headline + '.', ...facts];
         const cut = Math.max(2, Math.ceil(sentences.length / (lead ? 3 : 2)));
-        const paragraphs: string[] = [];
+        const paragraphs = [];
         for (let at = 0; at < sentences.length; at += cut) paragraphs.push(sentences.slice(at, at + cut).join(' '));
-        paragraphs[paragraphs.length - 1] += ` ${invented}`;
-        return paragraphs.join('\n\n');
+        paragraphs[paragraphs.length - 1] += ' ' + invented;
+        return paragraphs.join('\\n\\n');
       },
     }),
   };
-}
-
-/** The stand-in's own sentence, which the check drops (an invented figure, an unsupported superlative). */
-const INVENTED_SENTENCE = 'It is the biggest week the Hub has ever had, with 12,345 new models.';
+})()`;
 
 /**
  * Issue #12's shots: the morning of `day` published and edited by the stand-in model (newtab-edited-*), the editor
@@ -437,7 +440,7 @@ async function editedIssueShots(session: Awaited<ReturnType<typeof launchExtensi
   // The browser may restart the service worker (and lose the stand-in) between installing it and the refresh: a
   // morning whose issue came out unedited is followed by the next one.
   for (let day = firstDay; ; day++) {
-    await (await liveWorker(session)).evaluate(installStandInModel, INVENTED_SENTENCE);
+    await (await liveWorker(session)).evaluate(STAND_IN_MODEL);
     await refreshOnDay(session, server, files, day);
     const page = await openReady(session, 'chrome://newtab/', { width: 1440, height: 1000 });
     const edited = await page.locator('.story__mark').first().waitFor({ timeout: 15_000 }).then(() => true, () => false);

@@ -66,6 +66,36 @@ const NEWS_DAY_RELEASE = 'deepseek-ai/DeepSeek-V4-Lite';
 // ——— Issue #12, the on-device editor (i12-editor) ———
 /** The stand-in's own sentence, which the check drops (an invented figure, an unsupported superlative). */
 const INVENTED_SENTENCE = 'It is the biggest week the Hub has ever had, with 12,345 new models.';
+/**
+ * Runs in the service worker: a stand-in for Chrome's built-in model (the `LanguageModel` global of the Prompt API,
+ * which headless Chromium does not have), so that the worker's real editor path runs — availability, a session per
+ * piece, the prompt, the check, the edit stored beside the template. It restyles what it is given as an editor
+ * would (an opening line from the headline, the facts regrouped into paragraphs) and adds one sentence of its own
+ * with an invented figure and a superlative, which the check must drop: the screenshot shows what was kept.
+ */
+const STAND_IN_MODEL = `(() => {
+  // Plain JavaScript, evaluated as a string: tsx names the functions of a script it compiles with a helper the
+  // service worker does not have.
+  const invented = ${JSON.stringify(INVENTED_SENTENCE)};
+  globalThis.LanguageModel = {
+    availability: async () => 'available',
+    create: async () => ({
+      destroy() {},
+      async prompt(input) {
+        const headline = (/^Headline: (.*)$/m.exec(input) || [])[1] || '';
+        const facts = input.split('\\n').filter((line) => line.startsWith('- '))
+          .flatMap((line) => line.slice(2).split(/(?<=[.!?])\\s+(?=[A-Z"“(])/)).filter((sentence) => sentence.trim() !== '');
+        const lead = input.includes('three paragraphs');
+        const sentences = [lead ? "This morning's news: " + headline + '.' : headline + '.', ...facts];
+        const cut = Math.max(2, Math.ceil(sentences.length / (lead ? 3 : 2)));
+        const paragraphs = [];
+        for (let at = 0; at < sentences.length; at += cut) paragraphs.push(sentences.slice(at, at + cut).join(' '));
+        paragraphs[paragraphs.length - 1] += ' ' + invented;
+        return paragraphs.join('\\n\\n');
+      },
+    }),
+  };
+})()`;
 // ——— end of the editor block ———
 
 const surfaces = [
@@ -401,36 +431,6 @@ async function refreshOnNewsDay(session: Awaited<ReturnType<typeof launchExtensi
 // ——— end of the news-day block ———
 
 // ——— Issue #12, the on-device editor (i12-editor) ———
-/**
- * Runs in the service worker: a stand-in for Chrome's built-in model (the `LanguageModel` global of the Prompt API,
- * which headless Chromium does not have), so that the worker's real editor path runs — availability, a session per
- * piece, the prompt, the check, the edit stored beside the template. It restyles what it is given as an editor
- * would (an opening line from the headline, the facts regrouped into paragraphs) and adds one sentence of its own
- * with an invented figure and a superlative, which the check must drop: the screenshot shows what was kept.
- */
-const STAND_IN_MODEL = `(() => {
-  // Plain JavaScript, evaluated as a string: tsx names the functions of a script it compiles with a helper the
-  // service worker does not have.
-  const invented = ${JSON.stringify(INVENTED_SENTENCE)};
-  globalThis.LanguageModel = {
-    availability: async () => 'available',
-    create: async () => ({
-      destroy() {},
-      async prompt(input) {
-        const headline = (/^Headline: (.*)$/m.exec(input) || [])[1] || '';
-        const facts = input.split('\\n').filter((line) => line.startsWith('- '))
-          .flatMap((line) => line.slice(2).split(/(?<=[.!?])\\s+(?=[A-Z"“(])/)).filter((sentence) => sentence.trim() !== '');
-        const lead = input.includes('three paragraphs');
-        const sentences = [lead ? "This morning's news: " + headline + '.' : headline + '.', ...facts];
-        const cut = Math.max(2, Math.ceil(sentences.length / (lead ? 3 : 2)));
-        const paragraphs = [];
-        for (let at = 0; at < sentences.length; at += cut) paragraphs.push(sentences.slice(at, at + cut).join(' '));
-        paragraphs[paragraphs.length - 1] += ' ' + invented;
-        return paragraphs.join('\\n\\n');
-      },
-    }),
-  };
-})()`;
 
 /**
  * Issue #12's shots: the morning of `day` published and edited by the stand-in model (newtab-edited-*), the editor

@@ -10,7 +10,8 @@ import { stripInvisible } from '../shared/invisible';
  * (lib/issue/pieces, tests/support/oracle) — never from the model.
  *
  * - **Numbers**: every figure a claim prints (`printed`: "12,099", "No. 3", "57", "3.2"), every count, rank,
- *   value and rate the claim holds (never its times), and every figure of the template text. Compared as numbers
+ *   value and rate the claim holds (never its times), what a list named in part leaves out ("and 3 more": its
+ *   length less 1 to 5), and every figure of the template text. Compared as numbers
  *   after normalising how they are written (lib/editor/numbers.ts): "1,470", "1470" and "1470.0" are one figure;
  *   "1.5K" stands for any figure that rounds to it; "57%" and "57 percent" are 57. Number words ("two" … "twenty",
  *   "thirty" …, "twice", "a dozen") are figures too; "one" is not read as a figure (it is more often a pronoun:
@@ -122,6 +123,8 @@ function claimNumbers(claim: Claim): number[] {
       add(claim.value, claim.baseValue, claim.ratio);
       break;
   }
+  // A list named in part says how many it leaves unnamed: "a, b, c and 3 more" (lib/issue/pieces/lead.ts names 3).
+  if ('itemIds' in claim) for (let named = 1; named <= Math.min(5, claim.itemIds.length - 1); named++) add(claim.itemIds.length - named);
   return figures;
 }
 

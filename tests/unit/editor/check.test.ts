@@ -129,3 +129,22 @@ describe('what the check keeps', () => {
     expect(result.fallback).toBe('too-little');
   });
 });
+
+describe('a list named in part', () => {
+  it('keeps "and 3 more" of six new entries, and drops "and 4 more" said of the same three', () => {
+    const ids = ['a/One-1B', 'b/Two-2B', 'c/Three-3B', 'd/Four', 'e/Five', 'f/Six'];
+    const story = {
+      kicker: 'Lead',
+      headline: 'Six new models',
+      paragraphs: ['New on the list since yesterday: a/One-1B, b/Two-2B, c/Three-3B and 3 more. The highest of them, a/One-1B, entered at No. 4.'],
+      claims: [
+        { kind: 'new-entries' as const, sourceId: 'hf-models' as const, sinceAt: 0, at: 1, itemIds: ids, printed: ['6'] },
+        { kind: 'rank' as const, sourceId: 'hf-models' as const, itemId: 'a/One-1B', at: 1, rank: 4, printed: ['4'] },
+      ],
+    };
+    const facts = factSheetOf(story, 'piece');
+    expect(checkEdit(`${story.paragraphs[0]}`, facts).dropped).toEqual([]);
+    // 6 − 3 named = 3; "and 9 more" is no such remainder.
+    expect(checkEdit('Six models are new: a/One-1B, b/Two-2B, c/Three-3B and 9 more. The highest, a/One-1B, entered at No. 4.', facts).dropped.map((entry) => entry.reason)).toEqual(['number']);
+  });
+});

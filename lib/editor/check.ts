@@ -8,11 +8,13 @@ import { backed, bare, figuresIn, isNameLike } from './numbers';
  * and each sentence is kept only if everything it says is in the facts:
  *
  * - **figures**: each one is a figure of the facts, after normalising how it is written (lib/editor/numbers.ts);
- * - **swapped figures**: a sentence that names subjects (or, naming none, speaks through a pronoun of those
- *   named before it in its paragraph: "It gained 93 a day") (items by id or by the name after the `/`, tasks,
- *   owners, families, formats…) may state only their figures, or a list's size (a count claim's `top`, or any
- *   figure of the facts written after "top": "the largest climb in the top 12"). So
- *   "echo/Kokoro-TTS rose from No. 9" is dropped when No. 9 was golf/Nova-Embed's rank;
+ *   "No. 1" and "#1" are figures, checked as any other;
+ * - **swapped figures**: a sentence that names subjects (items by id, by the name after the `/` or by their
+ *   catalog name; tasks, owners, families, formats…) may state only their figures, or a list's size (a count
+ *   claim's `top`, or a figure of the facts written after "top": "the largest climb in the top 12"). A sentence
+ *   that names none but speaks through a pronoun ("It gained 93 a day") is read as speaking of what its
+ *   paragraph named before it. So "echo/Kokoro-TTS rose from No. 9" is dropped when No. 9 was
+ *   golf/Nova-Embed's rank;
  * - **names**: each name-like token is one of the facts' words (below);
  * - **superlatives** ("largest", "most", "first", "only", "record", "leads"…): only in a sentence that names a
  *   subject the facts put at No. 1 or that the template itself said it of;
@@ -34,12 +36,14 @@ import { backed, bare, figuresIn, isNameLike } from './numbers';
  * template's length. At most three paragraphs are kept for the lead, four for a piece (the sample issue's
  * shape: ../shared/seed/ai-morning-post-sample-issue.txt).
  *
- * What it does not catch: a wrong figure that is right elsewhere in the same sentence's subjects (a rank given
- * as a count of the same item), figures swapped between two subjects named in one sentence, a figure in a
- * sentence that names nothing and has no pronoun to read back, a wrong word that is not a figure, a name or a superlative ("fell" for "rose", "yesterday"
- * for "last Friday"), a claim of cause ("because the community…"), and an invented name at the start of a
- * sentence written as a plain capitalised word. Those are why the model is asked to keep to the facts, and why
- * the reader can see which text was edited and turn the editor off.
+ * What it does not catch: a wrong figure that is right elsewhere among the same subject's figures (one item's
+ * rate given for its other period), figures swapped between two subjects named in one sentence, a figure in a
+ * sentence that names nothing and has no pronoun to read back, a wrong word that is not a figure, a name or a
+ * superlative ("fell" for "rose", "yesterday" for "earlier today"; a weekday is a capitalised word, so one the
+ * facts do not say is caught), a claim of cause ("because the community…"), and an invented name opening a
+ * sentence as a plain capitalised word. Those are why the model is asked to keep to the facts, and why the
+ * reader sees which text was edited and can turn the editor off. tests/unit/editor/crafted-table.test.ts pins
+ * three of these gaps down as rows.
  */
 export const MAX_OUTPUT = 6_000;
 export const MAX_SENTENCE = 400;

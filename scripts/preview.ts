@@ -8,6 +8,7 @@
  *   npm run preview -- --recording gh-search=file.json  # any source's recorded response (repeatable)
  *   npm run preview -- --out docs/screenshots           # where to write
  *   npm run preview -- --days 0                         # only issue No. 1 (default: two more mornings)
+ *   npm run preview -- --editor-only                    # only the on-device editor's shots (issue #12)
  *
  * After the other shots, one more morning ("the news day", issue #11): a new release enters Hugging Face's
  * top 10 with its quantisations in the top 30, so that a story leads the front page (newtab-news-*.png).
@@ -36,6 +37,8 @@ const { values } = parseArgs({
     /** Mornings to simulate after install (0: just issue No. 1). */
     days: { type: 'string', default: '2' },
     out: { type: 'string', default: join(PROJECT_ROOT, 'screenshots') },
+    /** Only the on-device editor's shots (issue #12): edited, the switch, unedited. */
+    'editor-only': { type: 'boolean', default: false },
   },
 });
 
@@ -129,6 +132,11 @@ try {
       if (simulatedDays > 0) {
         // The worker stays on the last simulated morning, so that later refreshes come after it.
         for (let day = 1; day <= simulatedDays; day++) await refreshOnDay(session, server, files, day);
+      }
+      // `--editor-only`: issue #12's shots alone, one morning after the simulated ones (the session closes in `finally`).
+      if (values['editor-only']) {
+        await editedIssueShots(session, scheme, Math.max(1, simulatedDays + 1));
+        continue;
       }
       for (const surface of surfaces) {
         const target = surface.page.startsWith('chrome://') ? surface.page : session.url(surface.page);

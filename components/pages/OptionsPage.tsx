@@ -400,9 +400,9 @@ function DataSection({ data }: { data: DataTransferModel }) {
 /** What the browser's built-in model is, in the reader's words. */
 const MODEL_STATUS: Record<ModelAvailability, string> = {
   available: 'Ready: this browser’s built-in model is on this device.',
-  downloading: 'Downloading: the browser is fetching its built-in model; until it is ready the issue keeps its template text.',
-  downloadable: 'Not downloaded: the browser offers a built-in model but has not downloaded it, and the Post never starts that download. The issue keeps its template text.',
-  unavailable: 'Not available in this browser: the issue keeps its template text.',
+  downloading: 'Downloading: the browser is fetching its built-in model; until it is ready the issue keeps the Post’s own text.',
+  downloadable: 'Not downloaded: the browser offers a built-in model but has not downloaded it, and the Post never starts that download. The issue keeps the Post’s own text.',
+  unavailable: 'Not available in this browser: the issue keeps the Post’s own text.',
 };
 
 /**
@@ -427,8 +427,8 @@ function EditorFields({ model, settings, errors }: { model: OptionsModel; settin
         <p class="field__hint" id="options-editor-hint">
           Where the browser has a built-in language model, it rewrites the lead and the analysis as newspaper prose,
           on this device. A sentence whose figure, name or superlative is not in the issue’s facts is left out, and
-          if too little is left the written text stands. Edited pieces are marked; turning this off shows the
-          written text again at once.
+          if too little is left the Post’s own text stands. Edited pieces are marked; turning this off shows the
+          Post’s own text again at once.
         </p>
         <p class="field__hint" id="options-editor-status" aria-live="polite">
           {status ? MODEL_STATUS[status] : 'Asking the browser about its built-in model…'}

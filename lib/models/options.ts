@@ -204,7 +204,7 @@ export const OptionsModel = createModel((deps: OptionsModelDeps) => {
   });
   // ————— The on-device editor (issue #12) —————
   const setEditor = action(async (on: boolean) => {
-    await save('editor', { editor: on }, on ? 'Saved: the built-in model edits the next issue where it is ready.' : 'Saved: the pages show the template text.');
+    await save('editor', { editor: on }, on ? 'Saved: the built-in model edits the next issue where it is ready.' : 'Saved: the pages show the Post’s own text.');
   });
   const modelAvailability = signal<ModelAvailability | undefined>(undefined);
   effect(() => {

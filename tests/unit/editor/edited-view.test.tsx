@@ -64,8 +64,8 @@ describe('the options page: the editor switch and the model', () => {
 
   it.each([
     ['available', 'Ready: this browser’s built-in model is on this device.'],
-    ['downloading', 'Downloading: the browser is fetching its built-in model; until it is ready the issue keeps its template text.'],
-    ['unavailable', 'Not available in this browser: the issue keeps its template text.'],
+    ['downloading', 'Downloading: the browser is fetching its built-in model; until it is ready the issue keeps the Post’s own text.'],
+    ['unavailable', 'Not available in this browser: the issue keeps the Post’s own text.'],
   ] as const)('says the model is %s', async (availability, words) => {
     await mount(availability);
     await waitFor(() => expect(document.getElementById('options-editor-status')?.textContent).toBe(words));

@@ -157,7 +157,9 @@ export function createWorker(deps: WorkerDeps) {
       if (issue && settings.editor && deps.languageModel) {
         const model = deps.languageModel;
         await step('editing the issue on this device', async () => {
-          const report = await editIssue(issue, model(), { now: deps.now, ...deps.editOptions });
+          // Reading an alarm is an extension API call: it keeps the worker from its idle stop between pieces.
+          const keepAlive = () => deps.alarms.get(RETRY_ALARM);
+          const report = await editIssue(issue, model(), { now: deps.now, keepAlive, ...deps.editOptions });
           if (report.edited > 0) await storeEditedText(deps.db, report.issue);
           deps.onEdited?.(report);
         }, undefined);

@@ -17,11 +17,11 @@ import { displayNamesOf, factSheetOf, type FactSheet } from './facts';
  * a missing API, an error and a timeout.
  *
  * Time: each piece gets `PIECE_TIMEOUT_MS` (its session's creation and its prompt, aborted through their signal;
- * a model that ignores the signal is not waited for), and the whole edit `BUDGET_MS`. Chrome keeps an extension's
- * service worker alive while it works on an event, for up to five minutes
- * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle), and the wake that
- * published the issue has its other steps too: a minute for the editor leaves room. A worker stopped mid-edit
- * has stored nothing of it, and the template stands.
+ * a model that ignores the signal is not waited for), and the whole edit `BUDGET_MS`. Chrome stops an extension's
+ * service worker after 30 s without an event or an extension API call, and a call resets that timer
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/service-workers/lifecycle): `keepAlive`, an
+ * extension API call the worker passes in, is made before each piece, and a piece's 20 s stay under the 30. A
+ * worker stopped mid-edit all the same has stored nothing of it, and the template stands.
  */
 export const PIECE_TIMEOUT_MS = 20_000;
 export const BUDGET_MS = 60_000;
@@ -30,6 +30,8 @@ export interface EditOptions {
   pieceTimeoutMs?: number;
   budgetMs?: number;
   now?: () => number;
+  /** Called before each piece: an extension API call, which keeps the MV3 service worker from its 30 s idle stop. */
+  keepAlive?: () => unknown;
 }
 
 export type PieceOutcome =
@@ -143,6 +145,12 @@ export async function editIssue(issue: Issue, model: LanguageModelApi | undefine
   for (const { kind, story } of piecesOf(issue)) {
     const facts = factSheetOf(story, kind, displayNames);
     const left = end - now();
+    if (left > 0 && options.keepAlive) {
+      // Never a reason to fail: at worst the worker may be stopped, and the template stands.
+      await Promise.resolve()
+        .then(options.keepAlive)
+        .catch(() => undefined);
+    }
     const outcome: PieceOutcome = left <= 0 ? { edited: false, why: 'budget' } : await editPiece(model, facts, Math.min(pieceMs, left));
     pieces.push({ kind, headline: story.headline, outcome });
     stories.push(outcome.edited && outcome.check.paragraphs ? { ...story, edited: { paragraphs: outcome.check.paragraphs.map(keepTogether) } } : story);

@@ -73,3 +73,22 @@ describe("the options page's status line", () => {
     expect(await languageModelAvailability(new FakeModel({ throws: 'gone' }, () => ''))).toBe('unavailable');
   });
 });
+
+describe('the service worker kept awake', () => {
+  it('makes the keep-alive call before each piece it asks the model about, and survives one that throws', async () => {
+    const order: string[] = [];
+    const model = new FakeModel('available', (headline) => {
+      order.push(`prompt ${headline.slice(0, 12)}`);
+      return '';
+    });
+    let calls = 0;
+    await editIssue(issue, model, {
+      keepAlive: () => {
+        order.push('keep-alive');
+        if (++calls === 2) throw new Error('the extension context is gone');
+      },
+    });
+    expect(order.filter((entry) => entry === 'keep-alive')).toHaveLength(5);
+    expect(order.map((entry) => (entry === 'keep-alive' ? 'k' : 'p')).join('')).toBe('kpkpkpkpkp');
+  });
+});

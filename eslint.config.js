@@ -120,6 +120,15 @@ function layerRules() {
       pureGlobals,
     ),
     restrict(
+      ['lib/editor/**/*.ts'],
+      [
+        never(folders('lib', ['history', 'background', 'browser', 'models']), 'lib/editor is pure: its model is passed in (lib/shared/language-model.ts), its issue too.'),
+        noPages,
+        pure,
+      ],
+      pureGlobals,
+    ),
+    restrict(
       ['lib/sources/**/*.ts'],
       [
         never(folders('lib', ['history', 'issue', 'background', 'models', 'browser']), 'A source requests and parses; it imports only lib/sources and lib/shared.'),

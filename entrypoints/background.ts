@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { MorningPostDB } from '@/lib/history/db';
 import { listenForNotificationClicks, notifyIssue, notifyWatch } from '@/lib/browser/notifications';
 import { readWatchlist } from '@/lib/browser/watchlist';
+import { builtInLanguageModel } from '@/lib/browser/language-model';
 import { isWorkerRequest, type IssueReadReply, type RefreshNowReply } from '@/lib/shared/messages';
 import { MORNING_ALARM, RETRY_ALARM } from '@/lib/background/schedule';
 import { SETTINGS_KEY } from '@/lib/shared/settings';
@@ -25,6 +26,10 @@ export default defineBackground(() => {
     notify: notifyIssue,
     watchlist: readWatchlist,
     notifyWatch,
+    // Chrome's Prompt API where the browser has it (issue #12); absent in Firefox and older Chrome.
+    languageModel: builtInLanguageModel,
+    onEdited: (report) =>
+      console.info(`The AI Morning Post: the on-device editor (model ${report.availability}) edited ${report.edited} of ${report.pieces.length} pieces.`),
   });
   // A click on a notification opens its issue; the click may be what woke the worker.
   listenForNotificationClicks();

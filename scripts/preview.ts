@@ -9,9 +9,12 @@
  *   npm run preview -- --out docs/screenshots           # where to write
  *   npm run preview -- --days 0                         # only issue No. 1 (default: two more mornings)
  *   npm run preview -- --only timeline                  # only an item's timeline (issue #12), over a written year
+ *   npm run preview -- --editor-only                    # only the on-device editor's shots (issue #12)
  *
  * After the other shots, one more morning ("the news day", issue #11): a new release enters Hugging Face's
  * top 10 with its quantisations in the top 30, so that a story leads the front page (newtab-news-*.png).
+ * Then one more, edited by a stand-in for the browser's built-in model (issue #12): newtab-edited-*.png, the
+ * editor turned off in the options (options-editor-*.png) and the same issue as its template (newtab-unedited-*.png).
  *
  * Uses the production code paths: the worker makes its real requests, which
  * Chromium routes to a loopback server holding the recordings.
@@ -38,6 +41,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: join(PROJECT_ROOT, 'screenshots') },
     /** `timeline`: only the timeline's shots (issue #12), quickly. */
     only: { type: 'string' },
+    /** Only the on-device editor's shots (issue #12): edited, the switch, unedited. */
+    'editor-only': { type: 'boolean', default: false },
   },
 });
 if (values.only !== undefined && values.only !== 'timeline') throw new Error('--only wants timeline');
@@ -66,6 +71,40 @@ mkdirSync(outDir, { recursive: true });
 /** The release of the news day: a new model of a lab (lib/issue/accounts.ts), created the day before, never seen before. */
 const NEWS_DAY_RELEASE = 'deepseek-ai/DeepSeek-V4-Lite';
 // ——— end of the news-day block ———
+// ——— Issue #12, the on-device editor (i12-editor) ———
+/** The stand-in's own sentence, which the check drops (an invented figure, an unsupported superlative). */
+const INVENTED_SENTENCE = 'It is the biggest week the Hub has ever had, with 12,345 new models.';
+/**
+ * Runs in the service worker: a stand-in for Chrome's built-in model (the `LanguageModel` global of the Prompt API,
+ * which headless Chromium does not have), so that the worker's real editor path runs — availability, a session per
+ * piece, the prompt, the check, the edit stored beside the template. It restyles what it is given as an editor
+ * would (an opening line from the headline, the facts regrouped into paragraphs) and adds one sentence of its own
+ * with an invented figure and a superlative, which the check must drop: the screenshot shows what was kept.
+ */
+const STAND_IN_MODEL = `(() => {
+  // Plain JavaScript, evaluated as a string: tsx names the functions of a script it compiles with a helper the
+  // service worker does not have.
+  const invented = ${JSON.stringify(INVENTED_SENTENCE)};
+  globalThis.LanguageModel = {
+    availability: async () => 'available',
+    create: async () => ({
+      destroy() {},
+      async prompt(input) {
+        const headline = (/^Headline: (.*)$/m.exec(input) || [])[1] || '';
+        const facts = input.split('\\n').filter((line) => line.startsWith('- '))
+          .flatMap((line) => line.slice(2).split(/(?<=[.!?])\\s+(?=[A-Z"“(])/)).filter((sentence) => sentence.trim() !== '');
+        const lead = input.includes('three paragraphs');
+        const sentences = [lead ? "This morning's news: " + headline + '.' : headline + '.', ...facts];
+        const cut = Math.max(2, Math.ceil(sentences.length / (lead ? 3 : 2)));
+        const paragraphs = [];
+        for (let at = 0; at < sentences.length; at += cut) paragraphs.push(sentences.slice(at, at + cut).join(' '));
+        paragraphs[paragraphs.length - 1] += ' ' + invented;
+        return paragraphs.join('\\n\\n');
+      },
+    }),
+  };
+})()`;
+// ——— end of the editor block ———
 
 const surfaces = [
   { name: 'newtab-wide', page: 'chrome://newtab/', viewport: { width: 1440, height: 1000 } },
@@ -103,6 +142,11 @@ try {
       if (simulatedDays > 0) {
         // The worker stays on the last simulated morning, so that later refreshes come after it.
         for (let day = 1; day <= simulatedDays; day++) await refreshOnDay(session, server, files, day);
+      }
+      // `--editor-only`: issue #12's shots alone, one morning after the simulated ones (the session closes in `finally`).
+      if (values['editor-only']) {
+        await editedIssueShots(session, scheme, Math.max(1, simulatedDays + 1));
+        continue;
       }
       for (const surface of surfaces) {
         const target = surface.page.startsWith('chrome://') ? surface.page : session.url(surface.page);
@@ -308,6 +352,10 @@ try {
         serveRecordings(server, files);
       }
       // ——— end of the news-day block ———
+      // ——— Issue #12, the on-device editor (i12-editor): one more morning, edited by a stand-in for the browser's model ———
+      if (simulatedDays > 0) await editedIssueShots(session, scheme, simulatedDays + 2);
+      // ——— end of the editor block ———
+      // Last: it writes a year of one repository's history into the database.
       await timelineShots(session, scheme);
     } finally {
       await session.close();
@@ -436,6 +484,58 @@ async function refreshOnNewsDay(session: Awaited<ReturnType<typeof launchExtensi
   if (clock < morningOfDay(day)) console.warn(`News day: the service worker's clock is back to ${new Date(clock).toISOString()} (it was restarted).`);
 }
 // ——— end of the news-day block ———
+
+// ——— Issue #12, the on-device editor (i12-editor) ———
+
+/**
+ * Issue #12's shots: the morning of `day` published and edited by the stand-in model (newtab-edited-*), the editor
+ * turned off in the options page (options-editor-*) and the same issue as its template (newtab-unedited-*).
+ */
+async function editedIssueShots(session: Awaited<ReturnType<typeof launchExtension>>, scheme: 'light' | 'dark', firstDay: number): Promise<void> {
+  // The browser may restart the service worker (and lose the stand-in) between installing it and the refresh: a
+  // morning whose issue came out unedited is followed by the next one.
+  for (let day = firstDay; ; day++) {
+    await (await liveWorker(session)).evaluate(STAND_IN_MODEL);
+    await refreshOnDay(session, server, files, day);
+    const page = await openReady(session, 'chrome://newtab/', { width: 1440, height: 1000 });
+    const edited = await page.locator('.story__mark').first().waitFor({ timeout: 15_000 }).then(() => true, () => false);
+    await page.close();
+    if (edited) break;
+    if (day === firstDay + 2) throw new Error(`Editor (${scheme}): three mornings published no edited piece.`);
+    console.warn(`Editor (${scheme}): the issue of day ${day} came out unedited (the worker restarted?); one more morning.`);
+  }
+  const shoot = async (name: string, fullPage: boolean) => {
+    const page = await openReady(session, 'chrome://newtab/', { width: 1440, height: 1000 });
+    await page.locator('.story--lead .story__headline').waitFor();
+    const text = await page.locator('.issue').innerText();
+    if (text.includes(INVENTED_SENTENCE)) throw new Error(`Editor (${scheme}): the stand-in's invented sentence reached the page.`);
+    written.push(join(outDir, `${name}-${scheme}.png`));
+    await page.screenshot({ path: written.at(-1)!, fullPage });
+    return page;
+  };
+  const editedPage = await shoot('newtab-edited', false);
+  const marks = await editedPage.locator('.story__mark').count();
+  await editedPage.close();
+  await (await shoot('newtab-edited-full', true)).close();
+  // Turned off as a reader does, in the options page: every page shows the template at once (lib/shared/look.ts).
+  const options = await openReady(session, session.url('options.html'), { width: 900, height: 900 });
+  const editorSwitch = options.getByLabel('Let the on-device model edit the issue');
+  await editorSwitch.setChecked(false);
+  await options.waitForFunction(() => localStorage.editor === 'off');
+  await options.locator('#options-editor-status').scrollIntoViewIfNeeded();
+  written.push(join(outDir, `options-editor-${scheme}.png`));
+  await options.screenshot({ path: written.at(-1)! });
+  const unedited = await shoot('newtab-unedited', false);
+  const shown = await unedited.locator('.story__mark').evaluateAll((elements) => elements.filter((element) => (element as HTMLElement).offsetParent !== null).length);
+  await unedited.close();
+  await (await shoot('newtab-unedited-full', true)).close();
+  if (shown !== 0) throw new Error(`Editor (${scheme}): ${shown} edited marks still show with the editor off.`);
+  console.log(`Editor (${scheme}): ${marks} pieces edited by the stand-in model; with the editor off none shows.`);
+  await editorSwitch.setChecked(true);
+  await options.waitForFunction(() => localStorage.editor === 'on');
+  await options.close();
+}
+// ——— end of the editor block ———
 
 console.log('Recorded data:');
 for (const id of SOURCE_IDS) console.log(`  ${id.padEnd(19)} ${files[id]}`);

@@ -297,15 +297,29 @@ function Section({ id, title, name, deck, children }: { id: string; title: strin
   );
 }
 
+/**
+ * A piece the on-device editor rewrote (issue #12) carries both texts: the edited one, marked as such, and the
+ * template; components/styles/paper.css shows one of them by `<html data-editor>` (lib/shared/look.ts), so that
+ * turning the editor off shows the template at once, with no script on the new tab's first-paint path.
+ */
 function StoryView({ story, level, variant }: { story: Story; level: 2 | 3; variant: 'lead' | 'feature' | 'brief' | 'watch' }) {
   const Heading = level === 2 ? 'h2' : 'h3';
+  const edited = story.edited?.paragraphs;
   return (
     <article class={`story story--${variant}`}>
       {story.kicker ? <p class="story__kicker">{story.kicker}</p> : null}
       <Heading class="story__headline">{story.headline}</Heading>
       {story.standfirst ? <p class="story__standfirst">{story.standfirst}</p> : null}
+      {edited ? (
+        <div class="story__body story__edited">
+          <p class="story__mark">Edited on this device by the built-in model</p>
+          {edited.map((paragraph, index) => (
+            <p key={index}>{paragraph}</p>
+          ))}
+        </div>
+      ) : null}
       {story.paragraphs.length > 0 ? (
-        <div class="story__body">
+        <div class={edited ? 'story__body story__template' : 'story__body'}>
           {story.paragraphs.map((paragraph, index) => (
             <p key={index}>{'items' in story ? <NamedLink text={paragraph} item={(story as WatchStory).items[index]} /> : paragraph}</p>
           ))}

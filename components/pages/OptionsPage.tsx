@@ -5,6 +5,7 @@ import type { DataControl, DataStatus, DataTransferModel } from '@/lib/models/da
 import { MAX_SETTINGS_WORD_LENGTH, MAX_SETTINGS_WORDS } from '@/lib/shared/limits';
 import { REFRESH_INTERVAL_MINUTES, THEMES, type Settings, type Theme } from '@/lib/shared/settings';
 import type { RequestCountsModel } from '@/lib/models/request-counts';
+import type { ModelAvailability } from '@/lib/shared/language-model';
 import { Guard, PageFailed } from '../Guard';
 import { RequestCounts } from '../RequestCounts';
 import { useReadyMarker } from '../useReadyMarker';
@@ -151,6 +152,7 @@ function OptionsForm({ model, data, requests, requestNotifications }: OptionsPag
       </p>
       <form class="options__form" onSubmit={(event) => event.preventDefault()}>
         <LookFields model={model} settings={settings} errors={errors} />
+        <EditorFields model={model} settings={settings} errors={errors} />
         <fieldset class="options__group">
           <legend>Refreshing</legend>
           <label class="field">
@@ -399,6 +401,50 @@ function DataSection({ data }: { data: DataTransferModel }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+// ————— The on-device editor (issue #12) —————
+
+/** What the browser's built-in model is, in the reader's words. */
+const MODEL_STATUS: Record<ModelAvailability, string> = {
+  available: 'Ready: this browser’s built-in model is on this device.',
+  downloading: 'Downloading: the browser is fetching its built-in model; until it is ready the issue keeps the Post’s own text.',
+  downloadable: 'Not downloaded: the browser offers a built-in model but has not downloaded it, and the Post never starts that download. The issue keeps the Post’s own text.',
+  unavailable: 'Not available in this browser: the issue keeps the Post’s own text.',
+};
+
+/**
+ * The editor's switch and what the browser's model is. The hint says what the editor may and may not do, so
+ * that the reader knows what the "edited" mark on a piece means.
+ */
+function EditorFields({ model, settings, errors }: { model: OptionsModel; settings: Settings; errors: Partial<Record<OptionsField, string>> }) {
+  const status = model.modelAvailability.value;
+  return (
+    <fieldset class="options__group">
+      <legend>On-device editor</legend>
+      <div class="field">
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.editor}
+            {...invalidProps('editor', errors.editor, 'options-editor-hint options-editor-status')}
+            onChange={(event) => void model.setEditor((event.target as HTMLInputElement).checked)}
+          />
+          Let the on-device model edit the issue
+        </label>
+        <p class="field__hint" id="options-editor-hint">
+          Where the browser has a built-in language model, it rewrites the lead and the analysis as newspaper prose,
+          on this device. A sentence whose figure, name or superlative is not in the issue’s facts is left out, and
+          if too little is left the Post’s own text stands. Edited pieces are marked; turning this off shows the
+          Post’s own text again at once.
+        </p>
+        <p class="field__hint" id="options-editor-status" aria-live="polite">
+          {status ? MODEL_STATUS[status] : 'Asking the browser about its built-in model…'}
+        </p>
+      </div>
+      <FieldError field="editor" error={errors.editor} />
+    </fieldset>
   );
 }
 

@@ -3,6 +3,7 @@ import { installVisibleText } from '@/components/visible-text';
 import { OptionsPage } from '@/components/pages/OptionsPage';
 import { requestNotificationPermission } from '@/lib/browser/notifications';
 import { mirrorLookHere } from '@/lib/browser/look';
+import { languageModelAvailability } from '@/lib/browser/language-model';
 import { localStorageArea, onSettingsChange, syncSettingsStorage } from '@/lib/browser/settings-storage';
 import { OptionsModel } from '@/lib/models/options';
 import { DataTransferModel } from '@/lib/models/data-transfer';
@@ -17,7 +18,13 @@ import '@/components/styles/pages/options.css';
 // Before anything renders: no invisible character reaches the screen, whatever was stored (issue #9).
 installVisibleText();
 
-const model = new OptionsModel({ storage: syncSettingsStorage, local: localStorageArea, onExternalChange: onSettingsChange, onSettings: mirrorLookHere });
+const model = new OptionsModel({
+  storage: syncSettingsStorage,
+  local: localStorageArea,
+  onExternalChange: onSettingsChange,
+  onSettings: mirrorLookHere,
+  modelAvailability: () => languageModelAvailability(),
+});
 // Export, import and clear bring Dexie and the codec: a script of their own, loaded on the first click (issue #10).
 const loadDataScript = () => loadScriptGlobal<DataScript>('/data-transfer.js', DATA_SCRIPT_GLOBAL);
 let operations: Promise<DataOperations> | undefined;

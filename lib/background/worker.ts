@@ -1,5 +1,7 @@
 import { markRead, updateBadge, type BadgeApi } from './badge';
-import { latestIssueHead, repackLegacyIssues } from '../history/issues';
+import { latestIssueHead, repackLegacyIssues, storeEditedText } from '../history/issues';
+import { editIssue, type EditOptions, type EditReport } from '../editor/edit';
+import type { LanguageModelApi } from '../shared/language-model';
 import { pruneIfDue } from '../history/retention';
 import type { Issue } from '../shared/issue-types';
 import { nextIssueMorning, publishIfDue } from './publish';
@@ -35,6 +37,15 @@ export interface WorkerDeps extends Omit<RefreshDeps, 'intervalMinutes' | 'githu
    * whose clock shows the morning time. Default: the browser's (lib/shared/time.ts `systemTimeZone`).
    */
   timeZone?: () => string;
+  /**
+   * The browser's built-in language model (lib/browser/language-model.ts), asked for after each issue is published
+   * when the reader lets the editor edit (issue #12); none where the browser has no such API.
+   */
+  languageModel?: () => LanguageModelApi | undefined;
+  /** The editor's time limits (lib/editor/edit.ts); the tests shorten them. */
+  editOptions?: EditOptions;
+  /** Told what the editor did with each new issue (tests, and the console). */
+  onEdited?: (report: EditReport) => void;
 }
 
 /**
@@ -168,6 +179,18 @@ export function createWorker(deps: WorkerDeps) {
       }
       if (issue?.watch && settings.watchNotifications && deps.notifyWatch) {
         await deps.notifyWatch(issue).catch((error: unknown) => console.warn('The AI Morning Post: could not show the watchlist notification:', error));
+      }
+      // The on-device editor (issue #12), after the template issue is stored, the badge set and the reader told:
+      // publishing never waits on the model. What passes the check is written beside the template.
+      if (issue && settings.editor && deps.languageModel) {
+        const model = deps.languageModel;
+        await step('editing the issue on this device', async () => {
+          // Reading an alarm is an extension API call: it keeps the worker from its idle stop between pieces.
+          const keepAlive = () => deps.alarms.get(RETRY_ALARM);
+          const report = await editIssue(issue, model(), { now: deps.now, keepAlive, ...deps.editOptions });
+          if (report.edited > 0) await storeEditedText(deps.db, report.issue);
+          deps.onEdited?.(report);
+        }, undefined);
       }
       // Last, so that the watchdog set at the start covers the whole wake: a worker stopped while publishing is
       // woken again to publish, not left until the next periodic alarm.

@@ -1,5 +1,4 @@
-import { mirrorLook, type LookStore } from '../shared/look';
-import type { Settings } from '../shared/settings';
+import { mirrorLook, type LookSettings, type LookStore } from '../shared/look';
 
 /** The page's `localStorage`; undefined where the browser refuses it (site data turned off throws on access). */
 function pageStore(): LookStore | undefined {
@@ -11,11 +10,11 @@ function pageStore(): LookStore | undefined {
 }
 
 /**
- * Puts the settings' theme and calm mode on this page's `<html>` and in the
+ * Puts the settings' theme, calm mode and editor on this page's `<html>` and in the
  * mirror that /look.js reads before the next page's first paint
  * (lib/shared/look.ts). Every page that reads the settings calls it with what
  * it read, and again on each change.
  */
-export function mirrorLookHere(settings: Pick<Settings, 'theme' | 'calm'>): void {
+export function mirrorLookHere(settings: LookSettings): void {
   mirrorLook(settings, document.documentElement, pageStore());
 }

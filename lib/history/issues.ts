@@ -44,6 +44,24 @@ export async function storeIssue(db: MorningPostDB, issue: Issue, options: Store
   }
 }
 
+/**
+ * Writes the on-device editor's text into a stored issue (issue #12): `issue` is the stored one with `edited` on
+ * the pieces whose edit passed the check (lib/editor/edit.ts), everything else as published. The one rewrite a
+ * stored issue gets, and it only adds: the template text stays beside the edited text, the first screen (masthead,
+ * headline, standfirst) is the same, and no new Dexie version is needed (the record's shape is the packed one;
+ * `edited` is an optional field of its compressed body). False when that issue is no longer stored as it was
+ * published (pruned, or another with its number: a cleared database).
+ */
+export async function storeEditedText(db: MorningPostDB, issue: Issue): Promise<boolean> {
+  const record = await packIssue(issue);
+  return db.transaction('rw', db.issues, async () => {
+    const stored = await db.issues.get(issue.number);
+    if (!stored || stored.publishedAt !== issue.publishedAt || !isPacked(stored)) return false;
+    await db.issues.put(record);
+    return true;
+  });
+}
+
 /** The newest issue, whole. */
 export async function latestIssue(db: MorningPostDB): Promise<Issue | undefined> {
   const record = await db.issues.orderBy('number').last();

@@ -9,7 +9,7 @@ import { SETTINGS_KEY, THEMES, type Theme } from '../shared/settings-key';
  * each change — also one that arrives by sync from another browser while only
  * new tabs are open, which no other page would see. The new tab does not load
  * the settings' whole schema (lib/shared/settings.ts `readSettings`): only
- * these two fields are read, each checked, anything else read as its default.
+ * these fields (and the editor's switch, issue #12) are read, each checked, anything else read as its default.
  */
 export function followLook(): () => void {
   const apply = () =>
@@ -19,7 +19,7 @@ export function followLook(): () => void {
         const stored = items[SETTINGS_KEY];
         const raw = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
         const theme: Theme = (THEMES as readonly unknown[]).includes(raw.theme) ? (raw.theme as Theme) : 'system';
-        mirrorLookHere({ theme, calm: raw.calm === true });
+        mirrorLookHere({ theme, calm: raw.calm === true, editor: raw.editor !== false });
       }, () => undefined);
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (area === 'sync' && SETTINGS_KEY in changes) apply();

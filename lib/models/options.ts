@@ -15,6 +15,7 @@ import { checkWordList } from '../shared/word-list';
 import { SOURCE_IDS, type SourceId } from '../sources/ids';
 import { SOURCE_INFO } from '../sources/info';
 import { errorMessage } from '../shared/error-message';
+import type { ModelAvailability } from '../shared/language-model';
 
 export interface OptionsModelDeps {
   storage: SettingsStorage;
@@ -28,6 +29,11 @@ export interface OptionsModelDeps {
    * frame with (lib/browser/look.ts, issue #10).
    */
   onSettings?: (settings: Settings) => void;
+  /**
+   * Whether the browser's built-in language model is ready for the on-device editor (issue #12;
+   * lib/browser/language-model.ts `languageModelAvailability`). Absent: the page does not say.
+   */
+  modelAvailability?: () => Promise<ModelAvailability>;
 }
 
 /** A source the reader can turn on or off, by the name they know it by. */
@@ -56,7 +62,9 @@ export type OptionsField =
   | 'githubToken'
   // The look (issue #10): theme and calm mode.
   | 'theme'
-  | 'calm';
+  | 'calm'
+  // The on-device editor (issue #12).
+  | 'editor';
 
 export type WordListField = 'hfTasksInclude' | 'hfTasksHide' | 'githubLanguages' | 'aiKeywords';
 
@@ -194,6 +202,21 @@ export const OptionsModel = createModel((deps: OptionsModelDeps) => {
   const setCalm = action(async (on: boolean) => {
     await save('calm', { calm: on }, 'Saved.');
   });
+  // ————— The on-device editor (issue #12) —————
+  const setEditor = action(async (on: boolean) => {
+    await save('editor', { editor: on }, on ? 'Saved: the built-in model edits the next issue where it is ready.' : 'Saved: the pages show the Post’s own text.');
+  });
+  const modelAvailability = signal<ModelAvailability | undefined>(undefined);
+  effect(() => {
+    let live = true;
+    void deps.modelAvailability?.().then(
+      (state) => live && (modelAvailability.value = state),
+      () => live && (modelAvailability.value = 'unavailable'),
+    );
+    return () => {
+      live = false;
+    };
+  });
   return {
     settings: computed(() => settings.value),
     hasGithubToken: computed(() => hasToken.value),
@@ -209,6 +232,9 @@ export const OptionsModel = createModel((deps: OptionsModelDeps) => {
     setGithubToken,
     setTheme,
     setCalm,
+    setEditor,
+    /** The built-in model's state, once asked (undefined before, or where the page does not ask). */
+    modelAvailability: computed(() => modelAvailability.value),
   };
 });
 

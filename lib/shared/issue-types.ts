@@ -72,6 +72,17 @@ export interface Story {
   standfirst?: string;
   paragraphs: string[];
   claims: Claim[];
+  /**
+   * The on-device editor's text (issue #12, lib/editor): the same piece rewritten by the browser's built-in
+   * language model and kept only where it passed the check against this piece's facts. Written into the stored
+   * issue after it was published with the template (`paragraphs`, which stays); the pages show it instead of
+   * `paragraphs`, marked as edited, unless the reader turned the editor off. Absent: not edited.
+   */
+  edited?: EditedText;
+}
+
+export interface EditedText {
+  paragraphs: string[];
 }
 
 /** The watch piece: one paragraph per watched item that moved, each starting with its name. */

@@ -189,8 +189,8 @@ export const SYNC_MAX_ITEMS = 512;
  *
  * Every other field is bounded by its schema: at its largest (interval 1440,
  * every source `false`, `"23:59"`, every switch `false`, theme `"system"`)
- * the item with four empty lists is 395 B, key included. Full lists replace
- * their 4 × 2 B of empty brackets: 395 − 8 + 6,292 = 6,679 B at most, 1,513 B under the quota,
+ * the item with four empty lists is 410 B, key included (395 B before issue #12's `,"editor":false`, 15 B).
+ * Full lists replace their 4 × 2 B of empty brackets: 410 − 8 + 6,292 = 6,694 B at most, 1,498 B under the quota,
  * room for fields yet to come (tests/unit/settings-quota.test.ts builds that
  * item and counts it as Chrome does). 32 characters hold the longest Hugging
  * Face pipeline tag (`unconditional-image-generation`, 30).

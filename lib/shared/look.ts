@@ -1,7 +1,8 @@
 import type { Settings, Theme } from './settings';
 
 /**
- * The reader's look — theme and calm mode (issue #10) — as `<html>` data
+ * The reader's look — theme and calm mode (issue #10), and whether the on-device editor's text is shown (issue
+ * #12) — as `<html>` data
  * attributes, and its mirror in the extension origin's `localStorage`.
  *
  * The settings live in `storage.sync`, which answers asynchronously: too late
@@ -19,15 +20,24 @@ import type { Settings, Theme } from './settings';
  * page.
  *
  * components/styles/base.css reads `data-theme` (`light`, `dark`; `system`
- * or none: the system's), components/styles/paper.css `data-calm` (`on`).
+ * or none: the system's), components/styles/paper.css `data-calm` (`on`) and `data-editor` (`off`).
  */
 export interface Look {
   theme: Theme;
   calm: 'on' | 'off';
+  /**
+   * `off`: the pages show the template text of a piece the on-device editor edited (issue #12). An edited piece
+   * carries both texts (lib/shared/issue-types.ts `Story.edited`), and components/styles/paper.css shows one by
+   * this attribute: turning the editor off shows the template at once, in every open page, with no script.
+   */
+  editor: 'on' | 'off';
 }
 
-export function lookOf(settings: Pick<Settings, 'theme' | 'calm'>): Look {
-  return { theme: settings.theme, calm: settings.calm ? 'on' : 'off' };
+/** What the look is read from: the settings' theme and calm mode, and the editor (on when not given, its default). */
+export type LookSettings = Pick<Settings, 'theme' | 'calm'> & Partial<Pick<Settings, 'editor'>>;
+
+export function lookOf(settings: LookSettings): Look {
+  return { theme: settings.theme, calm: settings.calm ? 'on' : 'off', editor: settings.editor === false ? 'off' : 'on' };
 }
 
 /** The part of `localStorage` the mirror uses. */
@@ -43,7 +53,7 @@ export interface LookStore {
  * store that is missing or refuses (a browser with site storage turned off)
  * leaves the page applying the look itself, a frame later.
  */
-export function mirrorLook(settings: Pick<Settings, 'theme' | 'calm'>, root: { dataset: DOMStringMap }, store: LookStore | undefined): number {
+export function mirrorLook(settings: LookSettings, root: { dataset: DOMStringMap }, store: LookStore | undefined): number {
   const look = lookOf(settings);
   let written = 0;
   for (const [key, value] of Object.entries(look)) {

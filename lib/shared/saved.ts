@@ -71,14 +71,14 @@ export interface SavedEntry {
 //                    (a GitHub full name is at most 39 + 1 + 100 = 140 B; an arXiv id 16 B)
 //   value, at most:  `{"t":"` 6 + title ≤ MAX_SAVED_TITLE_BYTES 120 + `","at":` 7 + 13 digits + `}` 1 = 147 B
 //   one entry:       ≤ 350 B
-// Both shelves full: (120 + 60) × 350 = 63,000 B, plus the settings item at its largest (6,679 B,
-// lib/shared/limits.ts) = 69,679 B of 102,400, and 181 items of 512.
+// Both shelves full: (120 + 60) × 350 = 63,000 B, plus the settings item at its largest (6,694 B,
+// lib/shared/limits.ts) = 69,694 B of 102,400, and 181 items of 512.
 // tests/unit/saved.test.ts fills both shelves with the longest entries in a quota-enforcing store.
 //
 // Merged by sync (issue #12, "two browsers editing at once merge without losing an entry"): each browser
 // refuses an add at a shelf's bound, but two browsers can each add up to it before they sync, so a merged
 // shelf can be longer than its bound. It is shown whole up to half again the bound (MERGED_SHELF_ENTRIES):
-// (180 + 90) × 350 = 94,500 B + the settings 6,679 B = 101,179 B of 102,400, and 271 items of 512.
+// (180 + 90) × 350 = 94,500 B + the settings 6,694 B = 101,194 B of 102,400, and 271 items of 512.
 // tests/unit/sync-merge.test.ts merges two browsers' shelves through a stand-in for sync.
 
 /** At most this many entries on the reading list. */

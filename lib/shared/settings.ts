@@ -37,6 +37,13 @@ export interface Settings {
   calm: boolean;
   /** A system notification when a watched item enters, leaves or climbs a list (issue #10; off by default). */
   watchNotifications: boolean;
+  /**
+   * Let the browser's built-in language model edit the issue (issue #12, lib/editor): on by default, because it
+   * only does anything where the browser already has the model downloaded and ready (it never starts a
+   * download), every edited sentence is checked against the issue's facts, edited text is marked as such, and
+   * turning it off shows the template text at once (the issue keeps both).
+   */
+  editor: boolean;
 }
 
 export { THEMES, type Theme } from './settings-key';
@@ -54,6 +61,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   calm: false,
   watchNotifications: false,
+  editor: true,
 };
 
 const IntervalSchema = v.pipe(
@@ -75,8 +83,8 @@ const MorningTime = v.pipe(v.string(), v.regex(MORNING_TIME_PATTERN));
  * Version 1 (issue #2) had only the interval; version 2 (issue #3) added the
  * sources and filters; version 3 (issue #4) the morning time, badge and
  * notifications. Fields a version did not have take their defaults; that is
- * also how issue #10's theme, calm mode and watch notifications arrived in
- * version 3 without a migration: absent, they read as their defaults.
+ * also how issue #10's theme, calm mode and watch notifications (and issue #12's
+ * editor) arrived in version 3 without a migration: absent, they read as their defaults.
  */
 function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   const version = typeof raw.version === 'number' ? raw.version : 1;
@@ -111,6 +119,7 @@ export function readSettings(stored: unknown): Settings {
     theme: field(v.picklist(THEMES), raw.theme, DEFAULT_SETTINGS.theme),
     calm: field(v.boolean(), raw.calm, DEFAULT_SETTINGS.calm),
     watchNotifications: field(v.boolean(), raw.watchNotifications, DEFAULT_SETTINGS.watchNotifications),
+    editor: field(v.boolean(), raw.editor, DEFAULT_SETTINGS.editor),
   };
 }
 

@@ -186,7 +186,7 @@ function findCycles(edges: readonly Edge[]): string[][] {
 
 // ————— the layers —————
 
-type Layer = 'background entry' | 'page entry' | 'components' | 'models' | 'browser' | 'shared' | 'history' | 'issue' | 'sources' | 'background';
+type Layer = 'background entry' | 'page entry' | 'components' | 'models' | 'browser' | 'shared' | 'history' | 'issue' | 'editor' | 'sources' | 'background';
 
 /** Which layer a project path is in; undefined for a module outside every known folder. */
 function layerOf(path: string): Layer | undefined {
@@ -194,7 +194,7 @@ function layerOf(path: string): Layer | undefined {
   if (path.startsWith('entrypoints/')) return 'page entry';
   if (path.startsWith('components/')) return 'components';
   const folder = /^lib\/([^/]+)\//.exec(path)?.[1];
-  const known: readonly Layer[] = ['models', 'browser', 'shared', 'history', 'issue', 'sources', 'background'];
+  const known: readonly Layer[] = ['models', 'browser', 'shared', 'history', 'issue', 'editor', 'sources', 'background'];
   return known.find((layer) => layer === folder);
 }
 
@@ -212,7 +212,7 @@ interface LayerRule {
 /** Storage and the browser: never in the pure floors (lib/shared, lib/issue, lib/sources). */
 const IMPURE = /^(?:dexie|wxt|webextension-polyfill|@wxt-dev\/[^/]+)(?:\/|$)/;
 const ANY_PACKAGE = { never: /^$/ };
-const LIB: readonly Layer[] = ['models', 'browser', 'shared', 'history', 'issue', 'sources', 'background'];
+const LIB: readonly Layer[] = ['models', 'browser', 'shared', 'history', 'issue', 'editor', 'sources', 'background'];
 
 /** The allow-list of each layer. The same rules, written as import patterns, are in eslint.config.js. */
 const LAYER_RULES: Record<Layer, LayerRule> = {
@@ -238,7 +238,9 @@ const LAYER_RULES: Record<Layer, LayerRule> = {
   history: { imports: ['history', 'shared', 'sources'], packages: ANY_PACKAGE },
   issue: { imports: ['issue', 'shared', 'sources'], packages: { never: IMPURE } },
   sources: { imports: ['sources', 'shared'], packages: { never: IMPURE } },
-  background: { imports: ['background', 'history', 'issue', 'sources', 'shared', 'browser'], packages: ANY_PACKAGE },
+  // The on-device editor (issue #12): pure, over the issue's pieces; its model is passed in.
+  editor: { imports: ['editor', 'issue', 'shared', 'sources'], packages: { never: IMPURE } },
+  background: { imports: ['background', 'history', 'issue', 'editor', 'sources', 'shared', 'browser'], packages: ANY_PACKAGE },
 };
 
 /** Every edge the table forbids, as `from:line → to (type): why`. */

@@ -78,10 +78,13 @@ describe('the settings: theme and calm mode', () => {
 
 describe('the look and its mirror', () => {
   it.each([
-    [{ theme: 'system', calm: false }, { theme: 'system', calm: 'off' }],
-    [{ theme: 'light', calm: false }, { theme: 'light', calm: 'off' }],
-    [{ theme: 'dark', calm: true }, { theme: 'dark', calm: 'on' }],
-    [{ theme: 'system', calm: true }, { theme: 'system', calm: 'on' }],
+    [{ theme: 'system', calm: false }, { theme: 'system', calm: 'off', editor: 'on' }],
+    [{ theme: 'light', calm: false }, { theme: 'light', calm: 'off', editor: 'on' }],
+    [{ theme: 'dark', calm: true }, { theme: 'dark', calm: 'on', editor: 'on' }],
+    [{ theme: 'system', calm: true }, { theme: 'system', calm: 'on', editor: 'on' }],
+    // The on-device editor turned off (issue #12): the pages show the template text.
+    [{ theme: 'system', calm: false, editor: false }, { theme: 'system', calm: 'off', editor: 'off' }],
+    [{ theme: 'dark', calm: true, editor: true }, { theme: 'dark', calm: 'on', editor: 'on' }],
   ] as const)('%j looks like %j', (settings, look) => {
     expect(lookOf(settings)).toEqual(look);
   });
@@ -89,22 +92,24 @@ describe('the look and its mirror', () => {
   it('puts the look on <html> and writes the mirror only where it differs', () => {
     const store = memoryStore();
     const root = { dataset: {} as DOMStringMap };
-    expect(mirrorLook({ theme: 'dark', calm: false }, root, store)).toBe(2);
-    expect({ ...root.dataset }).toEqual({ theme: 'dark', calm: 'off' });
-    expect(Object.fromEntries(store.items)).toEqual({ theme: 'dark', calm: 'off' });
+    expect(mirrorLook({ theme: 'dark', calm: false }, root, store)).toBe(3);
+    expect({ ...root.dataset }).toEqual({ theme: 'dark', calm: 'off', editor: 'on' });
+    expect(Object.fromEntries(store.items)).toEqual({ theme: 'dark', calm: 'off', editor: 'on' });
     // The same again: nothing written.
     expect(mirrorLook({ theme: 'dark', calm: false }, root, store)).toBe(0);
     // Back to the system's theme: written too, so that an open page following the mirror goes back.
     expect(mirrorLook({ theme: 'system', calm: false }, root, store)).toBe(1);
-    expect(Object.fromEntries(store.items)).toEqual({ theme: 'system', calm: 'off' });
-    expect(store.writes).toBe(3);
-    expect({ ...root.dataset }).toEqual({ theme: 'system', calm: 'off' });
+    expect(Object.fromEntries(store.items)).toEqual({ theme: 'system', calm: 'off', editor: 'on' });
+    // The editor turned off (issue #12): one key, and every open page shows the template text.
+    expect(mirrorLook({ theme: 'system', calm: false, editor: false }, root, store)).toBe(1);
+    expect(store.writes).toBe(5);
+    expect({ ...root.dataset }).toEqual({ theme: 'system', calm: 'off', editor: 'off' });
   });
 
   it('without a store, or with one that refuses, the page still takes the look', () => {
     const root = { dataset: {} as DOMStringMap };
     expect(mirrorLook({ theme: 'light', calm: true }, root, undefined)).toBe(0);
-    expect({ ...root.dataset }).toEqual({ theme: 'light', calm: 'on' });
+    expect({ ...root.dataset }).toEqual({ theme: 'light', calm: 'on', editor: 'on' });
     const refusing: LookStore = {
       getItem: () => null,
       setItem: () => {
@@ -113,7 +118,7 @@ describe('the look and its mirror', () => {
     };
     const other = { dataset: {} as DOMStringMap };
     expect(mirrorLook({ theme: 'dark', calm: false }, other, refusing)).toBe(0);
-    expect({ ...other.dataset }).toEqual({ theme: 'dark', calm: 'off' });
+    expect({ ...other.dataset }).toEqual({ theme: 'dark', calm: 'off', editor: 'on' });
   });
 });
 

@@ -141,7 +141,7 @@ describe('reading back what storage.sync holds', () => {
 });
 
 describe('writing', () => {
-  // Both shelves at their bounds beside the largest settings, counted as Chrome counts (69,679 B of 102,400):
+  // Both shelves at their bounds beside the largest settings, counted as Chrome counts (69,694 B of 102,400):
   // tests/unit/shelves.test.ts, through the model the pages use.
   it('a refused write (the browser says the quota is spent) is reported, never thrown', async () => {
     const storage: ShelfStorage = {

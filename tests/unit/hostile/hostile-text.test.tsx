@@ -24,6 +24,7 @@ import { SOURCE_IDS, SOURCES, type SourceId } from '@/lib/sources';
 import { testDb } from '../../support/db';
 import { HUGE, LIST_PAYLOADS, NUMBER_PAYLOADS, PAYLOADS, TEXT_PAYLOADS, type Payload } from '../../support/hostile-payloads';
 import { HOSTILE_FIELDS, hostileResponse, type FieldKind, type Placement } from '../../support/hostile-responses';
+import { linkShapeProblem } from '../../support/hostile-links';
 
 /**
  * The hostile-text suite (issue #9, "Hostile text"). Each run puts one payload
@@ -80,6 +81,19 @@ const FIGURE = /\d(?:[\d,.\u00A0\u202F\u2009']*\d)?/g;
 const MAX_FIGURE = 24;
 /** The only links anything may render or write: https, to a host the extension links to. */
 const SAFE_LINK = /^https:\/\/(?:huggingface\.co|github\.com|arxiv\.org)\/[^\s"'<>()\\]*$/;
+/**
+ * The extension's own timeline page (issue #12): `/timeline.html?kind=…&id=…` and nothing else, its id one whose
+ * page on its own site has a link's shape (tests/support/hostile-links.ts), so a hostile id never reaches it.
+ */
+function isSafeTimelineLink(href: string): boolean {
+  const match = /^\/timeline\.html\?kind=(model|dataset|space|paper|repo)&id=([A-Za-z0-9%._-]+)$/.exec(href);
+  if (!match) return false;
+  const id = decodeURIComponent(match[2]!);
+  const page = { model: '', dataset: 'datasets/', space: 'spaces/', paper: 'papers/', repo: '' }[match[1] as 'model'];
+  const host = match[1] === 'repo' ? 'https://github.com/' : 'https://huggingface.co/';
+  return linkShapeProblem(`${host}${page}${id}`) === undefined;
+}
+const isSafeLink = (href: string): boolean => SAFE_LINK.test(href) || isSafeTimelineLink(href);
 /** Elements only injected markup would bring. */
 // Not `form`: the pages have their own (the side panel's filter, the new tab's controls); an injected one would need an `action`, checked with the links.
 const ACTIVE_ELEMENTS = 'script, iframe, frame, object, embed, applet, base, meta, link, style, img, math';
@@ -137,7 +151,7 @@ function scanDocument(surface: string, tally: Tally, faults: string[]): string {
         tally.handlers += 1;
         faults.push(`${surface}: ${name} on <${element.tagName.toLowerCase()}>`);
       }
-      if (URL_ATTRIBUTES.has(name.toLowerCase()) && !SAFE_LINK.test(value)) {
+      if (URL_ATTRIBUTES.has(name.toLowerCase()) && !isSafeLink(value)) {
         tally.unsafeLinks += 1;
         faults.push(`${surface}: ${name}=${JSON.stringify(value.slice(0, 60))}`);
       }

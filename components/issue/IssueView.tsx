@@ -311,11 +311,13 @@ function StoryView({ story, level, variant }: { story: Story; level: 2 | 3; vari
       <Heading class="story__headline">{story.headline}</Heading>
       {story.standfirst ? <p class="story__standfirst">{story.standfirst}</p> : null}
       {edited ? (
-        <div class="story__body story__edited">
+        <div class="story__edited">
           <p class="story__mark">Edited on this device by the built-in model</p>
-          {edited.map((paragraph, index) => (
-            <p key={index}>{paragraph}</p>
-          ))}
+          <div class="story__body">
+            {edited.map((paragraph, index) => (
+              <p key={index}>{paragraph}</p>
+            ))}
+          </div>
         </div>
       ) : null}
       {story.paragraphs.length > 0 ? (

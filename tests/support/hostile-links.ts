@@ -185,6 +185,25 @@ export function linkShapeProblem(href: string): string | undefined {
 }
 
 /**
+ * The page on its own site an extension timeline link stands for (issue #12: `/timeline.html?kind=…&id=…`, the
+ * rows' Timeline link), or undefined when the link is not exactly of that shape. A timeline link is as safe as
+ * that page's link: the surfaces' tests hold it to the same shape and the same expectations.
+ */
+export function timelineTarget(href: string): string | undefined {
+  const match = /^\/timeline\.html\?kind=(model|dataset|space|paper|repo)&id=([A-Za-z0-9%._-]+)$/.exec(href);
+  if (!match) return undefined;
+  let id: string;
+  try {
+    id = decodeURIComponent(match[2]!);
+  } catch {
+    return undefined;
+  }
+  const kind = match[1] as 'model' | 'dataset' | 'space' | 'paper' | 'repo';
+  if (kind === 'repo') return `https://github.com/${id}`;
+  return `https://huggingface.co/${{ model: '', dataset: 'datasets/', space: 'spaces/', paper: 'papers/' }[kind]}${id}`;
+}
+
+/**
  * The link targets of a Markdown document (`[text](target)`), and any text
  * left outside them that a CommonMark/GFM renderer would turn into a link: an
  * autolink `<scheme:…>`, a bare `http(s)://` or `www.`.

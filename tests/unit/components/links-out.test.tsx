@@ -82,6 +82,9 @@ describe('links out of the popup and the side panel', () => {
     // Every tab with a recording shows links (the weekly trending page has none here), the papers their code links too.
     for (const id of Object.keys(RECORDINGS)) expect(perTab[id], id).toBeGreaterThan(0);
     expect(perTab['gh-trending-weekly']).toBe(0);
+    // The rows' Save, Watch and Timeline chunk settles before the test ends: loaded late, it filled the page-wide
+    // slot after afterEach emptied it, and the popup test run next counted 10 links for its 5 rows.
+    await waitFor(() => expect(shelfViews.value).toBeDefined());
   });
 
   it('every link in the popup opens a new tab', async () => {

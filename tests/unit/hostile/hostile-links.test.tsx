@@ -17,7 +17,7 @@ import { SOURCES } from '@/lib/sources';
 import type { TrendingItem } from '@/lib/sources/contract';
 import { SOURCE_IDS, type SourceId } from '@/lib/sources/ids';
 import { testDb } from '../../support/db';
-import { LINK_PAYLOADS, linkShapeProblem, markdownLinks, type Accepted, type LinkPayload } from '../../support/hostile-links';
+import { LINK_PAYLOADS, linkShapeProblem, markdownLinks, timelineTarget, type Accepted, type LinkPayload } from '../../support/hostile-links';
 
 /**
  * Issue #9, "Hostile links": every hostile id and URL in LINK_PAYLOADS is put
@@ -256,11 +256,15 @@ async function renderSurfaces(db: MorningPostDB, sourceId: SourceId, rows: numbe
 /** Every link of every surface: of a documented shape (the oracle), and one of `allowed`. Counted into the figures. */
 function checkLinks(rendered: Rendered, allowed: ReadonlySet<string>): { problems: string[] } {
   const problems: string[] = [];
-  const check = (surface: string, link: string) => {
+  const check = (surface: string, href: string) => {
+    // A row's Timeline link (issue #12) is built from the item's id, never from a stored or served URL: it is held
+    // to the shape its item's own page link would have (an id that fails it gets no link), not to the case's links.
+    const timeline = timelineTarget(href);
+    const link = timeline ?? href;
     const shape = linkShapeProblem(link);
-    if (shape !== undefined || !allowed.has(link)) {
+    if (shape !== undefined || (timeline === undefined && !allowed.has(link))) {
       figures.badLinks += 1;
-      problems.push(`${surface}: ${JSON.stringify(link)} (${shape ?? 'not a link this case may make'})`);
+      problems.push(`${surface}: ${JSON.stringify(href)} (${shape ?? 'not a link this case may make'})`);
     }
   };
   for (const [surface, links] of [['side panel', rendered.sidePanel], ['new tab', rendered.newTab], ['popup', rendered.popup]] as const) {

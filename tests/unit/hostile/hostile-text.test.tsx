@@ -24,7 +24,7 @@ import { SOURCE_IDS, SOURCES, type SourceId } from '@/lib/sources';
 import { testDb } from '../../support/db';
 import { HUGE, LIST_PAYLOADS, NUMBER_PAYLOADS, PAYLOADS, TEXT_PAYLOADS, type Payload } from '../../support/hostile-payloads';
 import { HOSTILE_FIELDS, hostileResponse, type FieldKind, type Placement } from '../../support/hostile-responses';
-import { linkShapeProblem } from '../../support/hostile-links';
+import { linkShapeProblem, timelineTarget } from '../../support/hostile-links';
 
 /**
  * The hostile-text suite (issue #9, "Hostile text"). Each run puts one payload
@@ -81,19 +81,11 @@ const FIGURE = /\d(?:[\d,.\u00A0\u202F\u2009']*\d)?/g;
 const MAX_FIGURE = 24;
 /** The only links anything may render or write: https, to a host the extension links to. */
 const SAFE_LINK = /^https:\/\/(?:huggingface\.co|github\.com|arxiv\.org)\/[^\s"'<>()\\]*$/;
-/**
- * The extension's own timeline page (issue #12): `/timeline.html?kind=…&id=…` and nothing else, its id one whose
- * page on its own site has a link's shape (tests/support/hostile-links.ts), so a hostile id never reaches it.
- */
-function isSafeTimelineLink(href: string): boolean {
-  const match = /^\/timeline\.html\?kind=(model|dataset|space|paper|repo)&id=([A-Za-z0-9%._-]+)$/.exec(href);
-  if (!match) return false;
-  const id = decodeURIComponent(match[2]!);
-  const page = { model: '', dataset: 'datasets/', space: 'spaces/', paper: 'papers/', repo: '' }[match[1] as 'model'];
-  const host = match[1] === 'repo' ? 'https://github.com/' : 'https://huggingface.co/';
-  return linkShapeProblem(`${host}${page}${id}`) === undefined;
-}
-const isSafeLink = (href: string): boolean => SAFE_LINK.test(href) || isSafeTimelineLink(href);
+/** A page on its own site, or the extension's timeline of an item whose page link has a link's shape (issue #12). */
+const isSafeLink = (href: string): boolean => {
+  const target = timelineTarget(href);
+  return SAFE_LINK.test(href) || (target !== undefined && linkShapeProblem(target) === undefined);
+};
 /** Elements only injected markup would bring. */
 // Not `form`: the pages have their own (the side panel's filter, the new tab's controls); an injected one would need an `action`, checked with the links.
 const ACTIVE_ELEMENTS = 'script, iframe, frame, object, embed, applet, base, meta, link, style, img, math';

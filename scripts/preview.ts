@@ -534,6 +534,9 @@ async function editedIssueShots(session: Awaited<ReturnType<typeof launchExtensi
   await editorSwitch.setChecked(true);
   await options.waitForFunction(() => localStorage.editor === 'on');
   await options.close();
+  // The next scheme's browser starts from the recordings as they are, as the news day leaves them: a later day's
+  // shifted lists left served made its install list newer than its simulated mornings, and its issue had no movers.
+  serveRecordings(server, files);
 }
 // ——— end of the editor block ———
 
